@@ -1,0 +1,28 @@
+import { seedDynamoDbDemo } from './dynamodb/seed.js';
+import { seedRdsDemo } from './rds/seed.js';
+import type { SimulatedAws } from './simulated-aws.js';
+import type { SimulatedTarget } from './types.js';
+
+/** The demo's accounts: production (protected) shares its snapshots with acceptance. */
+export interface DemoAccounts {
+  production: SimulatedTarget;
+  acceptance: SimulatedTarget;
+  /** Production's disaster-recovery region. */
+  disasterRecovery: SimulatedTarget;
+}
+
+export const DEMO_ACCOUNTS: DemoAccounts = {
+  production: { accountId: '111111111111', region: 'eu-west-1' },
+  acceptance: { accountId: '222222222222', region: 'eu-west-1' },
+  disasterRecovery: { accountId: '111111111111', region: 'us-west-2' },
+};
+
+/**
+ * Seeds two or three databases of each kind in production and acceptance, automated and manual
+ * snapshots, backups, and production snapshots shared with acceptance.
+ */
+export function seedDemoAccounts(sim: SimulatedAws, accounts: DemoAccounts = DEMO_ACCOUNTS): DemoAccounts {
+  seedRdsDemo(sim.rds, accounts);
+  seedDynamoDbDemo(sim.dynamodb, accounts);
+  return accounts;
+}

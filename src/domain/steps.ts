@@ -1,0 +1,30 @@
+/**
+ * The steps a restore runs, in this order when present. Each step is started once (one
+ * idempotent AWS call) and then checked until it reports done or failed.
+ */
+export const STEP_NAMES = [
+  'rename-existing-target',
+  'copy-shared-snapshot',
+  'restore',
+  'create-writer-instance',
+  'reapply-table-settings',
+  'validate',
+  'delete-replaced-target',
+] as const;
+
+/** Steps run, in order, when a job fails after the existing target was renamed. */
+export const ROLLBACK_STEP_NAMES = ['set-aside-failed-restore', 'rename-back'] as const;
+
+export type StepName = (typeof STEP_NAMES)[number] | (typeof ROLLBACK_STEP_NAMES)[number];
+
+export type StepStatus =
+  | { state: 'done'; detail?: string }
+  | { state: 'pending'; detail?: string }
+  | { state: 'failed'; reason: string };
+
+export interface StepStartResult {
+  /** The AWS request id of the call, for the audit trail. */
+  requestId?: string;
+  /** The resource already existed, tagged with this job: an earlier attempt started it. */
+  alreadyStarted: boolean;
+}
