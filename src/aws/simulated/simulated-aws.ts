@@ -56,13 +56,18 @@ export class SimulatedAws {
     };
   }
 
-  /** Attach to any SDK v3 client built for `target`: `client.middlewareStack.use(sim.plugin(target))`. */
+  /**
+   * Attach to any SDK v3 client built for `target`: `client.middlewareStack.use(sim.plugin(target))`.
+   * Given the client's credentials provider, each call resolves it first, as signing would,
+   * so an assumed role really goes through (the simulated) STS.
+   */
   // biome-ignore lint/suspicious/noExplicitAny: a plugin fits clients of every input and output type
-  plugin(target: SimulatedTarget): Pluggable<any, any> {
+  plugin(target: SimulatedTarget, options: { credentials?: () => Promise<unknown> } = {}): Pluggable<any, any> {
     return {
       applyToStack: (stack) => {
         stack.add(
           (_next, context) => async (args) => {
+            await options.credentials?.();
             const service = CLIENT_SERVICES[context.clientName ?? ''];
             if (!service) throw new Error(`The simulated account does not answer ${context.clientName}`);
             const operation = (context.commandName ?? '').replace(/Command$/, '');

@@ -1,0 +1,80 @@
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider, Pluggable } from '@smithy/types';
+
+/** An account and region the bot works in, and the role it assumes there (none: its own account). */
+export interface AwsEnvironment {
+  name: string;
+  accountId: string;
+  region: string;
+  roleArn?: string;
+}
+
+interface ClientConfig {
+  region: string;
+  credentials?: AwsCredentialIdentityProvider;
+  retryMode: string;
+  maxAttempts: number;
+}
+
+/** Any SDK v3 client class (`RDSClient`, `DynamoDBClient`, ...). */
+export type ClientClass<C> = new (
+  config: ClientConfig,
+) => C & {
+  // biome-ignore lint/suspicious/noExplicitAny: a plugin fits clients of every input and output type
+  middlewareStack: { use(plugin: Pluggable<any, any>): void };
+};
+
+export interface AwsClientFactoryOptions {
+  /**
+   * Plugins for every client of an environment: the simulated account plugs in here. It gets
+   * the client's credentials provider (when a role is assumed) to resolve before each call.
+   */
+  pluginsFor?(
+    environment: AwsEnvironment,
+    credentials?: AwsCredentialIdentityProvider,
+    // biome-ignore lint/suspicious/noExplicitAny: a plugin fits clients of every input and output type
+  ): Pluggable<any, any>[];
+  /** SDK attempts per call before an error reaches the worker, which retries on later ticks. */
+  maxAttempts?: number;
+}
+
+/**
+ * One factory for every AWS client: per environment, in its region, with its role assumed
+ * through STS (credentials cached by the SDK until shortly before they expire), adaptive
+ * retries, and the SDK's own endpoint resolution, so AWS_ENDPOINT_URL redirects every client.
+ */
+export class AwsClientFactory {
+  private readonly clients = new Map<string, unknown>();
+  private readonly credentials = new Map<string, AwsCredentialIdentityProvider>();
+
+  constructor(private readonly options: AwsClientFactoryOptions = {}) {}
+
+  client<C>(Client: ClientClass<C>, environment: AwsEnvironment): C {
+    const key = `${Client.name}:${environment.name}:${environment.accountId}:${environment.region}`;
+    const cached = this.clients.get(key) as C | undefined;
+    if (cached) return cached;
+    const credentials = this.credentialsFor(environment);
+    const client = new Client({
+      region: environment.region,
+      retryMode: 'adaptive',
+      maxAttempts: this.options.maxAttempts ?? 3,
+      ...(credentials ? { credentials } : {}),
+    });
+    for (const plugin of this.options.pluginsFor?.(environment, credentials) ?? []) client.middlewareStack.use(plugin);
+    this.clients.set(key, client);
+    return client;
+  }
+
+  private credentialsFor(environment: AwsEnvironment): AwsCredentialIdentityProvider | undefined {
+    if (!environment.roleArn) return undefined;
+    const cached = this.credentials.get(environment.roleArn);
+    if (cached) return cached;
+    const provider = fromTemporaryCredentials({
+      params: { RoleArn: environment.roleArn, RoleSessionName: 'db-restore-bot', DurationSeconds: 3600 },
+      clientConfig: { region: environment.region },
+      clientPlugins: this.options.pluginsFor?.(environment) ?? [],
+    });
+    this.credentials.set(environment.roleArn, provider);
+    return provider;
+  }
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ConfigurationError } from './errors.js';
+import { describeIssues } from './zod-issues.js';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  POLICY_FILE: z.string().min(1).default('policy.example.yml'),
+  JOBS_TABLE: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith('xoxb-'), {
+    message: 'must be a bot token starting with xoxb-',
+  }),
+  SLACK_APP_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with xapp-',
+  }),
+  SLACK_API_URL: z.url().optional(),
+  /** `real` uses the SDK's standard credential chain; anything else runs on the simulated account. */
+  RESTORE_BOT_AWS: z.enum(['simulated', 'real']).default('simulated'),
+  /** AWS minutes the simulated account lets pass per real second (the local demo's speed). */
+  SIMULATED_AWS_MINUTES_PER_SECOND: z.coerce.number().positive().default(1),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+});
+
+export type Env = z.output<typeof EnvSchema>;
+
+/** Validates an environment; throws `ConfigurationError` naming each bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) throw new ConfigurationError(`environment is not valid:\n${describeIssues(result.error)}`);
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** process.env, parsed once. The only place that reads process.env. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,178 @@
+import { isAfter } from 'date-fns';
+import { parseDuration } from './duration.js';
+import { InvalidIdentifierError, ProtectedTargetError, RestoreInputError, TargetExistsError } from './errors.js';
+import { estimateRestore, type PastRestore } from './estimate.js';
+import { assertValidIdentifier, identifierFromArn, sameIdentifier } from './identifiers.js';
+import type { DatabaseKind } from './kinds.js';
+import { finalSnapshotIdentifier, renamedTargetIdentifier } from './managed-resources.js';
+import type { Plan, ReplacedTarget } from './plan.js';
+import { planSteps } from './plan-steps.js';
+import { type EnvironmentPolicy, type Policy, policyDuration } from './policy.js';
+import { assertMayRequest, environmentOf, protectedPatternFor } from './policy-rules.js';
+import type { Clock } from './ports/clock.js';
+import type { DatabaseDriver } from './ports/database-driver.js';
+import { resolveRestoreMethod } from './restore-method.js';
+import type { RestoreRequest } from './restore-request.js';
+import { targetSettings } from './target-settings.js';
+
+export interface PlannerDeps {
+  policy: Policy;
+  clock: Clock;
+  /** The driver for `kind` with clients for the named environment's account and region. */
+  driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
+  /** Past restores of this kind, for the estimate. */
+  history?(kind: DatabaseKind): Promise<readonly PastRestore[]>;
+}
+
+/**
+ * Resolves a request against the policy and AWS into the plan people approve. Every check
+ * that needs no AWS call runs first; nothing here writes anything.
+ */
+export async function planRestore(request: RestoreRequest, jobId: string, deps: PlannerDeps): Promise<Plan> {
+  const { policy, clock } = deps;
+  const { kind } = request;
+  const now = clock.now();
+  const sourceEnvironmentName = request.source.environment;
+  const targetEnvironmentName = request.target.environment ?? sourceEnvironmentName;
+  const sourceEnvironment = environmentOf(policy, sourceEnvironmentName, 'sourceEnvironment');
+  const targetEnvironment = environmentOf(policy, targetEnvironmentName, 'targetEnvironment');
+  assertMayRequest(policy, targetEnvironmentName, request.requester, request.requester.channelId);
+
+  const sourceIdentifier = identifierFromArn(request.source.identifier);
+  const target = request.target.identifier;
+  assertValidIdentifier(kind, sourceIdentifier, 'source');
+  assertValidIdentifier(kind, target, 'target');
+  const sameAccountAndRegion =
+    sourceEnvironment.accountId === targetEnvironment.accountId &&
+    sourceEnvironment.region === targetEnvironment.region;
+  assertTargetAllowed(
+    request,
+    target,
+    sourceIdentifier,
+    sameAccountAndRegion,
+    targetEnvironmentName,
+    targetEnvironment,
+    policy,
+  );
+  const expiresAt = expiryOf(request, policy, now);
+
+  const sourceDriver = deps.driverFor(kind, sourceEnvironmentName);
+  const targetDriver = sameAccountAndRegion ? sourceDriver : deps.driverFor(kind, targetEnvironmentName);
+  const source = await sourceDriver.describeSource(sourceIdentifier);
+  const method = await resolveRestoreMethod(request.restorePoint, {
+    kind,
+    source,
+    sourceEnvironment: sourceEnvironmentName,
+    targetEnvironment: targetEnvironmentName,
+    sameAccountAndRegion,
+    fastClone: policy.fastClone,
+    expectedSnapshotOwner: targetEnvironment.sharedSnapshotsFrom
+      ? policy.environments[targetEnvironment.sharedSnapshotsFrom]?.accountId
+      : undefined,
+    targetDriver,
+  });
+
+  const existing = await targetDriver.findExisting(target);
+  let replace: ReplacedTarget | undefined;
+  if (existing) {
+    if (request.ifTargetExists !== 'replace') {
+      throw new TargetExistsError(
+        `target ${target} already exists in ${targetEnvironmentName} (${existing.status}): choose another name, or choose "replace" to swap it out`,
+      );
+    }
+    replace = {
+      identifier: existing.identifier,
+      renamedTo: renamedTargetIdentifier(existing.identifier, jobId),
+      finalSnapshotIdentifier: finalSnapshotIdentifier(existing.identifier, jobId),
+    };
+  }
+  const settings = targetSettings({
+    source,
+    method,
+    sameAccountAndRegion,
+    targetEnvironmentName,
+    targetEnvironment,
+    existingTarget:
+      replace && !sameAccountAndRegion ? await targetDriver.describeSource(replace.identifier) : undefined,
+    expiresAt,
+  });
+  const history = (await deps.history?.(kind)) ?? [];
+  return {
+    kind,
+    source,
+    sourceEnvironment: sourceEnvironmentName,
+    target: {
+      identifier: target,
+      environment: targetEnvironmentName,
+      accountId: targetEnvironment.accountId,
+      region: targetEnvironment.region,
+    },
+    method,
+    settings,
+    steps: planSteps({ kind, jobId, source, target, method, settings, replace }),
+    ...(replace ? { replace } : {}),
+    approvalsRequired: targetEnvironment.approvalsRequired,
+    estimate: estimateRestore(kind, source.sizeGiB, policy, history),
+    ...(expiresAt ? { expiresAt } : {}),
+    reason: request.reason,
+    requester: request.requester.userId,
+    createdAt: now,
+  };
+}
+
+function assertTargetAllowed(
+  request: RestoreRequest,
+  target: string,
+  sourceIdentifier: string,
+  sameAccountAndRegion: boolean,
+  targetEnvironmentName: string,
+  targetEnvironment: EnvironmentPolicy,
+  policy: Policy,
+): void {
+  if (sameAccountAndRegion && sameIdentifier(request.kind, target, sourceIdentifier)) {
+    throw new ProtectedTargetError(
+      `target ${target} is the source itself: the bot never restores over its source; choose a new name such as ${sourceIdentifier}-copy`,
+    );
+  }
+  const pattern = protectedPatternFor(policy, target);
+  if (pattern) {
+    throw new ProtectedTargetError(`target ${target} is protected by the policy (protectedIdentifiers: "${pattern}")`);
+  }
+  if (!new RegExp(policy.targetNaming.pattern).test(target)) {
+    throw new InvalidIdentifierError(
+      'target',
+      `target ${target} does not follow the naming rule${policy.targetNaming.hint ? ` (${policy.targetNaming.hint})` : ''}: it must match ${policy.targetNaming.pattern}`,
+    );
+  }
+  if (request.ifTargetExists === 'replace' && targetEnvironment.protected) {
+    throw new ProtectedTargetError(
+      `${targetEnvironmentName} is protected: the bot never replaces a database there; restore under a new name instead`,
+    );
+  }
+  if (request.ifTargetExists === 'replace' && request.kind === 'dynamodb-table') {
+    throw new RestoreInputError(
+      'ifTargetExists',
+      'DynamoDB tables cannot be renamed, so the bot cannot swap one out: restore under a new table name instead',
+    );
+  }
+}
+
+/** New copies expire by default; a replaced database is long-lived unless an expiry is asked for. */
+function expiryOf(request: RestoreRequest, policy: Policy, now: Date): Date | undefined {
+  const asked = request.expiresIn;
+  if (asked === 'never') return undefined;
+  if (asked === undefined) {
+    return request.ifTargetExists === 'replace'
+      ? undefined
+      : new Date(now.getTime() + policyDuration(policy.defaultExpiry));
+  }
+  const ms = parseDuration(asked);
+  if (ms === undefined) {
+    throw new RestoreInputError('expiresIn', `expiry "${asked}" is not a duration: write 12h, 3d, 2w or never`);
+  }
+  const expiresAt = new Date(now.getTime() + ms);
+  if (isAfter(expiresAt, new Date(now.getTime() + policyDuration(policy.maxExpiry)))) {
+    throw new RestoreInputError('expiresIn', `expiry ${asked} is longer than the policy allows (${policy.maxExpiry})`);
+  }
+  return expiresAt;
+}

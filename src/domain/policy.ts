@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+import { DATABASE_KINDS } from './kinds.js';
+
+const durationText = z
+  .string()
+  .refine((text) => parseDuration(text) !== undefined, { message: 'must be a duration such as 30m, 4h, 3d or 2w' });
+
+const regexText = z.string().refine(
+  (text) => {
+    try {
+      new RegExp(text);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a valid regular expression' },
+);
+
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U012AB3CD');
+const slackUserGroupId = z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group id such as S0614TZR7');
+const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C024BE91L');
+
+const principals = z
+  .object({
+    users: z.array(slackUserId).default([]),
+    userGroups: z.array(slackUserGroupId).default([]),
+  })
+  .strict()
+  .default({ users: [], userGroups: [] });
+
+/** Settings for restores into an environment that cannot copy them from the source (another account). */
+const restoreDefaults = z
+  .object({
+    subnetGroup: z.string().min(1).optional(),
+    securityGroupIds: z
+      .array(z.string().regex(/^sg-[0-9a-z]+$/, 'must be a security group id such as sg-0abc'))
+      .optional(),
+    kmsKeyId: z.string().min(1).optional(),
+  })
+  .strict()
+  .default({});
+
+const environment = z
+  .object({
+    accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-1'),
+    roleArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN')
+      .optional()
+      .describe('The role the bot assumes in this account; leave out when the bot runs in this account.'),
+    protected: z
+      .boolean()
+      .default(false)
+      .describe('Production: the bot never replaces, renames or deletes anything here (new copies are allowed).'),
+    requesters: principals.describe('Who may request restores into this environment.'),
+    approvers: principals.describe('Who may approve them; never the requester.'),
+    approvalsRequired: z.number().int().min(1).max(5).default(1),
+    channels: z.array(slackChannelId).default([]).describe('Channels requests may come from; empty allows any.'),
+    deletionProtection: z.boolean().default(false).describe('Deletion protection on restored databases.'),
+    sharedSnapshotsFrom: z
+      .string()
+      .optional()
+      .describe('The environment whose shared snapshots this one restores (the acceptance refresh rule).'),
+    restoreDefaults,
+  })
+  .strict();
+
+const kindMinutes = z.object(Object.fromEntries(DATABASE_KINDS.map((kind) => [kind, z.number().positive()]))).partial();
+
+export const PolicySchema = z
+  .object({
+    environments: z
+      .record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'environment names are lower-case words'), environment)
+      .refine((record) => Object.keys(record).length > 0, { message: 'must name at least one environment' }),
+    approvalTimeout: durationText.default('4h').describe('A request not approved in this time expires.'),
+    defaultExpiry: durationText.default('3d').describe('New copies delete themselves after this unless extended.'),
+    maxExpiry: durationText.default('30d'),
+    protectedIdentifiers: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Names (with * wildcards) that are never a restore target, in any environment.'),
+    targetNaming: z
+      .object({
+        pattern: regexText.default('^.+$').describe('Every target name must match this.'),
+        hint: z.string().optional().describe('Shown when a name does not match, e.g. "names end in -copy".'),
+      })
+      .strict()
+      .default({ pattern: '^.+$' }),
+    fastClone: z.boolean().default(true).describe('Restore "latest" Aurora copies in the same account as clones.'),
+    estimates: z
+      .object({
+        baseMinutes: kindMinutes.default({}),
+        minutesPer100GiB: z.number().nonnegative().default(5),
+      })
+      .strict()
+      .default({ baseMinutes: {}, minutesPer100GiB: 5 }),
+    finishedJobRetention: durationText.default('90d').describe('How long finished jobs stay in the job table.'),
+  })
+  .strict()
+  .superRefine((policy, context) => {
+    for (const [name, env] of Object.entries(policy.environments)) {
+      if (env.approvers.users.length === 0 && env.approvers.userGroups.length === 0) {
+        context.addIssue({
+          code: 'custom',
+          path: ['environments', name, 'approvers'],
+          message: 'names no user or user group, so no restore into it could ever be approved',
+        });
+      }
+      if (env.sharedSnapshotsFrom && !policy.environments[env.sharedSnapshotsFrom]) {
+        context.addIssue({
+          code: 'custom',
+          path: ['environments', name, 'sharedSnapshotsFrom'],
+          message: `names "${env.sharedSnapshotsFrom}", which is not an environment of this policy`,
+        });
+      }
+    }
+  });
+
+export type Policy = z.output<typeof PolicySchema>;
+export type EnvironmentPolicy = Policy['environments'][string];
+export type Principals = EnvironmentPolicy['approvers'];
+
+export const DEFAULT_BASE_MINUTES = {
+  'rds-instance': 30,
+  'aurora-cluster': 25,
+  'docdb-cluster': 30,
+  'dynamodb-table': 40,
+} as const;
+
+/** Milliseconds of a duration the schema has already validated. */
+export function policyDuration(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new Error(`policy duration "${text}" was not validated`);
+  return ms;
+}

@@ -1,0 +1,109 @@
+import { InvalidRestorePointError, RestoreTimeOutsideWindowError, SnapshotMismatchError } from './errors.js';
+import { sameIdentifier } from './identifiers.js';
+import type { DatabaseKind } from './kinds.js';
+import type { RestoreMethod } from './plan.js';
+import type { DatabaseDriver } from './ports/database-driver.js';
+import { formatInstant, type RestorePoint } from './restore-point.js';
+import type { RestorableWindow, RestoreCandidate, SourceDescription } from './source.js';
+
+export interface MethodContext {
+  kind: DatabaseKind;
+  source: SourceDescription;
+  sourceEnvironment: string;
+  targetEnvironment: string;
+  /** The target is in the source's account and region: the only place a point-in-time restore can go. */
+  sameAccountAndRegion: boolean;
+  /** Aurora "latest" copies in the same account become copy-on-write clones. */
+  fastClone: boolean;
+  /** Account whose shared snapshots the target environment accepts (the refresh rule), if set. */
+  expectedSnapshotOwner?: string;
+  targetDriver: DatabaseDriver;
+}
+
+/** Resolves a restore point against the source's restorable window and the snapshots the target can see. */
+export async function resolveRestoreMethod(point: RestorePoint, context: MethodContext): Promise<RestoreMethod> {
+  if (point.type === 'snapshot') return resolveSnapshot(point.id, context);
+  if (!context.sameAccountAndRegion) {
+    throw new InvalidRestorePointError(
+      `point-in-time restores are made in the source's own account and region (${context.sourceEnvironment}); to restore into ${context.targetEnvironment}, pick a snapshot shared with it`,
+    );
+  }
+  const window = requireWindow(context.source);
+  if (point.type === 'latest') {
+    return context.kind === 'aurora-cluster' && context.fastClone ? { type: 'clone' } : { type: 'latest' };
+  }
+  assertInsideWindow(point.at, window);
+  return { type: 'point-in-time', at: point.at };
+}
+
+function requireWindow(source: SourceDescription): RestorableWindow {
+  if (!source.restorableWindow) {
+    throw new InvalidRestorePointError(
+      `${source.identifier} has no restorable window (automated backups or point-in-time recovery are off): pick a snapshot or backup instead`,
+    );
+  }
+  return source.restorableWindow;
+}
+
+function assertInsideWindow(at: Date, window: RestorableWindow): void {
+  const shown = `restorable window ${formatInstant(window.earliest)} – ${formatInstant(window.latest)}`;
+  if (at < window.earliest) {
+    throw new RestoreTimeOutsideWindowError(
+      `restore time ${formatInstant(at)} is before the earliest restorable time ${formatInstant(window.earliest)} (${shown})`,
+    );
+  }
+  if (at > window.latest) {
+    throw new RestoreTimeOutsideWindowError(
+      `restore time ${formatInstant(at)} is after the latest restorable time ${formatInstant(window.latest)} (${shown}); use "latest"`,
+    );
+  }
+}
+
+async function resolveSnapshot(id: string, context: MethodContext): Promise<RestoreMethod> {
+  const { source } = context;
+  const candidates = await context.targetDriver.listRestoreCandidates({ includeShared: true });
+  const snapshot = candidates.find((candidate) => candidate.id === id || candidate.arn === id);
+  if (!snapshot) {
+    const ofSource = candidates.filter((candidate) =>
+      sameIdentifier(context.kind, candidate.sourceIdentifier, source.identifier),
+    );
+    const offer = ofSource
+      .slice(0, 3)
+      .map((candidate) => candidate.id)
+      .join(', ');
+    throw new InvalidRestorePointError(
+      `snapshot "${id}" is not available in ${context.targetEnvironment}${offer ? ` (newest of ${source.identifier}: ${offer})` : ''}`,
+    );
+  }
+  assertSnapshotFits(snapshot, context);
+  return { type: 'snapshot', snapshot, copyFirst: context.kind === 'docdb-cluster' && snapshot.shared };
+}
+
+function assertSnapshotFits(snapshot: RestoreCandidate, context: MethodContext): void {
+  const { source } = context;
+  if (!sameIdentifier(context.kind, snapshot.sourceIdentifier, source.identifier)) {
+    throw new SnapshotMismatchError(
+      `snapshot "${snapshot.id}" is of ${snapshot.sourceIdentifier}, not of ${source.identifier}`,
+    );
+  }
+  if (snapshot.status !== 'available' && snapshot.status !== 'AVAILABLE') {
+    throw new SnapshotMismatchError(
+      `snapshot "${snapshot.id}" is ${snapshot.status}, not available: wait for it or pick another`,
+    );
+  }
+  if (snapshot.engine !== source.engine) {
+    throw new SnapshotMismatchError(
+      `snapshot "${snapshot.id}" is of engine ${snapshot.engine}, but ${source.identifier} runs ${source.engine}`,
+    );
+  }
+  if (snapshot.engineVersion !== source.engineVersion) {
+    throw new SnapshotMismatchError(
+      `snapshot "${snapshot.id}" is engine version ${snapshot.engineVersion}, but ${source.identifier} runs ${source.engineVersion}: pick a snapshot taken since the upgrade`,
+    );
+  }
+  if (snapshot.shared && context.expectedSnapshotOwner && snapshot.ownerAccountId !== context.expectedSnapshotOwner) {
+    throw new SnapshotMismatchError(
+      `snapshot "${snapshot.id}" is shared from account ${snapshot.ownerAccountId}; ${context.targetEnvironment} accepts snapshots from ${context.expectedSnapshotOwner} only`,
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../../src/config/env.js';
+import { ConfigurationError } from '../../src/config/errors.js';
+
+describe('parseEnv', () => {
+  it('defaults to the local demo: simulated AWS, port 3000, the example policy', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, RESTORE_BOT_AWS: 'simulated', POLICY_FILE: 'policy.example.yml' });
+    expect(env.SLACK_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('treats blank values as unset', () => {
+    expect(parseEnv({ SLACK_BOT_TOKEN: '  ', JOBS_TABLE: '' })).toMatchObject({
+      SLACK_BOT_TOKEN: undefined,
+      JOBS_TABLE: undefined,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token' }, 'SLACK_BOT_TOKEN: must be a bot token starting with xoxb-'],
+    [{ SLACK_APP_TOKEN: 'xoxb-1' }, 'SLACK_APP_TOKEN: must be an app-level token'],
+    [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL'],
+    [{ RESTORE_BOT_AWS: 'yes' }, 'RESTORE_BOT_AWS'],
+  ])('refuses %j naming the variable', (source, expected) => {
+    expect(() => parseEnv(source)).toThrow(ConfigurationError);
+    expect(() => parseEnv(source)).toThrow(expected);
+  });
+});

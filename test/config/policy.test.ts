@@ -1,0 +1,141 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../../src/config/errors.js';
+import { loadPolicy, parsePolicy, policyJsonSchema } from '../../src/config/policy.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: each case mutates a different corner of a loose document
+type Document = any;
+
+const examplePath = new URL('../../policy.example.yml', import.meta.url).pathname;
+
+function validPolicy(): Record<string, unknown> {
+  return {
+    environments: {
+      acceptance: {
+        accountId: '222222222222',
+        region: 'eu-west-1',
+        approvers: { users: ['U0APPROVER'] },
+      },
+    },
+  };
+}
+
+function messageOf(document: unknown): string {
+  try {
+    parsePolicy(document);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the policy to be refused');
+}
+
+describe('loadPolicy', () => {
+  it('loads the shipped example with production protected', async () => {
+    const policy = await loadPolicy(examplePath);
+    expect(policy.environments.production?.protected).toBe(true);
+    expect(policy.environments.acceptance?.protected).toBe(false);
+    expect(policy.environments.acceptance?.sharedSnapshotsFrom).toBe('production');
+  });
+
+  it('fills defaults', () => {
+    const policy = parsePolicy(validPolicy());
+    expect(policy.defaultExpiry).toBe('3d');
+    expect(policy.environments.acceptance?.approvalsRequired).toBe(1);
+    expect(policy.environments.acceptance?.requesters).toEqual({ users: [], userGroups: [] });
+  });
+
+  it('reads JSON as well as YAML', async () => {
+    const path = join(tmpdir(), `policy-${process.pid}.json`);
+    await writeFile(path, JSON.stringify(validPolicy()));
+    const policy = await loadPolicy(path);
+    expect(Object.keys(policy.environments)).toEqual(['acceptance']);
+  });
+
+  it('names the file when it cannot be read or parsed', async () => {
+    await expect(loadPolicy('/nonexistent/policy.yml')).rejects.toThrow(
+      /POLICY_FILE \/nonexistent\/policy.yml cannot be read/,
+    );
+    const path = join(tmpdir(), `policy-${process.pid}.yml`);
+    await writeFile(path, 'environments: [unclosed');
+    await expect(loadPolicy(path)).rejects.toThrow(/is not valid YAML/);
+  });
+});
+
+describe('parsePolicy refuses', () => {
+  it.each([
+    [
+      'a short account id',
+      (p: Document) => (p.environments.acceptance.accountId = '2222'),
+      'environments.acceptance.accountId: must be a 12-digit AWS account id',
+    ],
+    [
+      'a bad region',
+      (p: Document) => (p.environments.acceptance.region = 'Europe'),
+      'environments.acceptance.region: must be an AWS region',
+    ],
+    [
+      'a bad role ARN',
+      (p: Document) => (p.environments.acceptance.roleArn = 'restore-bot'),
+      'environments.acceptance.roleArn: must be an IAM role ARN',
+    ],
+    [
+      'an approver that is not a user id',
+      (p: Document) => (p.environments.acceptance.approvers.users = ['alice']),
+      'environments.acceptance.approvers.users.0: must be a Slack user id',
+    ],
+    [
+      'no approvers',
+      (p: Document) => (p.environments.acceptance.approvers = { users: [] }),
+      'environments.acceptance.approvers: names no user or user group',
+    ],
+    [
+      'zero approvals',
+      (p: Document) => (p.environments.acceptance.approvalsRequired = 0),
+      'environments.acceptance.approvalsRequired',
+    ],
+    [
+      'an unknown field',
+      (p: Document) => (p.environments.acceptance.protect = true),
+      'environments.acceptance: Unrecognized key: "protect"',
+    ],
+    [
+      'a bad duration',
+      (p: Document) => (p.defaultExpiry = '3 days'),
+      'defaultExpiry: must be a duration such as 30m, 4h, 3d or 2w',
+    ],
+    [
+      'a bad naming pattern',
+      (p: Document) => (p.targetNaming = { pattern: '([a-z' }),
+      'targetNaming.pattern: must be a valid regular expression',
+    ],
+    [
+      'a shared-snapshot source that is not an environment',
+      (p: Document) => (p.environments.acceptance.sharedSnapshotsFrom = 'prod'),
+      'environments.acceptance.sharedSnapshotsFrom: names "prod"',
+    ],
+    ['no environments', (p: Document) => (p.environments = {}), 'environments: must name at least one environment'],
+  ])('%s, naming the field', (_case, mutate, expected) => {
+    const policy = validPolicy();
+    mutate(policy);
+    expect(messageOf(policy)).toContain(expected);
+  });
+});
+
+describe('policy.schema.json', () => {
+  it('is the JSON Schema generated from the zod schema (run npm run policy:schema after changing it)', async () => {
+    const committed = JSON.parse(await readFile(new URL('../../policy.schema.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(policyJsonSchema())));
+  });
+
+  it('describes the environment fields editors autocomplete', () => {
+    const schema = policyJsonSchema() as {
+      properties: { environments: { additionalProperties: { properties: object } } };
+    };
+    expect(Object.keys(schema.properties.environments.additionalProperties.properties)).toEqual(
+      expect.arrayContaining(['accountId', 'region', 'roleArn', 'protected', 'approvers', 'approvalsRequired']),
+    );
+  });
+});
