@@ -1,0 +1,53 @@
+/**
+ * Which AWS errors are worth another try on a later tick. Throttling and transient faults are;
+ * anything that says the request itself is wrong is not, and fails the step with AWS's message.
+ */
+const RETRYABLE_NAMES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalFailure',
+  'InternalServerError',
+  'InternalServerErrorException',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
+
+interface AwsErrorShape {
+  name?: string;
+  code?: string;
+  $retryable?: unknown;
+  $fault?: 'client' | 'server';
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+export function isRetryableAwsError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const shape = error as AwsErrorShape;
+  if (shape.$retryable) return true;
+  if (RETRYABLE_NAMES.has(shape.name ?? '') || RETRYABLE_NAMES.has(shape.code ?? '')) return true;
+  const status = shape.$metadata?.httpStatusCode;
+  return shape.$fault === 'server' || (status !== undefined && status >= 500);
+}
+
+/** `DBClusterNotFoundFault: DBCluster orders not found.` — the name and AWS's own message. */
+export function describeAwsError(error: unknown): string {
+  if (error instanceof Error) return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+  return String(error);
+}
+
+/** The AWS request id an SDK error carries, for the audit trail. */
+export function awsRequestIdOf(error: unknown): string | undefined {
+  return (error as AwsErrorShape | undefined)?.$metadata?.requestId;
+}
