@@ -118,7 +118,8 @@ function advance(plan: Plan, execution: Execution, _at: Date): Execution {
 function closeStep(execution: Execution, at: Date, error?: string): Execution {
   const steps = [...execution.steps];
   const last = steps.at(-1);
-  if (last && last.endedAt === undefined) steps[steps.length - 1] = { ...last, endedAt: at, ...(error ? { error } : {}) };
+  if (last && last.endedAt === undefined)
+    steps[steps.length - 1] = { ...last, endedAt: at, ...(error ? { error } : {}) };
   return { ...execution, steps };
 }
 

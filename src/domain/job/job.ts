@@ -1,0 +1,85 @@
+import type { Execution } from '../execution.js';
+import type { Plan } from '../plan.js';
+import type { RestoreRequest } from '../restore-request.js';
+
+export const JOB_STATUSES = [
+  'awaiting_approval',
+  'running',
+  'succeeded',
+  'failed',
+  'rejected',
+  'cancelled',
+  'expired',
+] as const;
+
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Statuses the worker still has work for; the store's status index holds only these. */
+export const ACTIVE_STATUSES: ReadonlySet<JobStatus> = new Set(['awaiting_approval', 'running']);
+
+export function isActive(status: JobStatus): boolean {
+  return ACTIVE_STATUSES.has(status);
+}
+
+export interface Approval {
+  userId: string;
+  at: Date;
+}
+
+/** One line of a job's audit trail: who did what, when. */
+export interface JobEvent {
+  at: Date;
+  /** A Slack user id, or `worker`. */
+  actor: string;
+  type:
+    | 'requested'
+    | 'approved'
+    | 'rejected'
+    | 'cancelled'
+    | 'expired'
+    | 'started'
+    | 'step-started'
+    | 'step-done'
+    | 'step-retry'
+    | 'rollback'
+    | 'succeeded'
+    | 'failed';
+  detail: string;
+}
+
+/** A retryable AWS error met on the current step: try again after `nextAttemptAt`. */
+export interface RetryState {
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string;
+}
+
+/** Where the job's Slack card is, and which job version it shows. */
+export interface SlackCard {
+  channelId: string;
+  messageTs?: string;
+  renderedVersion?: number;
+}
+
+/**
+ * A plan plus its state: what people approved and what the worker did about it. Stored in
+ * DynamoDB; every change is a conditional write on `version`.
+ */
+export interface Job {
+  id: string;
+  version: number;
+  status: JobStatus;
+  request: RestoreRequest;
+  plan: Plan;
+  createdAt: Date;
+  updatedAt: Date;
+  /** A job not approved by then expires. */
+  approvalDeadline: Date;
+  approvals: Approval[];
+  rejection?: { userId: string; at: Date; reason: string };
+  execution?: Execution;
+  retry?: RetryState;
+  finishedAt?: Date;
+  events: JobEvent[];
+  card?: SlackCard;
+}

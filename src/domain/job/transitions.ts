@@ -1,0 +1,154 @@
+import { type Execution, startExecution } from '../execution.js';
+import type { Plan } from '../plan.js';
+import type { Principals } from '../policy.js';
+import { isListed, type Principal } from '../policy-rules.js';
+import { formatInstant } from '../restore-point.js';
+import type { RestoreRequest } from '../restore-request.js';
+import { JobTransitionError } from './errors.js';
+import type { Job, JobEvent } from './job.js';
+
+/** Who may approve a job and how many must: the target environment's policy. */
+export interface ApprovalRules {
+  approvers: Principals;
+  approvalsRequired: number;
+}
+
+export interface NewJob {
+  id: string;
+  request: RestoreRequest;
+  plan: Plan;
+  now: Date;
+  approvalTimeoutMs: number;
+  channelId?: string;
+}
+
+export function createJob({ id, request, plan, now, approvalTimeoutMs, channelId }: NewJob): Job {
+  return {
+    id,
+    version: 0,
+    status: 'awaiting_approval',
+    request,
+    plan,
+    createdAt: now,
+    updatedAt: now,
+    approvalDeadline: new Date(now.getTime() + approvalTimeoutMs),
+    approvals: [],
+    events: [{ at: now, actor: request.requester.userId, type: 'requested', detail: request.reason }],
+    ...(channelId ? { card: { channelId } } : {}),
+  };
+}
+
+/**
+ * Records an approval. Never the requester's, only a listed approver's, once per person; the
+ * approval that reaches the policy's count starts the job.
+ */
+export function approveJob(job: Job, principal: Principal, rules: ApprovalRules, now: Date): Job {
+  assertAwaitingApproval(job, now, 'approved');
+  if (principal.userId === job.request.requester.userId) {
+    throw new JobTransitionError('you requested this restore: someone else must approve it');
+  }
+  if (!isListed(rules.approvers, principal)) {
+    throw new JobTransitionError(`you are not an approver for ${job.plan.target.environment}`);
+  }
+  if (job.approvals.some((approval) => approval.userId === principal.userId)) {
+    throw new JobTransitionError('you have already approved this restore');
+  }
+  const approvals = [...job.approvals, { userId: principal.userId, at: now }];
+  const approved = withEvent(
+    { ...job, approvals },
+    now,
+    principal.userId,
+    'approved',
+    `${approvals.length} of ${rules.approvalsRequired}`,
+  );
+  if (approvals.length < rules.approvalsRequired) return approved;
+  return withEvent(
+    { ...approved, status: 'running', execution: startExecution() },
+    now,
+    'worker',
+    'started',
+    'approved: restore starts',
+  );
+}
+
+/** An approver turns the request down, with a reason. */
+export function rejectJob(job: Job, principal: Principal, rules: ApprovalRules, reason: string, now: Date): Job {
+  assertAwaitingApproval(job, now, 'rejected');
+  if (principal.userId === job.request.requester.userId) {
+    throw new JobTransitionError('you requested this restore: cancel it instead');
+  }
+  if (!isListed(rules.approvers, principal)) {
+    throw new JobTransitionError(`you are not an approver for ${job.plan.target.environment}`);
+  }
+  if (reason.trim() === '') throw new JobTransitionError('give a reason for rejecting');
+  return finish(
+    { ...job, status: 'rejected', rejection: { userId: principal.userId, at: now, reason: reason.trim() } },
+    now,
+    principal.userId,
+    'rejected',
+    reason.trim(),
+  );
+}
+
+/** The requester withdraws the request before it runs. */
+export function cancelJob(job: Job, userId: string, now: Date): Job {
+  if (userId !== job.request.requester.userId) {
+    throw new JobTransitionError('only the requester can cancel a restore');
+  }
+  if (job.status !== 'awaiting_approval') {
+    throw new JobTransitionError(`the restore is ${describeStatus(job)} and can no longer be cancelled`);
+  }
+  return finish({ ...job, status: 'cancelled' }, now, userId, 'cancelled', 'cancelled by the requester');
+}
+
+/** Approval did not come in time. Undefined while there is time left (nothing to write). */
+export function expireJob(job: Job, now: Date): Job | undefined {
+  if (job.status !== 'awaiting_approval' || now < job.approvalDeadline) return undefined;
+  return finish(
+    { ...job, status: 'expired' },
+    now,
+    'worker',
+    'expired',
+    `not approved by ${formatInstant(job.approvalDeadline)}`,
+  );
+}
+
+/** Stores the worker's progress; an execution with an outcome finishes the job. */
+export function withExecution(job: Job, execution: Execution, now: Date, events: JobEvent[] = []): Job {
+  const next: Job = { ...job, execution, events: [...job.events, ...events], updatedAt: now };
+  delete next.retry;
+  if (execution.outcome === 'succeeded')
+    return finish({ ...next, status: 'succeeded' }, now, 'worker', 'succeeded', 'validated');
+  if (execution.outcome === 'failed') {
+    const rolledBack = execution.rolledBack ? ` (rolled back: ${job.plan.replace?.identifier} has its name back)` : '';
+    return finish(
+      { ...next, status: 'failed' },
+      now,
+      'worker',
+      'failed',
+      `${execution.failure ?? 'failed'}${rolledBack}`,
+    );
+  }
+  return next;
+}
+
+export function describeStatus(job: Job): string {
+  return job.status.replace('_', ' ');
+}
+
+function assertAwaitingApproval(job: Job, now: Date, verb: string): void {
+  if (job.status !== 'awaiting_approval') {
+    throw new JobTransitionError(`the restore is ${describeStatus(job)} and can no longer be ${verb}`);
+  }
+  if (now >= job.approvalDeadline) {
+    throw new JobTransitionError(`the request expired at ${formatInstant(job.approvalDeadline)}: ask for it again`);
+  }
+}
+
+function withEvent(job: Job, at: Date, actor: string, type: JobEvent['type'], detail: string): Job {
+  return { ...job, updatedAt: at, events: [...job.events, { at, actor, type, detail }] };
+}
+
+function finish(job: Job, at: Date, actor: string, type: JobEvent['type'], detail: string): Job {
+  return { ...withEvent(job, at, actor, type, detail), finishedAt: at };
+}

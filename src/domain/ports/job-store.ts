@@ -1,0 +1,37 @@
+import type { PastRestore } from '../estimate.js';
+import type { Job } from '../job/job.js';
+import type { DatabaseKind } from '../kinds.js';
+
+/**
+ * The job ledger. Every change is a conditional write on the job's `version`: a write based on
+ * a stale read fails with `JobConflictError`, so two clicks, two workers or a retried request
+ * never advance a job twice.
+ */
+export interface JobStore {
+  /** Stores a new job and takes its target's lock: `TargetBusyError` if another active job holds it. */
+  create(job: Job): Promise<Job>;
+
+  get(jobId: string): Promise<Job | undefined>;
+
+  /**
+   * Writes `job` (as changed from the version it was read at) as the next version. A worker
+   * passes its lease owner: the write also gives the lease back. A finished job releases its
+   * target's lock and gets the store's time-to-live.
+   */
+  save(job: Job, options?: { leaseOwner?: string }): Promise<Job>;
+
+  /** Jobs awaiting approval or running, oldest first. */
+  listActive(): Promise<Job[]>;
+
+  /**
+   * Takes the job for `owner` until `until`, if it is still at `job.version` and nobody else
+   * holds an unexpired lease. Does not change the version: a lease is not a change to the job.
+   */
+  acquireLease(job: Job, owner: string, now: Date, until: Date): Promise<boolean>;
+
+  /** Remembers how long a succeeded restore took, for estimates. */
+  recordDuration(kind: DatabaseKind, restore: PastRestore): Promise<void>;
+
+  /** The most recent durations of succeeded restores of `kind`. */
+  pastRestores(kind: DatabaseKind): Promise<PastRestore[]>;
+}

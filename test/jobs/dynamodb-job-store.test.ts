@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobConflictError, TargetBusyError } from '../../src/domain/job/errors.js';
+import { approveJob, cancelJob } from '../../src/domain/job/transitions.js';
+import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
+import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
+import { sampleJob, samplePlan } from '../helpers/jobs.js';
+import { APPROVER } from '../helpers/simulated-environment.js';
+
+let dynamo: RunningDynalite;
+let store: DynamoDbJobStore;
+const rules = { approvers: { users: [APPROVER], userGroups: [] }, approvalsRequired: 1 };
+const later = new Date('2026-11-22T10:05:00Z');
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  store = new DynamoDbJobStore({
+    client: dynamo.client,
+    tableName: dynamo.tableName,
+    finishedJobRetentionMs: 86_400_000,
+  });
+});
+
+afterAll(async () => {
+  await dynamo.close();
+});
+
+describe('DynamoDbJobStore', () => {
+  it('stores a job and reads it back with its dates and version', async () => {
+    const job = sampleJob('store-roundtrip', samplePlan('aurora-cluster', 'roundtrip-copy'));
+    await store.create(job);
+    const read = await store.get(job.id);
+    expect(read).toEqual(job);
+    expect(read?.plan.source.tags['restore-bot:expires-at']).toBe('2026-11-25T10:00:00.000Z');
+  });
+
+  it('writes the next version and refuses a write based on a stale read', async () => {
+    const job = await store.create(sampleJob('store-conflict', samplePlan('aurora-cluster', 'conflict-copy')));
+    const approved = await store.save(approveJob(job, { userId: APPROVER, userGroupIds: [] }, rules, later));
+    expect(approved.version).toBe(1);
+    expect((await store.get(job.id))?.status).toBe('running');
+    await expect(store.save(cancelJob(job, job.request.requester.userId, later))).rejects.toThrow(JobConflictError);
+  });
+
+  it('never overwrites a job created twice (a retried request)', async () => {
+    const job = sampleJob('store-twice', samplePlan('aurora-cluster', 'twice-copy'));
+    await store.create(job);
+    await expect(store.create(job)).rejects.toThrow(JobConflictError);
+  });
+
+  it('refuses a second active job onto the same target, and frees the target when the first finishes', async () => {
+    const first = await store.create(sampleJob('store-lock-1', samplePlan('aurora-cluster', 'locked-copy')));
+    const second = sampleJob('store-lock-2', samplePlan('docdb-cluster', 'Locked-Copy'));
+    await expect(store.create(second)).rejects.toThrow(TargetBusyError);
+    await expect(store.create(second)).rejects.toThrow('Locked-Copy already has an active restore (job store-lock-1)');
+    const otherNamespace = sampleJob('store-lock-3', samplePlan('rds-instance', 'locked-copy'));
+    await expect(store.create(otherNamespace)).resolves.toBeDefined();
+    await store.save(cancelJob(first, first.request.requester.userId, later));
+    await expect(store.create(second)).resolves.toBeDefined();
+  });
+
+  it('lists only active jobs, through the status index', async () => {
+    const active = await store.create(sampleJob('store-active', samplePlan('aurora-cluster', 'active-copy')));
+    const done = await store.create(sampleJob('store-done', samplePlan('aurora-cluster', 'done-copy')));
+    await store.save(cancelJob(done, done.request.requester.userId, later));
+    const ids = (await store.listActive()).map((job) => job.id);
+    expect(ids).toContain(active.id);
+    expect(ids).not.toContain(done.id);
+  });
+
+  it('gives a lease to one owner at a time until it expires', async () => {
+    const job = await store.create(sampleJob('store-lease', samplePlan('aurora-cluster', 'lease-copy')));
+    const now = new Date('2026-11-22T10:00:00Z');
+    const until = new Date('2026-11-22T10:02:00Z');
+    expect(await store.acquireLease(job, 'worker-a', now, until)).toBe(true);
+    expect(await store.acquireLease(job, 'worker-b', now, until)).toBe(false);
+    expect(
+      await store.acquireLease(job, 'worker-b', new Date('2026-11-22T10:03:00Z'), new Date('2026-11-22T10:05:00Z')),
+    ).toBe(true);
+    // worker-a lost the lease: its write is refused, worker-b's goes through and frees the lease.
+    await expect(store.save(job, { leaseOwner: 'worker-a' })).rejects.toThrow(JobConflictError);
+    const saved = await store.save(job, { leaseOwner: 'worker-b' });
+    expect(await store.acquireLease(saved, 'worker-a', now, until)).toBe(true);
+  });
+
+  it('refuses a lease on a stale version', async () => {
+    const job = await store.create(sampleJob('store-lease-stale', samplePlan('aurora-cluster', 'stale-copy')));
+    await store.save(job);
+    expect(await store.acquireLease(job, 'worker-a', later, later)).toBe(false);
+  });
+
+  it('keeps the last durations per kind for estimates', async () => {
+    await store.recordDuration('rds-instance', { sizeGiB: 100, minutes: 31 });
+    await Promise.all([
+      store.recordDuration('rds-instance', { sizeGiB: 120, minutes: 35 }),
+      store.recordDuration('rds-instance', { sizeGiB: 90, minutes: 29 }),
+    ]);
+    expect((await store.pastRestores('rds-instance')).map((past) => past.minutes).sort()).toEqual([29, 31, 35]);
+    expect(await store.pastRestores('docdb-cluster')).toEqual([]);
+  });
+});
