@@ -1,0 +1,96 @@
+import { JobConflictError } from '../domain/job/errors.js';
+import type { Job } from '../domain/job/job.js';
+import { type ApprovalRules, approveJob, cancelJob, createJob, rejectJob } from '../domain/job/transitions.js';
+import { policyDuration } from '../domain/policy.js';
+import { environmentOf, type Principal } from '../domain/policy-rules.js';
+import { type PlannerDeps, planRestore } from '../domain/planner.js';
+import type { JobStore } from '../domain/ports/job-store.js';
+import type { Kicker } from '../domain/ports/kicker.js';
+import type { Notifier } from '../domain/ports/notifier.js';
+import type { RestoreRequest } from '../domain/restore-request.js';
+import { JobNotFoundError } from '../domain/job/errors.js';
+
+export interface JobServiceDeps {
+  store: JobStore;
+  planner: PlannerDeps;
+  notifier: Notifier;
+  kicker: Kicker;
+  newJobId(): string;
+}
+
+/**
+ * What people do to jobs: request, approve, reject, cancel. Each is one conditional write
+ * (plus the lock on create); the worker does the rest, kicked right after an approval.
+ */
+export class JobService {
+  constructor(private readonly deps: JobServiceDeps) {}
+
+  /** Plans the request (the estimate uses past restores) and records the job awaiting approval. */
+  async request(request: RestoreRequest, options: { jobId?: string } = {}): Promise<Job> {
+    const { store, planner } = this.deps;
+    const jobId = options.jobId ?? this.deps.newJobId();
+    const plan = await planRestore(request, jobId, { ...planner, history: (kind) => store.pastRestores(kind) });
+    const job = createJob({
+      id: jobId,
+      request,
+      plan,
+      now: planner.clock.now(),
+      approvalTimeoutMs: policyDuration(planner.policy.approvalTimeout),
+      ...(request.requester.channelId ? { channelId: request.requester.channelId } : {}),
+    });
+    const created = await store.create(job);
+    await this.notify(created);
+    return created;
+  }
+
+  async approve(jobId: string, principal: Principal): Promise<Job> {
+    const job = await this.change(jobId, (current) =>
+      approveJob(current, principal, this.rulesFor(current), this.deps.planner.clock.now()),
+    );
+    if (job.status === 'running') await this.deps.kicker.kick(job.id);
+    return job;
+  }
+
+  async reject(jobId: string, principal: Principal, reason: string): Promise<Job> {
+    return this.change(jobId, (current) =>
+      rejectJob(current, principal, this.rulesFor(current), reason, this.deps.planner.clock.now()),
+    );
+  }
+
+  async cancel(jobId: string, userId: string): Promise<Job> {
+    return this.change(jobId, (current) => cancelJob(current, userId, this.deps.planner.clock.now()));
+  }
+
+  async get(jobId: string): Promise<Job> {
+    const job = await this.deps.store.get(jobId);
+    if (!job) throw new JobNotFoundError(jobId);
+    return job;
+  }
+
+  private rulesFor(job: Job): ApprovalRules {
+    const environment = environmentOf(this.deps.planner.policy, job.plan.target.environment, 'targetEnvironment');
+    return { approvers: environment.approvers, approvalsRequired: environment.approvalsRequired };
+  }
+
+  /**
+   * Reads, applies `transition`, writes conditionally. On a conflict it reads again and
+   * re-applies once, so the loser of a race gets the answer for the job as it now stands
+   * ("already approved", "already running") rather than a bare conflict.
+   */
+  private async change(jobId: string, transition: (job: Job) => Job): Promise<Job> {
+    for (let attempt = 0; ; attempt += 1) {
+      const next = transition(await this.get(jobId));
+      try {
+        const saved = await this.deps.store.save(next);
+        await this.notify(saved);
+        return saved;
+      } catch (error) {
+        if (!(error instanceof JobConflictError) || attempt >= 2) throw error;
+      }
+    }
+  }
+
+  private async notify(job: Job): Promise<void> {
+    await this.deps.notifier.jobChanged(job).catch(() => undefined);
+  }
+}

@@ -1,0 +1,244 @@
+import { awsRequestIdOf, describeAwsError, isRetryableAwsError } from '../aws/errors.js';
+import {
+  currentStep,
+  type Execution,
+  recordChecked,
+  recordFailed,
+  recordStarted,
+  recordValidated,
+} from '../domain/execution.js';
+import { JobConflictError } from '../domain/job/errors.js';
+import type { Job, JobEvent } from '../domain/job/job.js';
+import { expireJob, withExecution } from '../domain/job/transitions.js';
+import type { DatabaseKind } from '../domain/kinds.js';
+import type { Clock } from '../domain/ports/clock.js';
+import type { DatabaseDriver, StepContext } from '../domain/ports/database-driver.js';
+import type { JobStore } from '../domain/ports/job-store.js';
+import type { Notifier } from '../domain/ports/notifier.js';
+import type { StepStatus } from '../domain/steps.js';
+import { MAX_STEP_ATTEMPTS, retryDelayMs } from './retry-policy.js';
+
+export interface WorkerDeps {
+  store: JobStore;
+  clock: Clock;
+  driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
+  notifier: Notifier;
+  /** Names this worker in leases, so two workers never advance the same job at once. */
+  workerId: string;
+  /** How long a lease holds: longer than any one step's AWS call, short enough to resume soon after a crash. */
+  leaseMs?: number;
+  /** At most this many jobs make AWS calls at once (the RDS API allows ~12 requests/s per account). */
+  concurrency?: number;
+  log?(message: string, detail?: object): void;
+}
+
+export interface TickReport {
+  active: number;
+  checked: number;
+  acted: number;
+  changed: number;
+  errors: string[];
+}
+
+const DEFAULT_LEASE_MS = 5 * 60_000;
+
+/**
+ * Drives active jobs to their end. Each tick reads the active jobs, checks the running steps
+ * of many jobs with a few batched describe calls, and writes only for jobs that changed.
+ * A job about to make an AWS call is leased first; a worker that dies mid-step loses nothing:
+ * the lease expires and the next tick starts the step again, which its driver recognises.
+ */
+export class Worker {
+  private readonly leaseMs: number;
+  private readonly concurrency: number;
+
+  constructor(private readonly deps: WorkerDeps) {
+    this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+    this.concurrency = deps.concurrency ?? 8;
+  }
+
+  async tick(): Promise<TickReport> {
+    const jobs = await this.deps.store.listActive();
+    return this.advanceAll(jobs);
+  }
+
+  /** Advances one job now (after its approval), the same way a tick would. */
+  async advance(jobId: string): Promise<TickReport> {
+    const job = await this.deps.store.get(jobId);
+    return this.advanceAll(job ? [job] : []);
+  }
+
+  private async advanceAll(jobs: Job[]): Promise<TickReport> {
+    const report: TickReport = { active: jobs.length, checked: 0, acted: 0, changed: 0, errors: [] };
+    const now = this.deps.clock.now();
+    const toCheck: Job[] = [];
+    const toAct: Job[] = [];
+    const expiries: Job[] = [];
+    for (const job of jobs) {
+      if (job.status === 'awaiting_approval') {
+        const expired = expireJob(job, now);
+        if (expired) expiries.push(expired);
+        continue;
+      }
+      if (job.status !== 'running' || !job.execution) continue;
+      if (job.retry && now < job.retry.nextAttemptAt) continue;
+      const step = currentStep(job.plan, job.execution);
+      if (!step) continue;
+      if (!job.execution.started || step === 'validate') toAct.push(job);
+      else toCheck.push(job);
+    }
+    await this.settle(report, expiries, (job) => this.persist(job));
+    await this.checkRunning(toCheck, report);
+    await this.settle(report, toAct, async (job) => {
+      report.acted += 1;
+      return this.act(job);
+    });
+    return report;
+  }
+
+  /** One batched check per kind and environment (the driver splits its describes by 100 identifiers). */
+  private async checkRunning(jobs: Job[], report: TickReport): Promise<void> {
+    const groups = new Map<string, Job[]>();
+    for (const job of jobs) {
+      const key = `${job.plan.kind}|${job.plan.target.environment}`;
+      groups.set(key, [...(groups.get(key) ?? []), job]);
+    }
+    for (const group of groups.values()) {
+      const [first] = group;
+      if (!first) continue;
+      const driver = this.deps.driverFor(first.plan.kind, first.plan.target.environment);
+      let statuses: StepStatus[];
+      try {
+        statuses = await driver.checkSteps(group.map((job) => contextOf(job)));
+      } catch (error) {
+        // A throttled or failed describe changes nothing: every job in the group is checked again next tick.
+        report.errors.push(`check ${first.plan.kind} in ${first.plan.target.environment}: ${describeAwsError(error)}`);
+        continue;
+      }
+      report.checked += group.length;
+      const changed: Job[] = [];
+      group.forEach((job, index) => {
+        const status = statuses[index];
+        const execution = job.execution;
+        if (!status || !execution) return;
+        const next = recordChecked(job.plan, execution, status, this.deps.clock.now());
+        if (next !== execution) changed.push(this.progressed(job, execution, next));
+      });
+      await this.settle(report, changed, (job) => this.persist(job));
+    }
+  }
+
+  /** Starts the current step (or validates), under a lease, and records what happened. */
+  private async act(job: Job): Promise<Job | undefined> {
+    const now = this.deps.clock.now();
+    const leased = await this.deps.store.acquireLease(job, this.deps.workerId, now, new Date(now.getTime() + this.leaseMs));
+    if (!leased) return undefined;
+    const execution = job.execution as Execution;
+    const context = contextOf(job);
+    let next: Execution;
+    try {
+      if (!execution.started) {
+        const started = await this.deps.driverFor(job.plan.kind, job.plan.target.environment).startStep(context);
+        next = recordStarted(job.plan, execution, this.deps.clock.now(), started);
+      } else {
+        const checks = await this.deps.driverFor(job.plan.kind, job.plan.target.environment).validate(context);
+        next = recordValidated(job.plan, execution, checks, this.deps.clock.now());
+      }
+    } catch (error) {
+      return this.persist(this.failedOrRetried(job, error), { leaseOwner: this.deps.workerId });
+    }
+    return this.persist(this.progressed(job, execution, next), { leaseOwner: this.deps.workerId });
+  }
+
+  /** A retryable error waits with backoff (up to a limit); any other error fails the step. */
+  private failedOrRetried(job: Job, error: unknown): Job {
+    const now = this.deps.clock.now();
+    const execution = job.execution as Execution;
+    const message = describeAwsError(error);
+    const attempts = (job.retry?.attempts ?? 0) + 1;
+    if (isRetryableAwsError(error) && attempts < MAX_STEP_ATTEMPTS) {
+      const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
+      const event: JobEvent = {
+        at: now,
+        actor: 'worker',
+        type: 'step-retry',
+        detail: `${currentStep(job.plan, execution)}: ${message} (attempt ${attempts}, again after ${nextAttemptAt.toISOString()})`,
+      };
+      return { ...job, retry: { attempts, nextAttemptAt, lastError: message }, events: [...job.events, event], updatedAt: now };
+    }
+    const requestId = awsRequestIdOf(error);
+    const failed = recordFailed(job.plan, execution, `${message}${requestId ? ` (request ${requestId})` : ''}`, now);
+    return this.progressed(job, execution, failed);
+  }
+
+  /** The job with its new execution, and events that say what moved. */
+  private progressed(job: Job, before: Execution, after: Execution): Job {
+    const now = this.deps.clock.now();
+    const events: JobEvent[] = [];
+    const stepName = currentStep(job.plan, before);
+    if (!before.started && after.started) {
+      const record = after.steps.at(-1);
+      events.push({
+        at: now,
+        actor: 'worker',
+        type: 'step-started',
+        detail: `${stepName}${record?.resumed ? ' (already started by an earlier attempt)' : ''}${record?.requestId ? ` [${record.requestId}]` : ''}`,
+      });
+    } else if (after.phase === 'rollback' && before.phase === 'forward') {
+      events.push({ at: now, actor: 'worker', type: 'rollback', detail: after.failure ?? 'rolling back' });
+    } else if (after.stepIndex !== before.stepIndex || after.outcome !== before.outcome) {
+      events.push({ at: now, actor: 'worker', type: 'step-done', detail: `${stepName}` });
+    }
+    return withExecution(job, after, now, events);
+  }
+
+  private async persist(job: Job, options: { leaseOwner?: string } = {}): Promise<Job | undefined> {
+    let saved: Job;
+    try {
+      saved = await this.deps.store.save(job, options);
+    } catch (error) {
+      // Someone else moved the job first (an approval, another worker): their write stands.
+      if (error instanceof JobConflictError) return undefined;
+      throw error;
+    }
+    if (saved.status === 'succeeded') await this.recordDuration(saved);
+    await this.deps.notifier.jobChanged(saved).catch((error: unknown) => {
+      // The card is a function of the job: a lost notification is repaired on a later change or tick.
+      this.deps.log?.('notifier failed', { jobId: saved.id, error: describeAwsError(error) });
+    });
+    return saved;
+  }
+
+  private async recordDuration(job: Job): Promise<void> {
+    const started = job.execution?.steps[0]?.startedAt;
+    if (!started || !job.finishedAt) return;
+    const minutes = (job.finishedAt.getTime() - started.getTime()) / 60_000;
+    await this.deps.store.recordDuration(job.plan.kind, {
+      minutes: Math.round(minutes * 10) / 10,
+      ...(job.plan.source.sizeGiB !== undefined ? { sizeGiB: job.plan.source.sizeGiB } : {}),
+    });
+  }
+
+  /** Runs `work` over `jobs` with bounded concurrency; one job's error never stops the others. */
+  private async settle(report: TickReport, jobs: Job[], work: (job: Job) => Promise<Job | undefined>): Promise<void> {
+    let next = 0;
+    const lanes = Array.from({ length: Math.min(this.concurrency, jobs.length) }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++] as Job;
+        try {
+          if (await work(job)) report.changed += 1;
+        } catch (error) {
+          report.errors.push(`job ${job.id}: ${describeAwsError(error)}`);
+          this.deps.log?.('job not advanced', { jobId: job.id, error: describeAwsError(error) });
+        }
+      }
+    });
+    await Promise.all(lanes);
+  }
+}
+
+function contextOf(job: Job): StepContext {
+  const step = job.execution ? currentStep(job.plan, job.execution) : undefined;
+  if (!step) throw new Error(`job ${job.id} has no current step`);
+  return { jobId: job.id, plan: job.plan, step };
+}

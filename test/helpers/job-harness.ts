@@ -1,0 +1,63 @@
+import { isActive, type Job } from '../../src/domain/job/job.js';
+import type { JobStore } from '../../src/domain/ports/job-store.js';
+import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
+import { JobService } from '../../src/jobs/job-service.js';
+import { Worker } from '../../src/jobs/worker.js';
+import type { RunningDynalite } from './dynalite.js';
+import { RecordingKicker, RecordingNotifier } from './recorders.js';
+import { createSimulatedEnvironment, type SimulatedEnvironment } from './simulated-environment.js';
+
+const MINUTE = 60_000;
+let counter = 0;
+
+export interface JobHarness {
+  env: SimulatedEnvironment;
+  store: JobStore;
+  service: JobService;
+  notifier: RecordingNotifier;
+  kicker: RecordingKicker;
+  worker(id?: string, store?: JobStore): Worker;
+  /** Ticks the workers together, a minute of simulated time apart, until every job named is finished. */
+  runUntilFinished(jobIds: string[], workers?: Worker[], maxTicks?: number): Promise<Job[]>;
+}
+
+/**
+ * The simulated account, the real drivers, the job store on dynalite, the job service and
+ * workers: everything but Slack. Each harness uses its own table, so tests do not meet.
+ */
+export async function createJobHarness(dynamo: RunningDynalite, tableSuffix = `${++counter}`): Promise<JobHarness> {
+  const env = createSimulatedEnvironment();
+  const tableName = `${dynamo.tableName}-${tableSuffix}`;
+  const { ensureJobTable } = await import('../../src/jobs/job-table.js');
+  await ensureJobTable(dynamo.client, tableName);
+  const store = new DynamoDbJobStore({ client: dynamo.client, tableName, finishedJobRetentionMs: 7 * 86_400_000 });
+  const notifier = new RecordingNotifier();
+  const kicker = new RecordingKicker();
+  let jobNumber = 0;
+  const service = new JobService({
+    store,
+    planner: env.plannerDeps,
+    notifier,
+    kicker,
+    newJobId: () => `job${tableSuffix.replace(/[^a-z0-9]/g, '')}x${++jobNumber}`,
+  });
+  const worker = (id = 'worker-1', workerStore: JobStore = store) =>
+    new Worker({ store: workerStore, clock: env.clock, driverFor: env.driverFor, notifier, workerId: id });
+  return {
+    env,
+    store,
+    service,
+    notifier,
+    kicker,
+    worker,
+    async runUntilFinished(jobIds, workers = [worker()], maxTicks = 400) {
+      for (let tick = 0; tick < maxTicks; tick += 1) {
+        await Promise.all(workers.map((each) => each.tick()));
+        const jobs = await Promise.all(jobIds.map((id) => store.get(id)));
+        if (jobs.every((job) => job && !isActive(job.status))) return jobs as Job[];
+        env.clock.advance(MINUTE);
+      }
+      throw new Error(`jobs ${jobIds.join(', ')} did not finish in ${maxTicks} ticks`);
+    },
+  };
+}
