@@ -9,3 +9,21 @@ export function createInProcessKicker(advance: (jobId: string) => Promise<unknow
     },
   };
 }
+
+/** The worker's async-invoke payload: advance this one job. */
+export interface KickEvent {
+  kick: string;
+}
+
+/** The part of the Lambda client the kicker needs. */
+export interface LambdaInvoker {
+  invokeAsync(functionName: string, payload: KickEvent): Promise<void>;
+}
+
+/**
+ * On Lambda the HTTP function must answer Slack before the restore's first call could finish,
+ * so it invokes the worker function asynchronously (InvocationType Event) and returns.
+ */
+export function createLambdaKicker(invoker: LambdaInvoker, workerFunctionName: string): Kicker {
+  return { kick: (jobId) => invoker.invokeAsync(workerFunctionName, { kick: jobId }) };
+}

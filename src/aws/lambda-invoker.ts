@@ -1,0 +1,16 @@
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { KickEvent, LambdaInvoker } from '../jobs/kickers.js';
+
+export function createLambdaInvoker(client: LambdaClient): LambdaInvoker {
+  return {
+    async invokeAsync(functionName: string, payload: KickEvent): Promise<void> {
+      await client.send(
+        new InvokeCommand({
+          FunctionName: functionName,
+          InvocationType: 'Event',
+          Payload: new TextEncoder().encode(JSON.stringify(payload)),
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
+import { createLambdaInvoker } from '../../src/aws/lambda-invoker.js';
+import { createInProcessKicker, createLambdaKicker } from '../../src/jobs/kickers.js';
+
+describe('kickers', () => {
+  it('invokes the worker function asynchronously with the job id on Lambda', async () => {
+    const lambda = mockClient(LambdaClient);
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+    const kicker = createLambdaKicker(createLambdaInvoker(new LambdaClient({ region: 'eu-west-1' })), 'restore-bot-worker');
+
+    await kicker.kick('j7k2m9qx4t');
+
+    const input = lambda.commandCalls(InvokeCommand)[0]?.args[0].input;
+    expect(input?.FunctionName).toBe('restore-bot-worker');
+    expect(input?.InvocationType).toBe('Event');
+    expect(JSON.parse(new TextDecoder().decode(input?.Payload as Uint8Array))).toEqual({ kick: 'j7k2m9qx4t' });
+    lambda.restore();
+  });
+
+  it('advances in process without making the caller wait, and reports failures', async () => {
+    let release: () => void = () => undefined;
+    const advanced: string[] = [];
+    const errors: unknown[] = [];
+    const kicker = createInProcessKicker(
+      (jobId) =>
+        new Promise<void>((resolve, reject) => {
+          advanced.push(jobId);
+          release = () => (jobId === 'bad' ? reject(new Error('boom')) : resolve());
+        }),
+      (error) => errors.push(error),
+    );
+
+    await kicker.kick('bad');
+    expect(advanced).toEqual(['bad']);
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(errors).toHaveLength(1);
+  });
+});
