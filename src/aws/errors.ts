@@ -18,6 +18,8 @@ const RETRYABLE_NAMES = new Set([
   'InternalServerErrorException',
   'RequestTimeout',
   'RequestTimeoutException',
+  // DynamoDB: another update of the table is in progress; it ends by itself.
+  'ResourceInUseException',
   'TimeoutError',
   'ECONNRESET',
   'ETIMEDOUT',
