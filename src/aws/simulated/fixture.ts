@@ -1,4 +1,5 @@
 import { seedDynamoDbDemo } from './dynamodb/seed.js';
+import { seedPlatformDemo } from './platform-seed.js';
 import { seedRdsDemo } from './rds/seed.js';
 import type { SimulatedAws } from './simulated-aws.js';
 import type { SimulatedTarget } from './types.js';
@@ -24,5 +25,6 @@ export const DEMO_ACCOUNTS: DemoAccounts = {
 export function seedDemoAccounts(sim: SimulatedAws, accounts: DemoAccounts = DEMO_ACCOUNTS): DemoAccounts {
   seedRdsDemo(sim.rds, accounts);
   seedDynamoDbDemo(sim.dynamodb, accounts);
+  seedPlatformDemo({ sts: sim.sts, ssm: sim.ssm, codePipeline: sim.codePipeline }, accounts);
   return accounts;
 }

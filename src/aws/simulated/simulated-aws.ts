@@ -1,13 +1,13 @@
 import type { Pluggable } from '@smithy/types';
 import type { Clock } from '../../domain/ports/clock.js';
 import { createAutoScalingSimulation } from './autoscaling/index.js';
-import { createCodePipelineSimulation } from './codepipeline/index.js';
+import { type CodePipelineSimulation, createCodePipelineSimulation } from './codepipeline/index.js';
 import { createDynamoDbSimulation, type DynamoDbSimulation } from './dynamodb/index.js';
 import { fault, SimulatedAwsFault, THROTTLING_ERROR, toServiceException } from './errors.js';
 import { FaultInjector } from './faults.js';
 import { createRdsSimulation, type RdsSimulation } from './rds/index.js';
 import { createSsmSimulation, type SsmSimulation } from './ssm/index.js';
-import { createStsSimulation } from './sts/index.js';
+import { createStsSimulation, type StsSimulation } from './sts/index.js';
 import type { ServiceHandlers, SimulatedCall, SimulatedRequest, SimulatedService, SimulatedTarget } from './types.js';
 import { type SimulatedDurations, SimulatedWorld } from './world.js';
 
@@ -38,6 +38,8 @@ export class SimulatedAws {
   readonly rds: RdsSimulation;
   readonly dynamodb: DynamoDbSimulation;
   readonly ssm: SsmSimulation;
+  readonly codePipeline: CodePipelineSimulation;
+  readonly sts: StsSimulation;
   private readonly handlers: Record<SimulatedService, ServiceHandlers>;
 
   constructor(options: SimulatedAwsOptions) {
@@ -45,14 +47,16 @@ export class SimulatedAws {
     this.rds = createRdsSimulation(this.world);
     this.dynamodb = createDynamoDbSimulation(this.world);
     this.ssm = createSsmSimulation(this.world);
+    this.codePipeline = createCodePipelineSimulation(this.world);
+    this.sts = createStsSimulation(this.world);
     this.handlers = {
       RDS: this.rds.rdsHandlers,
       DocDB: this.rds.docdbHandlers,
       DynamoDB: this.dynamodb.handlers,
       ApplicationAutoScaling: createAutoScalingSimulation(this.world, this.dynamodb).handlers,
       SSM: this.ssm.handlers,
-      CodePipeline: createCodePipelineSimulation(this.world).handlers,
-      STS: createStsSimulation(this.world).handlers,
+      CodePipeline: this.codePipeline.handlers,
+      STS: this.sts.handlers,
     };
   }
 

@@ -1,0 +1,4 @@
+// `npm run bench`: every benchmark, figures printed as `name: value unit`.
+import { benchWorkerTick } from './worker-tick.js';
+
+await benchWorkerTick();
