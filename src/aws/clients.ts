@@ -1,5 +1,5 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentityProvider, Pluggable } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Pluggable } from '@smithy/types';
 
 /** An account and region the bot works in, and the role it assumes there (none: its own account). */
 export interface AwsEnvironment {
@@ -69,12 +69,33 @@ export class AwsClientFactory {
     if (!environment.roleArn) return undefined;
     const cached = this.credentials.get(environment.roleArn);
     if (cached) return cached;
-    const provider = fromTemporaryCredentials({
-      params: { RoleArn: environment.roleArn, RoleSessionName: 'db-restore-bot', DurationSeconds: 3600 },
-      clientConfig: { region: environment.region },
-      clientPlugins: this.options.pluginsFor?.(environment) ?? [],
-    });
+    const provider = cachedUntilExpiry(
+      fromTemporaryCredentials({
+        params: { RoleArn: environment.roleArn, RoleSessionName: 'db-restore-bot', DurationSeconds: 3600 },
+        clientConfig: { region: environment.region },
+        clientPlugins: this.options.pluginsFor?.(environment) ?? [],
+      }),
+    );
     this.credentials.set(environment.roleArn, provider);
     return provider;
   }
+}
+
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
+
+/**
+ * One AssumeRole per role until shortly before the credentials expire, shared by every client
+ * of the environment (each SDK client would otherwise cache its own copy).
+ */
+function cachedUntilExpiry(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let pending: Promise<AwsCredentialIdentity> | undefined;
+  return async () => {
+    if (pending) {
+      const current = await pending.catch(() => undefined);
+      const expiresAt = current?.expiration?.getTime();
+      if (current && (expiresAt === undefined || expiresAt - Date.now() > REFRESH_BEFORE_EXPIRY_MS)) return current;
+    }
+    pending = provider();
+    return pending;
+  };
 }

@@ -78,7 +78,8 @@ export class SimulatedAws {
             const output = await this.handle({ ...target, service, operation, input: args.input });
             return { output, response: {} };
           },
-          { step: 'initialize', name: 'simulatedAwsAccount', priority: 'high' },
+          // override: the SDK's credential provider applies its client plugins again on every refresh.
+          { step: 'initialize', name: 'simulatedAwsAccount', priority: 'high', override: true },
         );
       },
     };
