@@ -1,0 +1,26 @@
+/**
+ * AWS errors are told apart by `name`, never by class: the same driver runs against
+ * aws-sdk-client-mock (plain errors with a name) and the simulated account (the SDK's classes).
+ */
+export function hasErrorName(error: unknown, ...names: readonly string[]): boolean {
+  if (typeof error !== 'object' || error === null || !('name' in error)) return false;
+  return typeof error.name === 'string' && names.includes(error.name);
+}
+
+/** The request id AWS returned with an output, for the audit trail. */
+export function requestIdOf(output: { $metadata?: { requestId?: string | undefined } }): string | undefined {
+  return output.$metadata?.requestId;
+}
+
+/**
+ * The client's Region for messages ("in eu-west-1"). Clients resolve `region` to a provider;
+ * a client built without one throws, which only costs the message its precision.
+ */
+export async function regionLabel(config: { region: unknown }): Promise<string> {
+  try {
+    const region = typeof config.region === 'function' ? await config.region() : config.region;
+    return typeof region === 'string' && region !== '' ? region : 'the configured Region';
+  } catch {
+    return 'the configured Region';
+  }
+}

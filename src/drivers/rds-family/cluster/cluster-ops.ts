@@ -1,0 +1,63 @@
+import { hasErrorName } from '../aws-errors.js';
+import type { ClusterMemberRecord } from '../records.js';
+import type { ReplaceableOps, ReplaceableResource } from '../replace-steps.js';
+import type { ClusterApi } from './cluster-api.js';
+import { findCluster, findClusterSnapshot, tagsOf } from './cluster-lookup.js';
+
+export interface ClusterResource extends ReplaceableResource {
+  members: ClusterMemberRecord[];
+}
+
+/**
+ * Deletes the cluster's instances (members take no final snapshot), then the cluster with its
+ * final snapshot: AWS accepts DeleteDBCluster once every member is `deleting`. Members already
+ * deleting or gone are skipped, so a retry repeats only what is left.
+ */
+async function deleteCluster(api: ClusterApi, cluster: ClusterResource, finalSnapshot: string) {
+  const memberIds = cluster.members.map((member) => member.identifier);
+  const members =
+    memberIds.length > 0
+      ? (await api.describeInstances({ Filters: [{ Name: 'db-instance-id', Values: memberIds }] })).items
+      : [];
+  for (const member of members.filter((instance) => instance.status !== 'deleting')) {
+    try {
+      await api.deleteInstance({ DBInstanceIdentifier: member.identifier });
+    } catch (error) {
+      if (!hasErrorName(error, 'DBInstanceNotFoundFault')) throw error;
+    }
+  }
+  return api.deleteCluster({
+    DBClusterIdentifier: cluster.identifier,
+    FinalDBSnapshotIdentifier: finalSnapshot,
+    SkipFinalSnapshot: false,
+  });
+}
+
+/** The rename, delete and rollback calls on clusters, for the shared replace steps. */
+export function clusterOps(api: ClusterApi): ReplaceableOps<ClusterResource> {
+  return {
+    label: 'DB cluster',
+    async find(identifier) {
+      const cluster = await findCluster(api, identifier);
+      return cluster && { ...cluster, tags: await tagsOf(api, cluster) };
+    },
+    async addTags(arn, tags) {
+      await api.addTags(arn, tags);
+    },
+    rename: (identifier, newIdentifier) =>
+      api.modifyCluster({
+        DBClusterIdentifier: identifier,
+        NewDBClusterIdentifier: newIdentifier,
+        ApplyImmediately: true,
+      }),
+    async disableDeletionProtection(cluster) {
+      await api.modifyCluster({
+        DBClusterIdentifier: cluster.identifier,
+        DeletionProtection: false,
+        ApplyImmediately: true,
+      });
+    },
+    delete: (cluster, finalSnapshot) => deleteCluster(api, cluster, finalSnapshot),
+    finalSnapshotExists: async (identifier) => (await findClusterSnapshot(api, identifier)) !== undefined,
+  };
+}

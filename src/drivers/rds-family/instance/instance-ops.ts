@@ -1,0 +1,50 @@
+import {
+  AddTagsToResourceCommand,
+  DeleteDBInstanceCommand,
+  ModifyDBInstanceCommand,
+  type RDSClient,
+} from '@aws-sdk/client-rds';
+import { requestIdOf } from '../aws-errors.js';
+import type { ReplaceableOps, ReplaceableResource } from '../replace-steps.js';
+import { toTagList } from '../tags.js';
+import { findInstance, instanceTags, snapshotExists } from './instance-lookup.js';
+
+/** The rename, delete and rollback calls on RDS instances, for the shared replace steps. */
+export function instanceOps(rds: RDSClient): ReplaceableOps<ReplaceableResource> {
+  return {
+    label: 'DB instance',
+    async find(identifier) {
+      const instance = await findInstance(rds, identifier);
+      return instance && { ...instance, tags: await instanceTags(rds, instance) };
+    },
+    async addTags(arn, tags) {
+      await rds.send(new AddTagsToResourceCommand({ ResourceName: arn, Tags: toTagList(tags) }));
+    },
+    async rename(identifier, newIdentifier) {
+      const command = new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: identifier,
+        NewDBInstanceIdentifier: newIdentifier,
+        ApplyImmediately: true,
+      });
+      return requestIdOf(await rds.send(command));
+    },
+    async disableDeletionProtection(instance) {
+      await rds.send(
+        new ModifyDBInstanceCommand({
+          DBInstanceIdentifier: instance.identifier,
+          DeletionProtection: false,
+          ApplyImmediately: true,
+        }),
+      );
+    },
+    async delete(instance, finalSnapshot) {
+      const command = new DeleteDBInstanceCommand({
+        DBInstanceIdentifier: instance.identifier,
+        FinalDBSnapshotIdentifier: finalSnapshot,
+        SkipFinalSnapshot: false,
+      });
+      return requestIdOf(await rds.send(command));
+    },
+    finalSnapshotExists: (identifier) => snapshotExists(rds, identifier),
+  };
+}

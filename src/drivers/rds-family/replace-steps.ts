@@ -1,0 +1,116 @@
+import {
+  failedRestoreIdentifier,
+  isTaggedForJob,
+  managedTags,
+  TAG_RENAMED_FROM,
+} from '../../domain/managed-resources.js';
+import type { StepContext } from '../../domain/ports/database-driver.js';
+import type { StepStartResult } from '../../domain/steps.js';
+import { ResourceMissingError, UnmanagedResourceError } from './errors.js';
+import { requireReplace } from './restore-plan.js';
+
+/** The primary resource of a kind (instance or cluster), with its tags resolved. */
+export interface ReplaceableResource {
+  identifier: string;
+  arn: string;
+  status: string;
+  tags: Record<string, string>;
+  deletionProtection: boolean;
+}
+
+/** The calls the rename, delete and rollback steps need; one implementation per kind of resource. */
+export interface ReplaceableOps<R extends ReplaceableResource> {
+  /** `DB instance` or `DB cluster`, for messages. */
+  readonly label: string;
+  find(identifier: string): Promise<R | undefined>;
+  addTags(arn: string, tags: Record<string, string>): Promise<void>;
+  /** Modify with a new identifier, applied immediately; resolves to the request id. */
+  rename(identifier: string, newIdentifier: string): Promise<string | undefined>;
+  disableDeletionProtection(resource: R): Promise<void>;
+  /** Deletes the resource, keeping a final snapshot; resolves to the request id. */
+  delete(resource: R, finalSnapshotIdentifier: string): Promise<string | undefined>;
+  finalSnapshotExists(identifier: string): Promise<boolean>;
+}
+
+const STARTED: StepStartResult = { alreadyStarted: true };
+
+/**
+ * Moves the existing target aside. It is tagged for this job first: the delete step later
+ * deletes only what carries this job's tags, and a retry recognises its own rename.
+ */
+export async function renameExistingTarget<R extends ReplaceableResource>(
+  ops: ReplaceableOps<R>,
+  { plan, jobId }: StepContext,
+): Promise<StepStartResult> {
+  const { identifier, renamedTo } = requireReplace(plan);
+  const original = await ops.find(identifier);
+  if (!original) {
+    const renamed = await ops.find(renamedTo);
+    if (renamed && isTaggedForJob(renamed.tags, jobId)) return STARTED;
+    throw new ResourceMissingError(
+      `Neither ${ops.label} ${identifier} nor ${renamedTo} (tagged for job ${jobId}) exists.`,
+    );
+  }
+  if (original.status === 'renaming' && isTaggedForJob(original.tags, jobId)) return STARTED;
+  await ops.addTags(original.arn, managedTags(jobId, { [TAG_RENAMED_FROM]: identifier }));
+  return { requestId: await ops.rename(identifier, renamedTo), alreadyStarted: false };
+}
+
+/**
+ * Deletes the renamed old target with a final snapshot. Refuses anything without this job's
+ * tags: the bot deletes only what it created or was told to replace.
+ */
+export async function deleteReplacedTarget<R extends ReplaceableResource>(
+  ops: ReplaceableOps<R>,
+  { plan, jobId }: StepContext,
+): Promise<StepStartResult> {
+  const { renamedTo, finalSnapshotIdentifier } = requireReplace(plan);
+  const resource = await ops.find(renamedTo);
+  if (!resource) {
+    if (await ops.finalSnapshotExists(finalSnapshotIdentifier)) return STARTED;
+    throw new ResourceMissingError(
+      `${ops.label} ${renamedTo} is gone and its final snapshot ${finalSnapshotIdentifier} does not exist.`,
+    );
+  }
+  if (!isTaggedForJob(resource.tags, jobId)) {
+    throw new UnmanagedResourceError(
+      `Refusing to delete ${ops.label} ${renamedTo}: it does not carry the managed tags of job ${jobId}.`,
+    );
+  }
+  if (resource.status === 'deleting') return STARTED;
+  if (resource.deletionProtection) await ops.disableDeletionProtection(resource);
+  return { requestId: await ops.delete(resource, finalSnapshotIdentifier), alreadyStarted: false };
+}
+
+/** Rollback: moves our failed restore off the target name so the old target can have it back. */
+export async function setAsideFailedRestore<R extends ReplaceableResource>(
+  ops: ReplaceableOps<R>,
+  { plan, jobId }: StepContext,
+): Promise<StepStartResult> {
+  const target = plan.target.identifier;
+  const setAside = failedRestoreIdentifier(target, jobId);
+  const restored = await ops.find(target);
+  if (!restored) return { alreadyStarted: (await ops.find(setAside)) !== undefined };
+  // Whatever holds the name and is not ours stays where it is.
+  if (!isTaggedForJob(restored.tags, jobId)) return { alreadyStarted: false };
+  if (restored.status === 'renaming') return STARTED;
+  return { requestId: await ops.rename(target, setAside), alreadyStarted: false };
+}
+
+/**
+ * Rollback: gives the renamed old target its name back. Its managed tags stay: they record
+ * what happened, and removing them could erase tags an earlier job had set.
+ */
+export async function renameBack<R extends ReplaceableResource>(
+  ops: ReplaceableOps<R>,
+  { plan }: StepContext,
+): Promise<StepStartResult> {
+  const { identifier, renamedTo } = requireReplace(plan);
+  const renamed = await ops.find(renamedTo);
+  if (!renamed) {
+    if (await ops.find(identifier)) return STARTED;
+    throw new ResourceMissingError(`Neither ${ops.label} ${renamedTo} nor ${identifier} exists.`);
+  }
+  if (renamed.status === 'renaming') return STARTED;
+  return { requestId: await ops.rename(renamedTo, identifier), alreadyStarted: false };
+}
