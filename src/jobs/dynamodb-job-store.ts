@@ -1,5 +1,7 @@
 import {
   type AttributeValue,
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
   ConditionalCheckFailedException,
   DeleteItemCommand,
   type DynamoDBClient,
@@ -12,7 +14,7 @@ import type { PastRestore } from '../domain/estimate.js';
 import { JobConflictError, TargetBusyError } from '../domain/job/errors.js';
 import { isActive, type Job } from '../domain/job/job.js';
 import type { DatabaseKind } from '../domain/kinds.js';
-import type { JobStore } from '../domain/ports/job-store.js';
+import type { CardState, JobStore } from '../domain/ports/job-store.js';
 import { decodeJob, encodeJob } from './job-codec.js';
 import { targetLockKey } from './target-lock.js';
 
@@ -191,6 +193,50 @@ export class DynamoDbJobStore implements JobStore {
     return Item?.data?.S ? (JSON.parse(Item.data.S) as PastRestore[]) : [];
   }
 
+  async cardStates(jobIds: string[]): Promise<Map<string, CardState>> {
+    const states = new Map<string, CardState>();
+    const unique = [...new Set(jobIds)];
+    for (let start = 0; start < unique.length; start += 100) {
+      let keys: Record<string, AttributeValue>[] | undefined = unique
+        .slice(start, start + 100)
+        .map((jobId) => ({ pk: { S: cardKey(jobId) } }));
+      // BatchGetItem may return some keys unprocessed under load: ask again for those.
+      for (let attempt = 0; keys && keys.length > 0 && attempt < 5; attempt += 1) {
+        const result: BatchGetItemCommandOutput = await this.options.client.send(
+          new BatchGetItemCommand({ RequestItems: { [this.options.tableName]: { Keys: keys } } }),
+        );
+        for (const item of result.Responses?.[this.options.tableName] ?? []) {
+          const jobId = item.jobId?.S;
+          if (jobId && item.data?.S) states.set(jobId, JSON.parse(item.data.S) as CardState);
+        }
+        keys = result.UnprocessedKeys?.[this.options.tableName]?.Keys;
+      }
+    }
+    return states;
+  }
+
+  async saveCardState(jobId: string, state: CardState): Promise<boolean> {
+    try {
+      await this.options.client.send(
+        new PutItemCommand({
+          TableName: this.options.tableName,
+          Item: {
+            pk: { S: cardKey(jobId) },
+            jobId: { S: jobId },
+            renderedVersion: { N: String(state.renderedVersion) },
+            data: { S: JSON.stringify(state) },
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR renderedVersion <= :version',
+          ExpressionAttributeValues: { ':version': { N: String(state.renderedVersion) } },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
   private jobItem(job: Job): Record<string, AttributeValue> {
     const item: Record<string, AttributeValue> = {
       pk: { S: jobKey(job.id) },
@@ -286,6 +332,10 @@ export class DynamoDbJobStore implements JobStore {
 
 function jobKey(jobId: string): string {
   return `job#${jobId}`;
+}
+
+function cardKey(jobId: string): string {
+  return `card#${jobId}`;
 }
 
 function historyKey(kind: DatabaseKind): string {

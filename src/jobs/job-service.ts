@@ -6,21 +6,20 @@ import { environmentOf, type Principal } from '../domain/policy-rules.js';
 import { type PlannerDeps, planRestore } from '../domain/planner.js';
 import type { JobStore } from '../domain/ports/job-store.js';
 import type { Kicker } from '../domain/ports/kicker.js';
-import type { Notifier } from '../domain/ports/notifier.js';
 import type { RestoreRequest } from '../domain/restore-request.js';
 import { JobNotFoundError } from '../domain/job/errors.js';
 
 export interface JobServiceDeps {
   store: JobStore;
   planner: PlannerDeps;
-  notifier: Notifier;
+  /** Told about every change: the worker draws the card (never the Slack listener) and advances the job. */
   kicker: Kicker;
   newJobId(): string;
 }
 
 /**
  * What people do to jobs: request, approve, reject, cancel. Each is one conditional write
- * (plus the lock on create); the worker does the rest, kicked right after an approval.
+ * (plus the lock on create); then the worker is kicked to draw the card and do the rest.
  */
 export class JobService {
   constructor(private readonly deps: JobServiceDeps) {}
@@ -39,16 +38,14 @@ export class JobService {
       ...(request.requester.channelId ? { channelId: request.requester.channelId } : {}),
     });
     const created = await store.create(job);
-    await this.notify(created);
+    await this.deps.kicker.kick(created.id);
     return created;
   }
 
   async approve(jobId: string, principal: Principal): Promise<Job> {
-    const job = await this.change(jobId, (current) =>
+    return this.change(jobId, (current) =>
       approveJob(current, principal, this.rulesFor(current), this.deps.planner.clock.now()),
     );
-    if (job.status === 'running') await this.deps.kicker.kick(job.id);
-    return job;
   }
 
   async reject(jobId: string, principal: Principal, reason: string): Promise<Job> {
@@ -82,15 +79,11 @@ export class JobService {
       const next = transition(await this.get(jobId));
       try {
         const saved = await this.deps.store.save(next);
-        await this.notify(saved);
+        await this.deps.kicker.kick(saved.id);
         return saved;
       } catch (error) {
         if (!(error instanceof JobConflictError) || attempt >= 2) throw error;
       }
     }
-  }
-
-  private async notify(job: Job): Promise<void> {
-    await this.deps.notifier.jobChanged(job).catch(() => undefined);
   }
 }

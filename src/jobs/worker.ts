@@ -70,6 +70,8 @@ export class Worker {
 
   private async advanceAll(jobs: Job[]): Promise<TickReport> {
     const report: TickReport = { active: jobs.length, checked: 0, acted: 0, changed: 0, errors: [] };
+    // The newest version of each job, for the notifier's sync at the end of the pass.
+    const latest = new Map(jobs.map((job) => [job.id, job]));
     const now = this.deps.clock.now();
     const toCheck: Job[] = [];
     const toAct: Job[] = [];
@@ -87,17 +89,20 @@ export class Worker {
       if (!job.execution.started || step === 'validate') toAct.push(job);
       else toCheck.push(job);
     }
-    await this.settle(report, expiries, (job) => this.persist(job));
-    await this.checkRunning(toCheck, report);
-    await this.settle(report, toAct, async (job) => {
+    await this.settle(report, latest, expiries, (job) => this.persist(job));
+    await this.checkRunning(toCheck, report, latest);
+    await this.settle(report, latest, toAct, async (job) => {
       report.acted += 1;
       return this.act(job);
+    });
+    await this.deps.notifier.sync([...latest.values()]).catch((error: unknown) => {
+      report.errors.push(`notifier: ${describeAwsError(error)}`);
     });
     return report;
   }
 
   /** One batched check per kind and environment (the driver splits its describes by 100 identifiers). */
-  private async checkRunning(jobs: Job[], report: TickReport): Promise<void> {
+  private async checkRunning(jobs: Job[], report: TickReport, latest: Map<string, Job>): Promise<void> {
     const groups = new Map<string, Job[]>();
     for (const job of jobs) {
       const key = `${job.plan.kind}|${job.plan.target.environment}`;
@@ -124,7 +129,7 @@ export class Worker {
         const next = recordChecked(job.plan, execution, status, this.deps.clock.now());
         if (next !== execution) changed.push(this.progressed(job, execution, next));
       });
-      await this.settle(report, changed, (job) => this.persist(job));
+      await this.settle(report, latest, changed, (job) => this.persist(job));
     }
   }
 
@@ -220,13 +225,22 @@ export class Worker {
   }
 
   /** Runs `work` over `jobs` with bounded concurrency; one job's error never stops the others. */
-  private async settle(report: TickReport, jobs: Job[], work: (job: Job) => Promise<Job | undefined>): Promise<void> {
+  private async settle(
+    report: TickReport,
+    latest: Map<string, Job>,
+    jobs: Job[],
+    work: (job: Job) => Promise<Job | undefined>,
+  ): Promise<void> {
     let next = 0;
     const lanes = Array.from({ length: Math.min(this.concurrency, jobs.length) }, async () => {
       while (next < jobs.length) {
         const job = jobs[next++] as Job;
         try {
-          if (await work(job)) report.changed += 1;
+          const saved = await work(job);
+          if (saved) {
+            report.changed += 1;
+            latest.set(saved.id, saved);
+          }
         } catch (error) {
           report.errors.push(`job ${job.id}: ${describeAwsError(error)}`);
           this.deps.log?.('job not advanced', { jobId: job.id, error: describeAwsError(error) });

@@ -37,7 +37,6 @@ export async function createJobHarness(dynamo: RunningDynalite, tableSuffix = `$
   const service = new JobService({
     store,
     planner: env.plannerDeps,
-    notifier,
     kicker,
     newJobId: () => `job${tableSuffix.replace(/[^a-z0-9]/g, '')}x${++jobNumber}`,
   });

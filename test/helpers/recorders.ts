@@ -10,6 +10,10 @@ export class RecordingNotifier implements Notifier {
     this.seen.push(job);
   }
 
+  async sync(jobs: Job[]): Promise<void> {
+    this.seen.push(...jobs);
+  }
+
   statusesOf(jobId: string): JobStatus[] {
     const statuses = this.seen.filter((job) => job.id === jobId).map((job) => job.status);
     return statuses.filter((status, index) => statuses[index - 1] !== status);

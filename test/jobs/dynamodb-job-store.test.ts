@@ -98,3 +98,23 @@ describe('DynamoDbJobStore', () => {
     expect(await store.pastRestores('docdb-cluster')).toEqual([]);
   });
 });
+
+describe('card states', () => {
+  it('records what a card shows and never rolls it back', async () => {
+    const state = { channelId: 'C0RESTORES', messageTs: '1700000000.000100', renderedVersion: 3, eventsPosted: 4 };
+    expect(await store.saveCardState('card-job', state)).toBe(true);
+    expect(await store.saveCardState('card-job', { ...state, renderedVersion: 2 })).toBe(false);
+    expect(await store.saveCardState('card-job', { ...state, renderedVersion: 5, eventsPosted: 6 })).toBe(true);
+    const states = await store.cardStates(['card-job', 'no-card-job']);
+    expect(states.get('card-job')).toEqual({ ...state, renderedVersion: 5, eventsPosted: 6 });
+    expect(states.has('no-card-job')).toBe(false);
+  });
+
+  it('reads more than 100 card states in batches', async () => {
+    const ids = Array.from({ length: 130 }, (_, index) => `batch-card-${index}`);
+    await Promise.all(
+      ids.map((id) => store.saveCardState(id, { channelId: 'C1', messageTs: '1.2', renderedVersion: 1, eventsPosted: 0 })),
+    );
+    expect((await store.cardStates(ids)).size).toBe(130);
+  });
+});

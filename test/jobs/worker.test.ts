@@ -59,7 +59,7 @@ describe('worker', () => {
   ] as [DatabaseKind, string][])('drives a %s restore of %s from approval to a validated success', async (kind, source) => {
     const harness = await createJobHarness(dynamo);
     const job = await requestAndApprove(harness, { kind, source, target: `${source}-copy`, at: '2h ago' });
-    expect(harness.kicker.kicked).toEqual([job.id]);
+    expect(harness.kicker.kicked).toEqual([job.id, job.id]);
 
     const [finished] = await harness.runUntilFinished([job.id]);
 
@@ -67,7 +67,7 @@ describe('worker', () => {
     expect(finished?.execution?.validation?.every((check) => check.result !== 'failed')).toBe(true);
     expect(finished?.execution?.steps.map((step) => step.name)).toEqual(finished?.plan.steps.map((step) => step.name));
     expect(finished?.execution?.steps.every((step) => step.endedAt)).toBe(true);
-    expect(harness.notifier.statusesOf(job.id)).toEqual(['awaiting_approval', 'running', 'succeeded']);
+    expect(harness.notifier.statusesOf(job.id)).toEqual(['running', 'succeeded']);
     expect(finished?.events.map((event) => event.type)).toEqual(
       expect.arrayContaining(['requested', 'approved', 'started', 'step-started', 'step-done', 'succeeded']),
     );
@@ -152,7 +152,8 @@ describe('worker', () => {
     expect(stored?.status).toBe('running');
     expect(stored?.approvals).toHaveLength(1);
     expect(stored?.events.filter((event) => event.type === 'started')).toHaveLength(1);
-    expect(harness.kicker.kicked).toEqual([job.id]);
+    // One kick for the request, one for the approval that started it; refused approvals change nothing.
+    expect(harness.kicker.kicked).toEqual([job.id, job.id]);
   });
 
   it('completes every job when 30% of AWS calls are throttled', async () => {

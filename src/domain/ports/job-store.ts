@@ -1,5 +1,15 @@
 import type { PastRestore } from '../estimate.js';
 import type { Job } from '../job/job.js';
+
+/** Where a job's card is and what it shows; kept beside the job, outside its version. */
+export interface CardState {
+  channelId: string;
+  messageTs: string;
+  /** The job version the card shows. */
+  renderedVersion: number;
+  /** How many of the job's events have been posted in the card's thread. */
+  eventsPosted: number;
+}
 import type { DatabaseKind } from '../kinds.js';
 
 /**
@@ -34,4 +44,13 @@ export interface JobStore {
 
   /** The most recent durations of succeeded restores of `kind`. */
   pastRestores(kind: DatabaseKind): Promise<PastRestore[]>;
+
+  /** Card states of the jobs that have one. */
+  cardStates(jobIds: string[]): Promise<Map<string, CardState>>;
+
+  /**
+   * Records what a job's card shows. Refused (returns false) when a newer version was
+   * recorded meanwhile, so a slow update never rolls the record back.
+   */
+  saveCardState(jobId: string, state: CardState): Promise<boolean>;
 }

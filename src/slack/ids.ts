@@ -1,0 +1,39 @@
+/** Slack ids shared by the builders (src/slack/blocks) and the listeners. Snake case, as Slack writes them. */
+
+/** The restore modal. */
+export const RESTORE_MODAL = {
+  callbackId: 'restore_request',
+  kind: { blockId: 'kind', actionId: 'kind_select' },
+  source: { blockId: 'source', actionId: 'source_select' },
+  targetEnvironment: { blockId: 'target_environment', actionId: 'target_environment_select' },
+  restorePointType: { blockId: 'restore_point', actionId: 'restore_point_type' },
+  restoreTime: { blockId: 'restore_time', actionId: 'restore_time_picker' },
+  snapshot: { blockId: 'snapshot', actionId: 'snapshot_select' },
+  restorableWindow: { blockId: 'restorable_window' },
+  target: { blockId: 'target', actionId: 'target_input' },
+  ifTargetExists: { blockId: 'if_target_exists', actionId: 'if_target_exists_choice' },
+  expiry: { blockId: 'expiry', actionId: 'expiry_select' },
+  reason: { blockId: 'reason', actionId: 'reason_input' },
+} as const;
+
+/** The modal that asks an approver why they reject. */
+export const REJECT_MODAL = {
+  callbackId: 'reject_reason',
+  reason: { blockId: 'reject_reason', actionId: 'reject_reason_input' },
+} as const;
+
+/** Buttons on the job card; each button's value is the job id. */
+export const JOB_ACTIONS = {
+  approve: 'job_approve',
+  reject: 'job_reject',
+  cancel: 'job_cancel',
+  extend: 'job_extend',
+  deleteNow: 'job_delete_now',
+} as const;
+
+/** Values of the restore point radio buttons. */
+export const RESTORE_POINT_TYPES = ['latest', 'time', 'snapshot'] as const;
+export type RestorePointType = (typeof RESTORE_POINT_TYPES)[number];
+
+/** Expiry choices in the modal. */
+export const EXPIRY_CHOICES = ['1d', '3d', '7d', '14d', '30d', 'never'] as const;

@@ -1,0 +1,101 @@
+import { DATABASE_KINDS, type DatabaseKind } from '../../domain/kinds.js';
+
+/** What the one-line form asks for; the modal opens prefilled with it. */
+export interface RestorePrefill {
+  kind: DatabaseKind;
+  source: string;
+  restorePoint?: { type: 'time'; text: string } | { type: 'snapshot'; id: string };
+  target?: string;
+  replace: boolean;
+  expiresIn?: string;
+  reason?: string;
+}
+
+export type RestoreCommand =
+  | { type: 'open' }
+  | { type: 'help' }
+  | { type: 'list' }
+  | { type: 'status'; jobId: string }
+  | { type: 'cancel'; jobId: string }
+  | { type: 'prefill'; prefill: RestorePrefill }
+  | { type: 'usage'; problem: string };
+
+/** Short kind names people type: `/restore aurora orders`. */
+const KIND_ALIASES: Record<string, DatabaseKind> = {
+  rds: 'rds-instance',
+  instance: 'rds-instance',
+  aurora: 'aurora-cluster',
+  docdb: 'docdb-cluster',
+  documentdb: 'docdb-cluster',
+  dynamodb: 'dynamodb-table',
+  dynamo: 'dynamodb-table',
+  ddb: 'dynamodb-table',
+  ...Object.fromEntries(DATABASE_KINDS.map((kind) => [kind, kind])),
+};
+
+const VALUE_FLAGS = new Set(['--at', '--snapshot', '--as', '--expires', '--reason']);
+
+/** Parses the text after `/restore`. Pure: unknown words become a usage message, nothing else. */
+export function parseRestoreCommand(text: string): RestoreCommand {
+  const tokens = tokenize(text);
+  if ('problem' in tokens) return { type: 'usage', problem: tokens.problem };
+  const [first, ...rest] = tokens.words;
+  if (first === undefined) return { type: 'open' };
+  const word = first.toLowerCase();
+  if (word === 'help') return rest.length === 0 ? { type: 'help' } : usage(`"help" takes nothing after it`);
+  if (word === 'list') return rest.length === 0 ? { type: 'list' } : usage(`"list" takes nothing after it`);
+  if (word === 'status' || word === 'cancel') {
+    const [jobId, ...extra] = rest;
+    if (!jobId || extra.length > 0) return usage(`"${word}" takes one job id: /restore ${word} <job>`);
+    return { type: word, jobId: jobId.toLowerCase() };
+  }
+  const kind = KIND_ALIASES[word];
+  if (!kind) {
+    return usage(`"${first}" is not a command or a kind (${DATABASE_KINDS.join(', ')}, or aurora, rds, docdb, dynamodb)`);
+  }
+  return parsePrefill(kind, rest);
+}
+
+function parsePrefill(kind: DatabaseKind, words: string[]): RestoreCommand {
+  const [source, ...rest] = words;
+  if (!source || source.startsWith('--')) return usage(`name the source: /restore ${kind} <source> ...`);
+  const prefill: RestorePrefill = { kind, source, replace: false };
+  for (let index = 0; index < rest.length; index += 1) {
+    const flag = rest[index] as string;
+    if (flag === '--replace') {
+      prefill.replace = true;
+      continue;
+    }
+    if (!VALUE_FLAGS.has(flag)) return usage(`"${flag}" is not an option`);
+    const value = rest[index + 1];
+    if (value === undefined || value.startsWith('--')) return usage(`${flag} needs a value`);
+    index += 1;
+    if (flag === '--at' || flag === '--snapshot') {
+      if (prefill.restorePoint) return usage('give --at or --snapshot, not both');
+      prefill.restorePoint = flag === '--at' ? { type: 'time', text: value } : { type: 'snapshot', id: value };
+    } else if (flag === '--as') prefill.target = value;
+    else if (flag === '--expires') prefill.expiresIn = value;
+    else prefill.reason = value;
+  }
+  return { type: 'prefill', prefill };
+}
+
+function usage(problem: string): RestoreCommand {
+  return { type: 'usage', problem };
+}
+
+/** Splits on spaces, keeping "quoted phrases" (straight or Slack's curly quotes) together. */
+function tokenize(text: string): { words: string[] } | { problem: string } {
+  const normalized = text.replace(/[“”]/g, '"').trim();
+  const words: string[] = [];
+  const pattern = /"([^"]*)"|(\S+)/g;
+  let consumed = 0;
+  for (const match of normalized.matchAll(pattern)) {
+    words.push(match[1] ?? match[2] ?? '');
+    consumed = (match.index ?? 0) + match[0].length;
+  }
+  if (normalized.slice(consumed).includes('"') || (normalized.match(/"/g)?.length ?? 0) % 2 === 1) {
+    return { problem: 'a quote is not closed' };
+  }
+  return { words };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseRestoreCommand } from '../../../src/slack/parse/restore-command.js';
+
+describe('parseRestoreCommand', () => {
+  it.each([
+    ['', { type: 'open' }],
+    ['   ', { type: 'open' }],
+    ['help', { type: 'help' }],
+    ['LIST', { type: 'list' }],
+    ['status J7K2M9QX4T', { type: 'status', jobId: 'j7k2m9qx4t' }],
+    ['cancel j7k2m9qx4t', { type: 'cancel', jobId: 'j7k2m9qx4t' }],
+  ])('reads %j', (text, expected) => {
+    expect(parseRestoreCommand(text)).toEqual(expected);
+  });
+
+  it('reads the one-line form with every option', () => {
+    expect(
+      parseRestoreCommand('aurora orders --at "2h ago" --as orders-copy --replace --expires 3d --reason “bad migration”'),
+    ).toEqual({
+      type: 'prefill',
+      prefill: {
+        kind: 'aurora-cluster',
+        source: 'orders',
+        restorePoint: { type: 'time', text: '2h ago' },
+        target: 'orders-copy',
+        replace: true,
+        expiresIn: '3d',
+        reason: 'bad migration',
+      },
+    });
+  });
+
+  it('accepts full kind names and snapshots', () => {
+    expect(parseRestoreCommand('docdb-cluster catalog --snapshot rds:catalog-2026-11-21')).toEqual({
+      type: 'prefill',
+      prefill: { kind: 'docdb-cluster', source: 'catalog', restorePoint: { type: 'snapshot', id: 'rds:catalog-2026-11-21' }, replace: false },
+    });
+  });
+
+  it.each([
+    ['restore everything', /"restore" is not a command or a kind/],
+    ['status', /takes one job id/],
+    ['status a b', /takes one job id/],
+    ['help me', /takes nothing after it/],
+    ['aurora', /name the source/],
+    ['aurora orders --at', /--at needs a value/],
+    ['aurora orders --at 2h --snapshot x', /not both/],
+    ['aurora orders --force', /"--force" is not an option/],
+    ['aurora orders --reason "unclosed', /quote is not closed/],
+  ])('answers %j with a usage message', (text, problem) => {
+    const command = parseRestoreCommand(text);
+    expect(command.type).toBe('usage');
+    expect(command.type === 'usage' && command.problem).toMatch(problem);
+  });
+});
