@@ -33,7 +33,10 @@ export async function benchWorkerTick(): Promise<void> {
   const jobs: Job[] = [];
   for (let index = 0; index < JOBS; index += 1) {
     const [kind, source] = SOURCES[index % SOURCES.length] as [DatabaseKind, string];
-    const request = requestFrom({ kind, source, target: `${source}-bench-${index}`, at: '1h ago' }, harness.env.clock.now());
+    const request = requestFrom(
+      { kind, source, target: `${source}-bench-${index}`, at: '1h ago' },
+      harness.env.clock.now(),
+    );
     const job = await harness.service.request(request);
     jobs.push(await harness.service.approve(job.id, { userId: APPROVER, userGroupIds: [] }));
   }
@@ -56,8 +59,13 @@ export async function benchWorkerTick(): Promise<void> {
     printFigure(`${prefix}.jobs`, report.active, 'jobs');
     printFigure(`${prefix}.describe_calls`, calls.length, 'calls');
     const byOperation = new Map<string, number>();
-    for (const call of calls) byOperation.set(`${call.service}.${call.operation}`, (byOperation.get(`${call.service}.${call.operation}`) ?? 0) + 1);
-    for (const [operation, count] of [...byOperation].sort()) printFigure(`${prefix}.describe_calls.${operation}`, count, 'calls');
+    for (const call of calls)
+      byOperation.set(
+        `${call.service}.${call.operation}`,
+        (byOperation.get(`${call.service}.${call.operation}`) ?? 0) + 1,
+      );
+    for (const [operation, count] of [...byOperation].sort())
+      printFigure(`${prefix}.describe_calls.${operation}`, count, 'calls');
     printFigure(`${prefix}.dynamodb_writes`, writes, 'writes');
     printFigure(`${prefix}.changed_jobs`, report.changed, 'jobs');
     printFigure(`${prefix}.ms`, Math.round(ms), 'ms');

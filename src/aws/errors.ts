@@ -45,7 +45,8 @@ export function isRetryableAwsError(error: unknown): boolean {
 
 /** `DBClusterNotFoundFault: DBCluster orders not found.` — the name and AWS's own message. */
 export function describeAwsError(error: unknown): string {
-  if (error instanceof Error) return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+  if (error instanceof Error)
+    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
   return String(error);
 }
 

@@ -86,14 +86,20 @@ export async function planRestore(request: RestoreRequest, jobId: string, deps: 
       finalSnapshotIdentifier: finalSnapshotIdentifier(existing.identifier, jobId),
     };
   }
+  const existingTarget =
+    replace && !sameAccountAndRegion ? await targetDriver.describeSource(replace.identifier) : undefined;
+  if (existingTarget && existingTarget.engine !== source.engine) {
+    throw new TargetExistsError(
+      `target ${target} runs ${existingTarget.engine} but ${source.identifier} runs ${source.engine}: replace only a database of the same engine`,
+    );
+  }
   const settings = targetSettings({
     source,
     method,
     sameAccountAndRegion,
     targetEnvironmentName,
     targetEnvironment,
-    existingTarget:
-      replace && !sameAccountAndRegion ? await targetDriver.describeSource(replace.identifier) : undefined,
+    existingTarget,
     expiresAt,
   });
   const history = (await deps.history?.(kind)) ?? [];

@@ -31,13 +31,22 @@ const principals = z
   .default({ users: [], userGroups: [] });
 
 /** Settings for restores into an environment that cannot copy them from the source (another account). */
-const restoreDefaults = z
+const restoreDefaultsOfKind = z
   .object({
     subnetGroup: z.string().min(1).optional(),
     securityGroupIds: z
       .array(z.string().regex(/^sg-[0-9a-z]+$/, 'must be a security group id such as sg-0abc'))
       .optional(),
     kmsKeyId: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Per kind: DocumentDB usually lives in other subnets, with other keys, than RDS and Aurora. */
+const restoreDefaults = z
+  .object({
+    'rds-instance': restoreDefaultsOfKind.optional(),
+    'aurora-cluster': restoreDefaultsOfKind.optional(),
+    'docdb-cluster': restoreDefaultsOfKind.optional(),
   })
   .strict()
   .default({});

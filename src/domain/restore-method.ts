@@ -76,7 +76,17 @@ async function resolveSnapshot(id: string, context: MethodContext): Promise<Rest
     );
   }
   assertSnapshotFits(snapshot, context);
-  return { type: 'snapshot', snapshot, copyFirst: context.kind === 'docdb-cluster' && snapshot.shared };
+  return { type: 'snapshot', snapshot, copyFirst: mustCopyFirst(context.kind, snapshot) };
+}
+
+/**
+ * AWS restores neither a shared DocumentDB snapshot nor a shared encrypted DB instance snapshot
+ * directly: the bot copies it into the target account first (Aurora restores shared cluster
+ * snapshots as they are).
+ */
+function mustCopyFirst(kind: DatabaseKind, snapshot: RestoreCandidate): boolean {
+  if (!snapshot.shared) return false;
+  return kind === 'docdb-cluster' || (kind === 'rds-instance' && snapshot.encrypted);
 }
 
 function assertSnapshotFits(snapshot: RestoreCandidate, context: MethodContext): void {

@@ -44,7 +44,8 @@ export function targetSettings(input: SettingsInput): TargetSettings {
     });
   }
   const local = input.existingTarget;
-  const defaults = targetEnvironment.restoreDefaults;
+  const defaults =
+    (source.kind === 'dynamodb-table' ? undefined : targetEnvironment.restoreDefaults[source.kind]) ?? {};
   const settings = withoutUndefined({
     ...common,
     instanceClass: local?.instanceClass ?? source.instanceClass,
@@ -59,13 +60,13 @@ export function targetSettings(input: SettingsInput): TargetSettings {
   if (encrypted && !settings.kmsKeyId) {
     throw new RestoreInputError(
       'targetEnvironment',
-      `snapshot is encrypted and ${input.targetEnvironmentName} has no key to re-encrypt it with: set environments.${input.targetEnvironmentName}.restoreDefaults.kmsKeyId in the policy`,
+      `snapshot is encrypted and ${input.targetEnvironmentName} has no key to re-encrypt it with: set environments.${input.targetEnvironmentName}.restoreDefaults.${source.kind}.kmsKeyId in the policy`,
     );
   }
   if (!settings.subnetGroup) {
     throw new RestoreInputError(
       'targetEnvironment',
-      `${input.targetEnvironmentName} has no subnet group to restore into: set environments.${input.targetEnvironmentName}.restoreDefaults.subnetGroup in the policy, or replace an existing database`,
+      `${input.targetEnvironmentName} has no subnet group to restore into: set environments.${input.targetEnvironmentName}.restoreDefaults.${source.kind}.subnetGroup in the policy, or replace an existing database`,
     );
   }
   return settings;

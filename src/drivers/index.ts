@@ -11,7 +11,11 @@ import { createDynamoDbTableDriver } from './dynamodb-table.js';
 import { createRdsInstanceDriver } from './rds-instance.js';
 
 /** The driver for `kind`, with clients for `environment` from the one client factory. */
-export function createDriver(kind: DatabaseKind, clients: AwsClientFactory, environment: AwsEnvironment): DatabaseDriver {
+export function createDriver(
+  kind: DatabaseKind,
+  clients: AwsClientFactory,
+  environment: AwsEnvironment,
+): DatabaseDriver {
   switch (kind) {
     case 'rds-instance':
       return createRdsInstanceDriver({ rds: clients.client(RDSClient, environment) });

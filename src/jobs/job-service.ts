@@ -1,13 +1,12 @@
-import { JobConflictError } from '../domain/job/errors.js';
+import { JobConflictError, JobNotFoundError } from '../domain/job/errors.js';
 import type { Job } from '../domain/job/job.js';
 import { type ApprovalRules, approveJob, cancelJob, createJob, rejectJob } from '../domain/job/transitions.js';
+import { type PlannerDeps, planRestore } from '../domain/planner.js';
 import { policyDuration } from '../domain/policy.js';
 import { environmentOf, type Principal } from '../domain/policy-rules.js';
-import { type PlannerDeps, planRestore } from '../domain/planner.js';
 import type { JobStore } from '../domain/ports/job-store.js';
 import type { Kicker } from '../domain/ports/kicker.js';
 import type { RestoreRequest } from '../domain/restore-request.js';
-import { JobNotFoundError } from '../domain/job/errors.js';
 
 export interface JobServiceDeps {
   store: JobStore;

@@ -136,7 +136,12 @@ export class Worker {
   /** Starts the current step (or validates), under a lease, and records what happened. */
   private async act(job: Job): Promise<Job | undefined> {
     const now = this.deps.clock.now();
-    const leased = await this.deps.store.acquireLease(job, this.deps.workerId, now, new Date(now.getTime() + this.leaseMs));
+    const leased = await this.deps.store.acquireLease(
+      job,
+      this.deps.workerId,
+      now,
+      new Date(now.getTime() + this.leaseMs),
+    );
     if (!leased) return undefined;
     const execution = job.execution as Execution;
     const context = contextOf(job);
@@ -169,7 +174,12 @@ export class Worker {
         type: 'step-retry',
         detail: `${currentStep(job.plan, execution)}: ${message} (attempt ${attempts}, again after ${nextAttemptAt.toISOString()})`,
       };
-      return { ...job, retry: { attempts, nextAttemptAt, lastError: message }, events: [...job.events, event], updatedAt: now };
+      return {
+        ...job,
+        retry: { attempts, nextAttemptAt, lastError: message },
+        events: [...job.events, event],
+        updatedAt: now,
+      };
     }
     const requestId = awsRequestIdOf(error);
     const failed = recordFailed(job.plan, execution, `${message}${requestId ? ` (request ${requestId})` : ''}`, now);

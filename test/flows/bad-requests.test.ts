@@ -163,9 +163,28 @@ const CASES: Case[] = [
   ],
   [
     'replace of a DynamoDB table',
-    { ...table, target: 'orders-events', replace: true },
+    { ...table, source: 'carts-acc', from: 'acceptance', target: 'orders-events-acc', replace: true },
     'ifTargetExists',
     /cannot be renamed/,
+  ],
+  [
+    'a replace of a database of another engine',
+    async (env) => {
+      const candidates = await env
+        .driverFor('rds-instance', 'acceptance')
+        .listRestoreCandidates({ includeShared: true });
+      const postgres = candidates.find((candidate) => candidate.shared && candidate.sourceIdentifier === 'orders-db');
+      return {
+        kind: 'rds-instance',
+        source: 'orders-db',
+        into: 'acceptance',
+        target: 'billing-acc',
+        at: postgres?.arn,
+        replace: true,
+      };
+    },
+    'target',
+    /billing-acc runs mysql but orders-db runs postgres/,
   ],
   ['an expiry that is not a duration', { ...aurora, expiresIn: 'forever' }, 'expiresIn', /not a duration/],
   [

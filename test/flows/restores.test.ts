@@ -131,21 +131,23 @@ describe.each([
 
   it('restores a snapshot shared from production into a new database', async () => {
     let arn = '';
-    const target = `${source}-from-prod`;
+    const target = `${source}-shared`;
     const { env, plan, execution } = await restore(async (env) => {
       arn = await sharedSnapshotArn(env);
       return { kind, source, target, into: 'acceptance', at: arn };
     });
     expectSucceeded(execution);
-    expect(plan.method).toMatchObject({ type: 'snapshot', copyFirst: kind === 'docdb-cluster' });
+    // DocumentDB snapshots, and encrypted instance snapshots, shared from another account are copied in first.
+    expect(plan.method).toMatchObject({ type: 'snapshot', copyFirst: kind !== 'aurora-cluster' });
     const restoreCall = env.sim.calls.find((call) => /^Restore.*(Snapshot)$/.test(call.operation));
     expect(restoreCall?.accountId).toBe(env.accounts.acceptance.accountId);
-    if (kind === 'docdb-cluster') {
-      const copy = env.sim.callsOf('CopyDBClusterSnapshot')[0];
-      expect(copy?.input).toMatchObject({ SourceDBClusterSnapshotIdentifier: arn, KmsKeyId: expect.any(String) });
-      expect(JSON.stringify(restoreCall?.input)).not.toContain(arn);
-    } else {
+    if (kind === 'aurora-cluster') {
       expect(JSON.stringify(restoreCall?.input)).toContain(arn);
+    } else {
+      const copy = env.sim.calls.find((call) => /^Copy/.test(call.operation));
+      expect(copy?.input).toMatchObject({ KmsKeyId: expect.stringContaining(':222222222222:key/') });
+      expect(JSON.stringify(copy?.input)).toContain(arn);
+      expect(JSON.stringify(restoreCall?.input)).not.toContain(arn);
     }
     await expectManagedTarget(env, kind, 'acceptance', target);
     expectSourceUntouched(env, plan);
@@ -161,8 +163,9 @@ const LONG_LIVED_ACCEPTANCE: [DatabaseKind, string][] = [
 describe.each(LONG_LIVED_ACCEPTANCE)('%s replace of %s in acceptance', (kind, target) => {
   /** A refresh request: the newest production snapshot shared with acceptance, replacing the target. */
   async function refreshRequest(env: SimulatedEnvironment): Promise<RequestSketch> {
+    const replaced = await env.driverFor(kind, 'acceptance').describeSource(target);
     const candidates = await env.driverFor(kind, 'acceptance').listRestoreCandidates({ includeShared: true });
-    for (const candidate of candidates.filter((c) => c.shared)) {
+    for (const candidate of candidates.filter((c) => c.shared && c.engine === replaced.engine)) {
       const source = await env
         .driverFor(kind, 'production')
         .describeSource(candidate.sourceIdentifier)

@@ -113,7 +113,9 @@ describe('card states', () => {
   it('reads more than 100 card states in batches', async () => {
     const ids = Array.from({ length: 130 }, (_, index) => `batch-card-${index}`);
     await Promise.all(
-      ids.map((id) => store.saveCardState(id, { channelId: 'C1', messageTs: '1.2', renderedVersion: 1, eventsPosted: 0 })),
+      ids.map((id) =>
+        store.saveCardState(id, { channelId: 'C1', messageTs: '1.2', renderedVersion: 1, eventsPosted: 0 }),
+      ),
     );
     expect((await store.cardStates(ids)).size).toBe(130);
   });

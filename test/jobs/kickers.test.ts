@@ -8,7 +8,10 @@ describe('kickers', () => {
   it('invokes the worker function asynchronously with the job id on Lambda', async () => {
     const lambda = mockClient(LambdaClient);
     lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
-    const kicker = createLambdaKicker(createLambdaInvoker(new LambdaClient({ region: 'eu-west-1' })), 'restore-bot-worker');
+    const kicker = createLambdaKicker(
+      createLambdaInvoker(new LambdaClient({ region: 'eu-west-1' })),
+      'restore-bot-worker',
+    );
 
     await kicker.kick('j7k2m9qx4t');
 

@@ -33,9 +33,12 @@ function effectfulCalls(harness: JobHarness): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const call of harness.env.sim.calls) {
     const input = call.input as Record<string, unknown>;
-    const isRename = call.operation.startsWith('Modify') && ('NewDBClusterIdentifier' in input || 'NewDBInstanceIdentifier' in input);
+    const isRename =
+      call.operation.startsWith('Modify') && ('NewDBClusterIdentifier' in input || 'NewDBInstanceIdentifier' in input);
     if (call.outcome !== 'ok' || !(EFFECTFUL.test(call.operation) || isRename)) continue;
-    const key = isRename ? `${call.operation}(rename to ${String(input.NewDBClusterIdentifier ?? input.NewDBInstanceIdentifier)})` : call.operation;
+    const key = isRename
+      ? `${call.operation}(rename to ${String(input.NewDBClusterIdentifier ?? input.NewDBInstanceIdentifier)})`
+      : call.operation;
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
@@ -44,10 +47,21 @@ function effectfulCalls(harness: JobHarness): Record<string, number> {
 /** A refresh of acceptance's orders-acc from the newest production snapshot shared with it. */
 async function refreshSketch(harness: JobHarness): Promise<RequestSketch> {
   const source = await harness.env.driverFor('aurora-cluster', 'production').describeSource('orders');
-  const candidates = await harness.env.driverFor('aurora-cluster', 'acceptance').listRestoreCandidates({ includeShared: true });
-  const shared = candidates.find((c) => c.shared && c.sourceIdentifier === 'orders' && c.engineVersion === source.engineVersion);
+  const candidates = await harness.env
+    .driverFor('aurora-cluster', 'acceptance')
+    .listRestoreCandidates({ includeShared: true });
+  const shared = candidates.find(
+    (c) => c.shared && c.sourceIdentifier === 'orders' && c.engineVersion === source.engineVersion,
+  );
   if (!shared) throw new Error('no shared orders snapshot in the seed');
-  return { kind: 'aurora-cluster', source: 'orders', into: 'acceptance', target: 'orders-acc', at: shared.arn, replace: true };
+  return {
+    kind: 'aurora-cluster',
+    source: 'orders',
+    into: 'acceptance',
+    target: 'orders-acc',
+    at: shared.arn,
+    replace: true,
+  };
 }
 
 describe('worker', () => {
@@ -56,22 +70,27 @@ describe('worker', () => {
     ['aurora-cluster', 'orders'],
     ['docdb-cluster', 'catalog'],
     ['dynamodb-table', 'carts'],
-  ] as [DatabaseKind, string][])('drives a %s restore of %s from approval to a validated success', async (kind, source) => {
-    const harness = await createJobHarness(dynamo);
-    const job = await requestAndApprove(harness, { kind, source, target: `${source}-copy`, at: '2h ago' });
-    expect(harness.kicker.kicked).toEqual([job.id, job.id]);
+  ] as [DatabaseKind, string][])(
+    'drives a %s restore of %s from approval to a validated success',
+    async (kind, source) => {
+      const harness = await createJobHarness(dynamo);
+      const job = await requestAndApprove(harness, { kind, source, target: `${source}-copy`, at: '2h ago' });
+      expect(harness.kicker.kicked).toEqual([job.id, job.id]);
 
-    const [finished] = await harness.runUntilFinished([job.id]);
+      const [finished] = await harness.runUntilFinished([job.id]);
 
-    expect(finished?.status).toBe('succeeded');
-    expect(finished?.execution?.validation?.every((check) => check.result !== 'failed')).toBe(true);
-    expect(finished?.execution?.steps.map((step) => step.name)).toEqual(finished?.plan.steps.map((step) => step.name));
-    expect(finished?.execution?.steps.every((step) => step.endedAt)).toBe(true);
-    expect(harness.notifier.statusesOf(job.id)).toEqual(['running', 'succeeded']);
-    expect(finished?.events.map((event) => event.type)).toEqual(
-      expect.arrayContaining(['requested', 'approved', 'started', 'step-started', 'step-done', 'succeeded']),
-    );
-  });
+      expect(finished?.status).toBe('succeeded');
+      expect(finished?.execution?.validation?.every((check) => check.result !== 'failed')).toBe(true);
+      expect(finished?.execution?.steps.map((step) => step.name)).toEqual(
+        finished?.plan.steps.map((step) => step.name),
+      );
+      expect(finished?.execution?.steps.every((step) => step.endedAt)).toBe(true);
+      expect(harness.notifier.statusesOf(job.id)).toEqual(['running', 'succeeded']);
+      expect(finished?.events.map((event) => event.type)).toEqual(
+        expect.arrayContaining(['requested', 'approved', 'started', 'step-started', 'step-done', 'succeeded']),
+      );
+    },
+  );
 
   it('finishes a replace after a crash behind every step, with no second create, rename or delete', async () => {
     const harness = await createJobHarness(dynamo);
@@ -137,9 +156,15 @@ describe('worker', () => {
   it('turns ten concurrent approvals into exactly one start', async () => {
     const harness = await createJobHarness(dynamo);
     const job = await harness.service.request(
-      requestFrom({ kind: 'aurora-cluster', source: 'orders', target: 'orders-tenfold', at: '1h ago' }, harness.env.clock.now()),
+      requestFrom(
+        { kind: 'aurora-cluster', source: 'orders', target: 'orders-tenfold', at: '1h ago' },
+        harness.env.clock.now(),
+      ),
     );
-    const approvers = Array.from({ length: 10 }, (_, index) => ({ userId: `U0PLATFORM${index}`, userGroupIds: ['S0PLATFORM'] }));
+    const approvers = Array.from({ length: 10 }, (_, index) => ({
+      userId: `U0PLATFORM${index}`,
+      userGroupIds: ['S0PLATFORM'],
+    }));
 
     const results = await Promise.allSettled(approvers.map((principal) => harness.service.approve(job.id, principal)));
 
@@ -170,7 +195,11 @@ describe('worker', () => {
     );
     harness.env.sim.faults.throttle(0.3, seededRandom(7));
 
-    const finished = await harness.runUntilFinished(jobs.map((job) => job.id), [harness.worker()], 1_000);
+    const finished = await harness.runUntilFinished(
+      jobs.map((job) => job.id),
+      [harness.worker()],
+      1_000,
+    );
 
     expect(finished.map((job) => job.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
     expect(harness.env.sim.calls.filter((call) => /Throttl/.test(call.outcome)).length).toBeGreaterThan(10);
@@ -188,8 +217,17 @@ describe('worker', () => {
 
   it('fails a job on a non-retryable AWS error with AWS message', async () => {
     const harness = await createJobHarness(dynamo);
-    const job = await requestAndApprove(harness, { kind: 'aurora-cluster', source: 'orders', target: 'orders-doomed', at: '1h ago' });
-    harness.env.sim.faults.failNext('RestoreDBClusterToPointInTime', 'InvalidRestoreFault', 'Cannot restore to that time.');
+    const job = await requestAndApprove(harness, {
+      kind: 'aurora-cluster',
+      source: 'orders',
+      target: 'orders-doomed',
+      at: '1h ago',
+    });
+    harness.env.sim.faults.failNext(
+      'RestoreDBClusterToPointInTime',
+      'InvalidRestoreFault',
+      'Cannot restore to that time.',
+    );
     const [finished] = await harness.runUntilFinished([job.id]);
     expect(finished?.status).toBe('failed');
     expect(finished?.execution?.failure).toContain('InvalidRestoreFault: Cannot restore to that time.');
@@ -198,7 +236,10 @@ describe('worker', () => {
   it('expires a request nobody approves in time', async () => {
     const harness = await createJobHarness(dynamo);
     const job = await harness.service.request(
-      requestFrom({ kind: 'aurora-cluster', source: 'orders', target: 'orders-unloved', at: '1h ago' }, harness.env.clock.now()),
+      requestFrom(
+        { kind: 'aurora-cluster', source: 'orders', target: 'orders-unloved', at: '1h ago' },
+        harness.env.clock.now(),
+      ),
     );
     await harness.worker().tick();
     expect((await harness.store.get(job.id))?.status).toBe('awaiting_approval');
@@ -210,7 +251,12 @@ describe('worker', () => {
 
   it('writes nothing for a job whose step is still pending', async () => {
     const harness = await createJobHarness(dynamo);
-    const job = await requestAndApprove(harness, { kind: 'aurora-cluster', source: 'orders', target: 'orders-quiet', at: '1h ago' });
+    const job = await requestAndApprove(harness, {
+      kind: 'aurora-cluster',
+      source: 'orders',
+      target: 'orders-quiet',
+      at: '1h ago',
+    });
     await harness.worker().tick(); // starts the restore
     const version = (await harness.store.get(job.id))?.version;
     const report = await harness.worker().tick(); // the cluster is still creating
@@ -221,7 +267,11 @@ describe('worker', () => {
 
   it('estimates from past restores once there are some', async () => {
     const harness = await createJobHarness(dynamo);
-    const first = await requestAndApprove(harness, { kind: 'rds-instance', source: 'orders-db', target: 'orders-db-first' });
+    const first = await requestAndApprove(harness, {
+      kind: 'rds-instance',
+      source: 'orders-db',
+      target: 'orders-db-first',
+    });
     expect(first.plan.estimate.basis).toBe('policy');
     await harness.runUntilFinished([first.id]);
     const second = await harness.service.request(

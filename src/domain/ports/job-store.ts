@@ -10,6 +10,7 @@ export interface CardState {
   /** How many of the job's events have been posted in the card's thread. */
   eventsPosted: number;
 }
+
 import type { DatabaseKind } from '../kinds.js';
 
 /**

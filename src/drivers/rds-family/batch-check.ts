@@ -2,7 +2,7 @@ import type { StepStatus } from '../../domain/steps.js';
 import { chunk, MAX_FILTER_VALUES } from './pagination.js';
 import { classifyStatus } from './resource-status.js';
 
-export type ResourceType = 'instance' | 'cluster' | 'cluster-snapshot';
+export type ResourceType = 'instance' | 'cluster' | 'cluster-snapshot' | 'snapshot';
 
 export interface ResourceRef {
   type: ResourceType;
@@ -28,6 +28,7 @@ const LABELS: Record<ResourceType, string> = {
   instance: 'DB instance',
   cluster: 'DB cluster',
   'cluster-snapshot': 'DB cluster snapshot',
+  snapshot: 'DB snapshot',
 };
 
 function refsOf(expectation: StepExpectation): ResourceRef[] {

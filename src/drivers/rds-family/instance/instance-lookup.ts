@@ -3,13 +3,20 @@ import {
   DescribeDBInstancesCommand,
   type DescribeDBInstancesMessage,
   DescribeDBSnapshotsCommand,
+  type DescribeDBSnapshotsMessage,
   ListTagsForResourceCommand,
   type RDSClient,
 } from '@aws-sdk/client-rds';
 import type { RestorableWindow } from '../../../domain/source.js';
 import { hasErrorName } from '../aws-errors.js';
 import type { Page } from '../pagination.js';
-import { type InstanceRecord, type ResourceRecord, toInstanceRecord } from '../records.js';
+import {
+  type InstanceRecord,
+  type ResourceRecord,
+  type SnapshotRecord,
+  toInstanceRecord,
+  toInstanceSnapshotRecord,
+} from '../records.js';
 import { fromTagList } from '../tags.js';
 
 export async function describeInstances(
@@ -26,6 +33,24 @@ export async function findInstance(rds: RDSClient, identifier: string): Promise<
     return (await describeInstances(rds, { DBInstanceIdentifier: identifier })).items[0];
   } catch (error) {
     if (hasErrorName(error, 'DBInstanceNotFoundFault')) return undefined;
+    throw error;
+  }
+}
+
+export async function describeSnapshots(
+  rds: RDSClient,
+  input: DescribeDBSnapshotsMessage,
+): Promise<Page<SnapshotRecord>> {
+  const output = await rds.send(new DescribeDBSnapshotsCommand(input));
+  return { items: (output.DBSnapshots ?? []).map(toInstanceSnapshotRecord), marker: output.Marker };
+}
+
+/** This account's DB snapshot named `identifier`, or `undefined`. */
+export async function findSnapshot(rds: RDSClient, identifier: string): Promise<SnapshotRecord | undefined> {
+  try {
+    return (await describeSnapshots(rds, { DBSnapshotIdentifier: identifier })).items[0];
+  } catch (error) {
+    if (hasErrorName(error, 'DBSnapshotNotFoundFault')) return undefined;
     throw error;
   }
 }

@@ -1,8 +1,10 @@
 import {
+  CopyDBSnapshotCommand,
   type RDSClient,
   RestoreDBInstanceFromDBSnapshotCommand,
   RestoreDBInstanceToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
+import { copiedSnapshotIdentifier, managedTags, TAG_SOURCE } from '../../../domain/managed-resources.js';
 import type { StepContext } from '../../../domain/ports/database-driver.js';
 import type { StepStartResult } from '../../../domain/steps.js';
 import { requestIdOf } from '../aws-errors.js';
@@ -12,7 +14,7 @@ import { securityGroupIdsInput } from '../network-settings.js';
 import { deleteReplacedTarget, renameBack, renameExistingTarget, setAsideFailedRestore } from '../replace-steps.js';
 import { restoredEngine, snapshotReference } from '../restore-plan.js';
 import { restoredResourceTags, toTagList } from '../tags.js';
-import { findInstance, instanceTags } from './instance-lookup.js';
+import { findInstance, findSnapshot, instanceTags } from './instance-lookup.js';
 import { instanceOps } from './instance-ops.js';
 
 /**
@@ -47,12 +49,11 @@ async function restoreInstance(rds: RDSClient, { plan, jobId }: StepContext): Pr
       return requestIdOf(await rds.send(command));
     }
     case 'snapshot': {
-      if (method.copyFirst) {
-        throw new InvalidPlanError('An RDS instance restores a shared snapshot directly by ARN; it needs no copy.');
-      }
       const command = new RestoreDBInstanceFromDBSnapshotCommand({
         DBInstanceIdentifier: target,
-        DBSnapshotIdentifier: snapshotReference(method.snapshot),
+        DBSnapshotIdentifier: method.copyFirst
+          ? copiedSnapshotIdentifier(target, jobId)
+          : snapshotReference(method.snapshot),
         Engine: restoredEngine(plan),
         ...common,
       });
@@ -61,6 +62,44 @@ async function restoreInstance(rds: RDSClient, { plan, jobId }: StepContext): Pr
     case 'clone':
       throw new InvalidPlanError('RDS instances cannot be cloned; restore to the latest time instead.');
   }
+}
+
+/**
+ * A DB instance cannot be restored from a snapshot that is both shared and encrypted: it is
+ * copied into this account first, re-encrypted with this account's key.
+ */
+function copySharedSnapshot(rds: RDSClient, { plan, jobId }: StepContext): Promise<StepStartResult> {
+  const { method } = plan;
+  if (method.type !== 'snapshot' || !method.copyFirst) {
+    throw new InvalidPlanError(`The plan for ${plan.target.identifier} copies no shared snapshot.`);
+  }
+  const { snapshot } = method;
+  const kmsKeyId = plan.settings.kmsKeyId;
+  if (snapshot.encrypted && !kmsKeyId) {
+    throw new InvalidPlanError(
+      `Snapshot ${snapshot.arn} is encrypted: copying it needs a KMS key of this account in the plan's settings.`,
+    );
+  }
+  const copyId = copiedSnapshotIdentifier(plan.target.identifier, jobId);
+  return createIdempotently({
+    jobId,
+    create: async () =>
+      requestIdOf(
+        await rds.send(
+          new CopyDBSnapshotCommand({
+            SourceDBSnapshotIdentifier: snapshot.arn,
+            TargetDBSnapshotIdentifier: copyId,
+            ...(snapshot.encrypted ? { KmsKeyId: kmsKeyId } : {}),
+            Tags: toTagList(managedTags(jobId, { [TAG_SOURCE]: snapshot.arn })),
+          }),
+        ),
+      ),
+    alreadyExists: ['DBSnapshotAlreadyExistsFault'],
+    existingTags: async () => {
+      const copy = await findSnapshot(rds, copyId);
+      return copy ? instanceTags(rds, copy) : undefined;
+    },
+  });
 }
 
 /** Starts one step of an RDS instance restore with one idempotent call (or a short idempotent sequence). */
@@ -90,6 +129,7 @@ export async function startInstanceStep(rds: RDSClient, context: StepContext): P
     case 'reapply-table-settings':
       return { alreadyStarted: false };
     case 'copy-shared-snapshot':
+      return copySharedSnapshot(rds, context);
     case 'create-writer-instance':
       throw new StepNotSupportedError(`Step ${context.step} does not apply to an RDS instance.`);
   }
