@@ -25,6 +25,12 @@ const EnvSchema = z.object({
   /** AWS minutes the simulated account lets pass per real second (the local demo's speed). */
   SIMULATED_AWS_MINUTES_PER_SECOND: z.coerce.number().positive().default(1),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /** Where the embedded job store keeps its data locally. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** On Lambda: the worker function the HTTP function invokes asynchronously after an approval. */
+  WORKER_FUNCTION_NAME: optionalText,
+  /** Seconds between worker ticks when the bot runs locally. */
+  WORKER_TICK_SECONDS: z.coerce.number().positive().default(3),
 });
 
 export type Env = z.output<typeof EnvSchema>;

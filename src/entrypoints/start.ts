@@ -1,10 +1,18 @@
-// `npm start`: the local server arrives with the Slack surface and sandbox issues. Until then
-// this says what exists and what is missing, rather than starting something fake.
-import { env } from '../config/env.js';
-import { loadPolicy } from '../config/policy.js';
+// `npm start`: see local-server.ts for what it starts and how the environment chooses each part.
+import { ConfigurationError } from '../config/errors.js';
+import { startLocalServer } from './local-server.js';
 
-const config = env();
-const policy = await loadPolicy(config.POLICY_FILE);
-console.log(`db-restore-bot: policy ${config.POLICY_FILE} is valid (${Object.keys(policy.environments).join(', ')}).`);
-console.log('Not yet available: the Slack app and local server (issue "Slack surface") and the sandbox (issue "Runs with no accounts").');
-console.log('What runs today: `npm test` (the restore core on the simulated AWS account) and `npm run bench`.');
+try {
+  const server = await startLocalServer();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void server.stop().then(() => process.exit(0));
+    });
+  }
+} catch (error) {
+  if (error instanceof ConfigurationError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -51,7 +51,9 @@ export function parseRestoreCommand(text: string): RestoreCommand {
   }
   const kind = KIND_ALIASES[word];
   if (!kind) {
-    return usage(`"${first}" is not a command or a kind (${DATABASE_KINDS.join(', ')}, or aurora, rds, docdb, dynamodb)`);
+    return usage(
+      `"${first}" is not a command or a kind (${DATABASE_KINDS.join(', ')}, or aurora, rds, docdb, dynamodb)`,
+    );
   }
   return parsePrefill(kind, rest);
 }

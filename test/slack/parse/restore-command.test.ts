@@ -15,7 +15,9 @@ describe('parseRestoreCommand', () => {
 
   it('reads the one-line form with every option', () => {
     expect(
-      parseRestoreCommand('aurora orders --at "2h ago" --as orders-copy --replace --expires 3d --reason “bad migration”'),
+      parseRestoreCommand(
+        'aurora orders --at "2h ago" --as orders-copy --replace --expires 3d --reason “bad migration”',
+      ),
     ).toEqual({
       type: 'prefill',
       prefill: {
@@ -33,7 +35,12 @@ describe('parseRestoreCommand', () => {
   it('accepts full kind names and snapshots', () => {
     expect(parseRestoreCommand('docdb-cluster catalog --snapshot rds:catalog-2026-11-21')).toEqual({
       type: 'prefill',
-      prefill: { kind: 'docdb-cluster', source: 'catalog', restorePoint: { type: 'snapshot', id: 'rds:catalog-2026-11-21' }, replace: false },
+      prefill: {
+        kind: 'docdb-cluster',
+        source: 'catalog',
+        restorePoint: { type: 'snapshot', id: 'rds:catalog-2026-11-21' },
+        replace: false,
+      },
     });
   });
 

@@ -1,0 +1,18 @@
+import type { DatabaseKind } from '../domain/kinds.js';
+import type { Policy } from '../domain/policy.js';
+import type { Clock } from '../domain/ports/clock.js';
+import type { DatabaseDriver } from '../domain/ports/database-driver.js';
+import type { JobStore } from '../domain/ports/job-store.js';
+import type { JobService } from '../jobs/job-service.js';
+import type { UserDirectory } from './user-directory.js';
+
+/** What listeners use. Built once in the composition root; listeners never build adapters. */
+export interface ListenerDeps {
+  service: JobService;
+  store: JobStore;
+  policy: Policy;
+  clock: Clock;
+  directory: UserDirectory;
+  driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
+  log(message: string, detail?: object): void;
+}

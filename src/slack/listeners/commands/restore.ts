@@ -1,0 +1,71 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { RestoreInputError } from '../../../domain/errors.js';
+import { JobNotFoundError, JobTransitionError } from '../../../domain/job/errors.js';
+import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../../blocks/messages.js';
+import { buildRestoreModal } from '../../blocks/restore-modal.js';
+import type { ListenerDeps } from '../../deps.js';
+import { initialModalState } from '../../modal-state.js';
+import { parseRestoreCommand } from '../../parse/restore-command.js';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/**
+ * `/restore ...`. Answers in the acknowledgement itself (ephemeral) or opens the modal: the
+ * trigger_id lasts 3 seconds, so nothing slow happens before `views.open`.
+ */
+export function restoreCommand(deps: ListenerDeps) {
+  return async ({ command, ack, client }: CommandArgs): Promise<void> => {
+    const parsed = parseRestoreCommand(command.text);
+    const reply = (message: { text: string; blocks?: unknown[] }) =>
+      ack({
+        response_type: 'ephemeral',
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks as never } : {}),
+      });
+    switch (parsed.type) {
+      case 'help':
+        return reply(helpMessage());
+      case 'usage':
+        return reply(usageMessage(parsed.problem));
+      case 'list': {
+        const jobs = (await deps.store.listActive()).filter(
+          (job) => job.card?.channelId === command.channel_id || job.request.requester.userId === command.user_id,
+        );
+        return reply(jobListMessage(jobs, deps.clock.now()));
+      }
+      case 'status': {
+        const job = await deps.store.get(parsed.jobId);
+        return reply(job ? jobStatusMessage(job, deps.clock.now()) : usageMessage(`there is no job ${parsed.jobId}`));
+      }
+      case 'cancel':
+        try {
+          const job = await deps.service.cancel(parsed.jobId, command.user_id);
+          return reply({ text: `Cancelled restore ${job.id} (${job.plan.target.identifier}).` });
+        } catch (error) {
+          if (error instanceof JobTransitionError || error instanceof JobNotFoundError)
+            return reply(usageMessage(error.message));
+          throw error;
+        }
+      case 'open':
+      case 'prefill': {
+        const timeZone = await deps.directory.timeZoneOf(command.user_id);
+        let state: ReturnType<typeof initialModalState>;
+        try {
+          state = initialModalState({
+            policy: deps.policy,
+            channelId: command.channel_id,
+            timeZone,
+            now: deps.clock.now(),
+            ...(parsed.type === 'prefill' ? { prefill: parsed.prefill } : {}),
+          });
+        } catch (error) {
+          if (error instanceof RestoreInputError) return reply(usageMessage(error.message));
+          throw error;
+        }
+        await ack();
+        await client.views.open({ trigger_id: command.trigger_id, view: buildRestoreModal(state) });
+        return;
+      }
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
+import { identifierFromArn } from '../../../domain/identifiers.js';
+import { snapshotOptions } from '../../blocks/options.js';
+import type { ListenerDeps } from '../../deps.js';
+import { modalStateFromView } from '../../modal-state.js';
+
+/** Snapshots of the chosen source that the target environment can restore (its own and shared ones), newest first. */
+export function snapshotOptionsRequested(deps: ListenerDeps) {
+  return async ({
+    ack,
+    body,
+    payload,
+  }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
+    const view = (body as BlockSuggestion).view;
+    if (!view) return ack({ options: [] });
+    const state = modalStateFromView(view, deps.policy, deps.clock.now());
+    if (!state.kind || !state.source) return ack({ options: [] });
+    const environment = state.targetEnvironment ?? state.source.environment;
+    const query = payload.value.toLowerCase();
+    const candidates = await deps
+      .driverFor(state.kind, environment)
+      .listRestoreCandidates({ includeShared: true })
+      .catch(() => []);
+    const source = identifierFromArn(state.source.identifier).toLowerCase();
+    const matching = candidates.filter(
+      (candidate) => candidate.sourceIdentifier.toLowerCase() === source && candidate.id.toLowerCase().includes(query),
+    );
+    await ack({ options: snapshotOptions(matching) });
+  };
+}

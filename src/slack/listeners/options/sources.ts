@@ -1,0 +1,36 @@
+import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
+import { sourceOptions } from '../../blocks/options.js';
+import { readRestoreModalMetadata } from '../../blocks/restore-modal.js';
+import type { ListenerDeps } from '../../deps.js';
+import { readRestoreModalValues } from '../../parse/restore-modal-values.js';
+
+const MAX_OPTIONS = 100;
+
+/** Sources of the chosen kind whose name contains what the person typed, from every environment. */
+export function sourceOptionsRequested(deps: ListenerDeps) {
+  return async ({
+    ack,
+    body,
+    payload,
+  }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
+    const suggestion = body as BlockSuggestion;
+    const view = suggestion.view;
+    const kind = view
+      ? (readRestoreModalValues(view.state.values).kind ?? readRestoreModalMetadata(view.private_metadata).kind)
+      : undefined;
+    if (!kind) return ack({ options: [] });
+    const environments = Object.keys(deps.policy.environments);
+    const perEnvironment = await Promise.all(
+      environments.map(async (environment) => {
+        try {
+          const sources = await deps.driverFor(kind, environment).listSources(payload.value, MAX_OPTIONS);
+          return sources.map((source) => ({ environment, ...source }));
+        } catch (error) {
+          deps.log('sources not listed', { environment, error: (error as Error).message });
+          return [];
+        }
+      }),
+    );
+    await ack({ options: sourceOptions(perEnvironment.flat().slice(0, MAX_OPTIONS)) });
+  };
+}

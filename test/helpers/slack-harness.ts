@@ -1,0 +1,103 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { seedDemoAccounts } from '../../src/aws/simulated/fixture.js';
+import { createSimulatedAws, type SimulatedAws } from '../../src/aws/simulated/simulated-aws.js';
+import { parseEnv } from '../../src/config/env.js';
+import type { Job } from '../../src/domain/job/job.js';
+import { type Composition, compose } from '../../src/entrypoints/composition.js';
+import { startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
+import { SlackStandIn, type StoredMessage, type StoredView } from '../../src/sandbox/slack/index.js';
+import { ManualClock } from './manual-clock.js';
+import { examplePolicy } from './simulated-environment.js';
+
+export const CHANNEL = 'C0RESTORES';
+const TOKEN = 'xoxb-test-token';
+const SIGNING_SECRET = 'test-signing-secret';
+
+export interface SlackHarness {
+  standIn: SlackStandIn;
+  composition: Composition;
+  clock: ManualClock;
+  sim: SimulatedAws;
+  /** Waits (polling, bounded) until `check` returns a value. */
+  eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string): Promise<T>;
+  /** The job's card in the channel, once the worker has posted it. */
+  cardOf(jobId: string): Promise<StoredMessage>;
+  /** Ticks the worker a simulated minute apart until the job is no longer active. */
+  runToEnd(jobId: string): Promise<Job>;
+  /** The restore modal `user` has open. */
+  openView(user: string): StoredView;
+  stop(): Promise<void>;
+}
+
+/**
+ * The bot as it runs on Lambda (processBeforeResponse, the same Express app), served over real
+ * HTTP, with the Slack stand-in sending signed requests and answering its Web API calls, the
+ * simulated account behind the real drivers, and the job table on dynalite.
+ */
+export async function startSlackHarness(): Promise<SlackHarness> {
+  const clock = new ManualClock();
+  const sim = createSimulatedAws({ clock });
+  seedDemoAccounts(sim);
+  const dynamo = await startEmbeddedDynamoDb();
+  const standIn = new SlackStandIn({ botToken: TOKEN, signingSecret: SIGNING_SECRET });
+  const { url: slackUrl } = await standIn.start();
+  const composition = await compose({
+    env: parseEnv({ RESTORE_BOT_AWS: 'simulated' }),
+    policy: examplePolicy(),
+    jobTable: { client: dynamo.client, tableName: 'restore-jobs', create: true },
+    clock,
+    sim,
+    runtime: 'lambda',
+    slack: { token: TOKEN, signingSecret: SIGNING_SECRET, apiUrl: `${slackUrl}/api/` },
+    log: () => undefined,
+  });
+  const receiver = composition.slack?.receiver;
+  if (!receiver) throw new Error('no receiver');
+  const server: Server = createServer(receiver.app as unknown as RequestListener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  standIn.setBotUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`);
+
+  const eventually = async <T>(check: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> => {
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`gave up waiting for ${what}`);
+  };
+  const cardOf = async (jobId: string) => {
+    const state = await eventually(
+      async () => (await composition.store.cardStates([jobId])).get(jobId),
+      `card of ${jobId}`,
+    );
+    return eventually(() => standIn.message(CHANNEL, state.messageTs), `message ${state.messageTs}`);
+  };
+  return {
+    standIn,
+    composition,
+    clock,
+    sim,
+    eventually,
+    cardOf,
+    async runToEnd(jobId) {
+      for (let tick = 0; tick < 200; tick += 1) {
+        await composition.worker.tick();
+        const job = await composition.store.get(jobId);
+        if (job && job.status !== 'running' && job.status !== 'awaiting_approval') return job;
+        clock.advance(60_000);
+      }
+      throw new Error(`job ${jobId} did not finish`);
+    },
+    openView(user) {
+      const [view] = standIn.openViews(user);
+      if (!view) throw new Error(`${user} has no open view`);
+      return view;
+    },
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await standIn.stop();
+      await dynamo.close();
+    },
+  };
+}
