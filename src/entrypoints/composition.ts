@@ -61,6 +61,8 @@ export interface Composition {
   /** The receiver serves POST /slack/events over HTTP; in Socket Mode there is none and `app.start()` connects. */
   slack?: { app: App; receiver?: ExpressReceiver; client: WebClient };
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
+  /** Resolves when in-process kicks have finished (tests, shutdown). */
+  idle(): Promise<void>;
 }
 
 /** The only place concrete adapters are built and wired. */
@@ -106,7 +108,7 @@ export async function compose(options: CompositionOptions): Promise<Composition>
     workerId: `worker-${process.pid}-${Date.now()}`,
     log,
   });
-  const kicker: Kicker =
+  const kicker: Kicker & { idle?(): Promise<void> } =
     options.runtime === 'lambda' && env.WORKER_FUNCTION_NAME
       ? createLambdaKicker(createLambdaInvoker(new LambdaClient({})), env.WORKER_FUNCTION_NAME)
       : createInProcessKicker(
@@ -139,7 +141,17 @@ export async function compose(options: CompositionOptions): Promise<Composition>
     );
     slack = { app, client: slackClient, ...(receiver ? { receiver } : {}) };
   }
-  return { clock, policy, store, worker, service, driverFor, ...(sim ? { sim } : {}), ...(slack ? { slack } : {}) };
+  return {
+    clock,
+    policy,
+    store,
+    worker,
+    service,
+    driverFor,
+    idle: async () => kicker.idle?.(),
+    ...(sim ? { sim } : {}),
+    ...(slack ? { slack } : {}),
+  };
 }
 
 function seeded(sim: SimulatedAws): SimulatedAws {

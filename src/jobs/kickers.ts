@@ -1,14 +1,31 @@
 import type { Kicker } from '../domain/ports/kicker.js';
 
-/** Locally the worker runs in this process: advance the job now, without holding up the caller. */
+/** A kicker whose work runs in this process; `idle()` resolves once every kick so far has finished. */
+export interface InProcessKicker extends Kicker {
+  idle(): Promise<void>;
+}
+
+/** Locally the worker runs in this process: advance the job right after the caller has answered. */
 export function createInProcessKicker(
   advance: (jobId: string) => Promise<unknown>,
   onError?: (error: unknown) => void,
-): Kicker {
+): InProcessKicker {
+  const running = new Set<Promise<void>>();
   return {
     kick: async (jobId) => {
-      // Not awaited: a Slack listener must answer within 3 seconds; the restore's first call can take longer.
-      void advance(jobId).catch((error: unknown) => onError?.(error));
+      // Not awaited, and started on the next turn of the event loop: the Slack listener answers
+      // first (3-second rule); the restore's first call can take longer than that.
+      const work: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => advance(jobId))
+        .then(
+          () => undefined,
+          (error: unknown) => onError?.(error),
+        )
+        .finally(() => running.delete(work));
+      running.add(work);
+    },
+    idle: async () => {
+      while (running.size > 0) await Promise.all([...running]);
     },
   };
 }

@@ -16,7 +16,9 @@ const at = new Date('2026-11-22T10:00:00Z');
 function planWith(names: StepName[], replace = false): Plan {
   return {
     steps: names.map((name) => ({ name, description: name })),
-    ...(replace ? { replace: { identifier: 'orders-acc', renamedTo: 'orders-acc-old-j1', finalSnapshotIdentifier: 'f' } } : {}),
+    ...(replace
+      ? { replace: { identifier: 'orders-acc', renamedTo: 'orders-acc-old-j1', finalSnapshotIdentifier: 'f' } }
+      : {}),
   } as Plan;
 }
 

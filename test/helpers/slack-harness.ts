@@ -95,6 +95,7 @@ export async function startSlackHarness(): Promise<SlackHarness> {
       return view;
     },
     async stop() {
+      await composition.idle();
       await new Promise((resolve) => server.close(resolve));
       await standIn.stop();
       await dynamo.close();

@@ -36,9 +36,11 @@ describe('kickers', () => {
     );
 
     await kicker.kick('bad');
+    expect(advanced).toEqual([]); // the caller answers first
+    await new Promise((resolve) => setImmediate(resolve));
     expect(advanced).toEqual(['bad']);
     release();
-    await new Promise((resolve) => setImmediate(resolve));
+    await kicker.idle();
     expect(errors).toHaveLength(1);
   });
 });

@@ -122,7 +122,7 @@ describe('worker', () => {
     expect(Object.values(counts).every((count) => count === 1)).toBe(true);
     expect(Object.keys(counts)).toEqual(
       expect.arrayContaining([
-        'ModifyDBCluster(rename to orders-acc-old-' + job.id.slice(0, 8) + ')',
+        `ModifyDBCluster(rename to orders-acc-old-${job.id.slice(0, 8)})`,
         'RestoreDBClusterFromSnapshot',
         'CreateDBInstance',
         'DeleteDBCluster',

@@ -8,7 +8,6 @@ import { findSnapshotByOptionValue } from '../../blocks/options.js';
 import { readRestoreModalMetadata } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
 import { blockForField } from '../../field-blocks.js';
-import { RESTORE_MODAL } from '../../ids.js';
 import { splitSource } from '../../modal-state.js';
 import { type RestoreModalValues, readRestoreModalValues } from '../../parse/restore-modal-values.js';
 

@@ -1,0 +1,71 @@
+import { timeZoneLabel, timeZoneOffsetSeconds } from '../time-zones.js';
+import type { MethodHandler } from './method-context.js';
+import { stringArg } from './request-args.js';
+import { fail, ok } from './results.js';
+
+export const authTest: MethodHandler = (_args, { state }) =>
+  ok({
+    url: `https://${state.team.domain}.slack.com/`,
+    team: state.team.name,
+    user: state.bot.name,
+    team_id: state.team.id,
+    user_id: state.bot.userId,
+    bot_id: state.bot.botId,
+    is_enterprise_install: false,
+  });
+
+export const usersInfo: MethodHandler = (args, { state }) => {
+  const user = state.users.get(stringArg(args, 'user') ?? '');
+  if (!user) return fail('user_not_found');
+  const now = state.clock.now();
+  const profile = {
+    real_name: user.realName,
+    real_name_normalized: user.realName,
+    display_name: user.name,
+    display_name_normalized: user.name,
+    team: state.team.id,
+    ...(user.email === undefined ? {} : { email: user.email }),
+  };
+  return ok({
+    user: {
+      id: user.id,
+      team_id: state.team.id,
+      name: user.name,
+      deleted: false,
+      real_name: user.realName,
+      tz: user.tz,
+      tz_label: timeZoneLabel(user.tz, now),
+      tz_offset: timeZoneOffsetSeconds(user.tz, now),
+      profile,
+      is_admin: false,
+      is_owner: false,
+      is_bot: user.isBot === true,
+      is_app_user: false,
+      updated: Math.floor(now.getTime() / 1000),
+    },
+  });
+};
+
+export const usergroupsUsersList: MethodHandler = (args, { state }) => {
+  const group = state.userGroups.get(stringArg(args, 'usergroup') ?? '');
+  if (!group) return fail('no_such_subteam');
+  return ok({ users: [...group.users] });
+};
+
+export const conversationsInfo: MethodHandler = (args, { state }) => {
+  const channel = state.resolveChannel(stringArg(args, 'channel') ?? '');
+  if (!channel || (channel.isPrivate && !channel.members.includes(state.bot.userId))) return fail('channel_not_found');
+  return ok({
+    channel: {
+      id: channel.id,
+      name: channel.name,
+      is_channel: !channel.isIm && !channel.isPrivate,
+      is_group: !channel.isIm && channel.isPrivate,
+      is_im: channel.isIm,
+      is_private: channel.isPrivate,
+      is_archived: false,
+      is_member: channel.members.includes(state.bot.userId),
+      ...(channel.isIm ? { user: channel.name } : { num_members: channel.members.length }),
+    },
+  });
+};

@@ -1,0 +1,115 @@
+import { currentStep, stepsOfPhase } from '../../domain/execution.js';
+import type { Job } from '../../domain/job/job.js';
+import { jobTitle, STATUS_DISPLAY, statusWords } from './job-status.js';
+import { approvalsMissing } from './plan-details.js';
+import { code, escapeMrkdwn, mention, mrkdwnSnippet, truncate } from './text.js';
+import { describeDuration, formatUtcAndZone } from './time.js';
+
+const MAX_FAILURE = 1500;
+const MAX_REJECTION = 1500;
+
+/** The line under the header: the status in words, and what it means now. */
+export function statusText(job: Job, now: Date): string {
+  const { emoji, label } = STATUS_DISPLAY[job.status];
+  const timeZone = job.request.requester.timeZone;
+  const lead = `${emoji} *${label}*`;
+  switch (job.status) {
+    case 'awaiting_approval': {
+      const left = job.approvalDeadline.getTime() - now.getTime();
+      const deadline = formatUtcAndZone(job.approvalDeadline, timeZone);
+      return `${lead} · needs ${approvalsMissing(job)} by ${deadline}${left > 0 ? `, in ${describeDuration(left)}` : ' (passed)'}`;
+    }
+    case 'running':
+      return `${lead} · ${runningText(job, now)}`;
+    case 'succeeded':
+      return `${lead} · ${succeededText(job)}`;
+    case 'failed':
+      return `${lead}: ${failedText(job)}`;
+    case 'rejected': {
+      const rejection = job.rejection;
+      if (!rejection) return lead;
+      return `${lead} by ${mention(rejection.userId)} at ${formatUtcAndZone(rejection.at, timeZone)}: ${mrkdwnSnippet(rejection.reason, MAX_REJECTION)}`;
+    }
+    case 'cancelled': {
+      const event = job.events.findLast((candidate) => candidate.type === 'cancelled');
+      const at = event?.at ?? job.finishedAt;
+      return `${lead} by ${mention(event?.actor ?? job.request.requester.userId)}${at ? ` at ${formatUtcAndZone(at, timeZone)}` : ''}: nothing was restored.`;
+    }
+    case 'expired':
+      return `${lead}: nobody approved it by ${formatUtcAndZone(job.approvalDeadline, timeZone)}, so nothing was restored. Ask again with \`/restore\` if it is still needed.`;
+  }
+}
+
+/** Plain text for notifications and clients without blocks: `Restore orders → orders-copy: awaiting approval`. */
+export function jobFallbackText(job: Job): string {
+  const title = escapeMrkdwn(jobTitle(job));
+  const execution = job.execution;
+  switch (job.status) {
+    case 'running': {
+      if (execution?.phase === 'rollback') return `${title}: rolling back`;
+      const total = job.plan.steps.length;
+      return `${title}: running (step ${Math.min((execution?.stepIndex ?? 0) + 1, total)} of ${total})`;
+    }
+    case 'failed':
+      return `${title}: failed: ${mrkdwnSnippet(execution?.failure ?? 'see the card', 300)}`;
+    case 'rejected':
+      return `${title}: rejected${job.rejection ? ` by ${mention(job.rejection.userId)}` : ''}`;
+    default:
+      return `${title}: ${statusWords(job.status)}`;
+  }
+}
+
+/** When the restore's AWS work began: its first step, else the approval that started it. */
+export function startedAt(job: Job): Date | undefined {
+  return job.execution?.steps[0]?.startedAt ?? job.events.find((event) => event.type === 'started')?.at;
+}
+
+function runningText(job: Job, now: Date): string {
+  const execution = job.execution;
+  if (!execution) return 'starting';
+  const steps = stepsOfPhase(job.plan, execution.phase);
+  const name = currentStep(job.plan, execution);
+  const description =
+    execution.phase === 'forward'
+      ? job.plan.steps[execution.stepIndex]?.description
+      : name === 'rename-back'
+        ? 'giving the replaced target its name back'
+        : 'setting the failed restore aside';
+  const where =
+    execution.phase === 'rollback'
+      ? `*rolling back* after: ${mrkdwnSnippet(execution.failure ?? 'a failure', 500)} · step ${execution.stepIndex + 1} of ${steps.length}: ${description}`
+      : `step ${execution.stepIndex + 1} of ${steps.length}: ${mrkdwnSnippet(description ?? name ?? '', 300)}`;
+  return `${where} · ${timing(job, now)}`;
+}
+
+/** `12 min elapsed, about 13 min left`, against the plan's estimate. */
+function timing(job: Job, now: Date): string {
+  const start = startedAt(job);
+  if (!start) return `about ${job.plan.estimate.minutes} min expected`;
+  const elapsed = now.getTime() - start.getTime();
+  const left = job.plan.estimate.minutes * 60_000 - elapsed;
+  const eta =
+    left > 0 ? `about ${describeDuration(left)} left` : `longer than the ${job.plan.estimate.minutes} min estimate`;
+  return `${describeDuration(elapsed)} elapsed, ${eta}`;
+}
+
+function succeededText(job: Job): string {
+  const start = startedAt(job);
+  const took = start && job.finishedAt ? ` · took ${describeDuration(job.finishedAt.getTime() - start.getTime())}` : '';
+  const endpoint = job.execution?.validation?.find((check) => check.name === 'endpoint' && check.result === 'info');
+  const where = `${code(job.plan.target.identifier)} is ready in *${escapeMrkdwn(truncate(job.plan.target.environment, 100))}*`;
+  return `${where}${took}${endpoint ? `\n*Endpoint*: ${code(truncate(endpoint.detail, 500))}` : ''}`;
+}
+
+function failedText(job: Job): string {
+  const execution = job.execution;
+  const failure = mrkdwnSnippet(execution?.failure ?? 'the restore failed', MAX_FAILURE);
+  const replace = job.plan.replace;
+  if (!replace || !execution) return failure;
+  if (execution.rolledBack)
+    return `${failure}\n:leftwards_arrow_with_hook: Rolled back: ${code(replace.identifier)} has its name back.`;
+  if (execution.phase === 'rollback') {
+    return `${failure}\n:warning: The rollback did not finish: the old database may still be named ${code(replace.renamedTo)}. Check it before using ${code(replace.identifier)}.`;
+  }
+  return failure;
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { PlainTextOption } from '@slack/types';
+import { identifierFromArn } from '../../domain/identifiers.js';
+import type { RestoreCandidate } from '../../domain/source.js';
+import { BLOCK_KIT_LIMITS } from '../block-kit-limits.js';
+import { truncate } from './text.js';
+import { formatUtc } from './time.js';
+
+const { options: MAX_OPTIONS, optionText: MAX_TEXT, optionValue: MAX_VALUE } = BLOCK_KIT_LIMITS;
+
+export interface SourceChoice {
+  environment: string;
+  identifier: string;
+  engine: string;
+  engineVersion: string;
+}
+
+/**
+ * Sources for the modal's external select: `orders · production · aurora-postgresql 15.4`, value
+ * `<environment>/<identifier>`. At most 100 (Slack's cap); a source whose value would pass 150
+ * characters cannot be offered and is left out (RDS names are at most 63).
+ */
+export function sourceOptions(sources: readonly SourceChoice[]): PlainTextOption[] {
+  return sources
+    .map((source) => sourceOption(source))
+    .filter((option) => (option.value ?? '').length <= MAX_VALUE)
+    .slice(0, MAX_OPTIONS);
+}
+
+/** One source option; without an engine (a prefilled modal) the label has the name and environment only. */
+export function sourceOption(
+  source: Pick<SourceChoice, 'environment' | 'identifier'> & Partial<SourceChoice>,
+): PlainTextOption {
+  const engine = [source.engine, source.engineVersion].filter(Boolean).join(' ');
+  return {
+    text: { type: 'plain_text', text: optionLabel(identifierFromArn(source.identifier), [source.environment, engine]) },
+    value: sourceOptionValue(source.environment, source.identifier),
+  };
+}
+
+export function sourceOptionValue(environment: string, identifier: string): string {
+  return `${environment}/${identifier}`;
+}
+
+/** `production/orders` → its parts; environments never contain `/`, identifiers (ARNs) may. */
+export function parseSourceOptionValue(value: string): { environment: string; identifier: string } | undefined {
+  const slash = value.indexOf('/');
+  if (slash <= 0 || slash === value.length - 1) return undefined;
+  return { environment: value.slice(0, slash), identifier: value.slice(slash + 1) };
+}
+
+/** Snapshots for the modal's external select, newest first, at most 100. */
+export function snapshotOptions(candidates: readonly RestoreCandidate[]): PlainTextOption[] {
+  return [...candidates]
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .slice(0, MAX_OPTIONS)
+    .map((candidate) => ({
+      text: {
+        type: 'plain_text',
+        text: optionLabel(candidate.id, [
+          candidate.shared ? 'shared' : candidate.origin,
+          candidate.engineVersion,
+          formatUtc(candidate.createdAt),
+        ]),
+      },
+      value: snapshotOptionValue(candidate),
+    }));
+}
+
+/** The snapshot's ARN, or a stable digest of it when the ARN is longer than an option value may be. */
+export function snapshotOptionValue(candidate: Pick<RestoreCandidate, 'arn'>): string {
+  return shortOptionValue(candidate.arn);
+}
+
+/**
+ * `text` when it fits an option value, else `sha256:` and 40 hex digits of its digest: the same
+ * text always gives the same value, so a listener finds the snapshot again among the candidates.
+ */
+export function shortOptionValue(text: string): string {
+  if (text.length <= MAX_VALUE) return text;
+  return `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
+}
+
+/** The candidate an option value stands for (by its option value, ARN or id). */
+export function findSnapshotByOptionValue(
+  value: string,
+  candidates: readonly RestoreCandidate[],
+): RestoreCandidate | undefined {
+  return (
+    candidates.find((candidate) => snapshotOptionValue(candidate) === value) ??
+    candidates.find((candidate) => candidate.arn === value || candidate.id === value)
+  );
+}
+
+/**
+ * `name · part · part`, at most 75 characters: the name is shortened first, so the facts that
+ * tell two snapshots apart (origin, version, time) stay readable.
+ */
+export function optionLabel(name: string, parts: readonly (string | undefined)[]): string {
+  const suffix = parts
+    .filter((part): part is string => Boolean(part))
+    .map((part) => ` · ${part}`)
+    .join('');
+  const room = MAX_TEXT - suffix.length;
+  if (room >= 12) return `${truncate(name, room)}${suffix}`;
+  return truncate(`${name}${suffix}`, MAX_TEXT);
+}

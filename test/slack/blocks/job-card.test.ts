@@ -1,0 +1,352 @@
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../../src/domain/job/job.js';
+import type { ValidationCheck } from '../../../src/domain/source.js';
+import { checkMessageBlocks } from '../../../src/slack/block-kit-limits.js';
+import { buildJobCard } from '../../../src/slack/blocks/job-card.js';
+import { JOB_ACTIONS } from '../../../src/slack/ids.js';
+import { buttonsOf, textOf } from './card-helpers.js';
+import {
+  APPROVER,
+  approvedJob,
+  awaitingJob,
+  cancelledJob,
+  expiredJob,
+  failedJob,
+  JOB_ID,
+  minutes,
+  PASSING_CHECKS,
+  REQUESTER,
+  rejectedJob,
+  runningJob,
+  succeededJob,
+  validatedJob,
+} from './job-fixtures.js';
+
+function card(job: Job, now = minutes(20)) {
+  const built = buildJobCard(job, { now });
+  return { ...built, body: textOf(built.blocks), actionIds: buttonsOf(built.blocks).map((button) => button.action_id) };
+}
+
+describe('buildJobCard', () => {
+  describe('awaiting approval', () => {
+    it('shows the whole plan with times in UTC and the requester zone', () => {
+      // Prepare / Act
+      const { body, blocks } = card(awaitingJob(), minutes(10));
+
+      // Assess
+      expect(blocks[0]).toEqual({
+        type: 'header',
+        text: { type: 'plain_text', text: ':floppy_disk: Restore orders → orders-copy', emoji: true },
+      });
+      expect(body).toContain('*Kind*: Aurora cluster');
+      expect(body).toContain('`orders` in *production* · aurora-postgresql 15.4');
+      expect(body).toContain('*Restore point*: 2026-11-22T08:00Z (2026-11-22 09:00 Europe/Amsterdam)');
+      expect(body).toContain('`orders-copy` in *acceptance* · account 222222222222, eu-west-1');
+      expect(body).toContain('*Expires*: 2026-11-25 10:00 UTC (11:00 Europe/Amsterdam)');
+      expect(body).toContain('about 25 min (from past restores)');
+      expect(body).toContain(`*Requested by*: <@${REQUESTER}>`);
+      expect(body).toContain('*Reason*: find the migration that dropped &lt;orders&gt; &amp; co');
+      expect(body).toContain('1. Restore orders as orders-copy at 2026-11-22T08:00Z');
+      expect(body).toContain('3. Validate orders-copy against orders');
+      expect(body).toContain('*Approvals*: 0 of 1');
+      expect(body).toContain('needs 1 more approval by 2026-11-22 14:00 UTC (15:00 Europe/Amsterdam), in 3 h 50 min');
+    });
+
+    it('offers Approve (primary), Reject (danger, confirmed) and Cancel, each carrying the job id', () => {
+      const { blocks, text } = card(awaitingJob());
+      const buttons = buttonsOf(blocks);
+
+      expect(buttons.map((button) => [button.action_id, button.style, button.value])).toEqual([
+        [JOB_ACTIONS.approve, 'primary', JOB_ID],
+        [JOB_ACTIONS.reject, 'danger', JOB_ID],
+        [JOB_ACTIONS.cancel, undefined, JOB_ID],
+      ]);
+      expect(buttons[1]?.confirm?.confirm?.text).toBe('Reject');
+      expect(buttons[0]?.confirm).toBeUndefined();
+      expect(text).toBe('Restore orders → orders-copy: awaiting approval');
+    });
+
+    it('says what a replace renames and deletes, with the final snapshot', () => {
+      const { body } = card(awaitingJob({ replace: true }));
+
+      expect(body).toContain(
+        '*Replaces the existing `orders-copy`*: it is renamed to `orders-copy-old-7f3c9a2e` first, and after the restore validates it is *deleted* with final snapshot `orders-copy-final-7f3c9a2e`',
+      );
+      expect(body).toContain('1. Rename orders-copy to orders-copy-old-7f3c9a2e');
+      expect(body).toContain('5. Delete orders-copy-old-7f3c9a2e with final snapshot orders-copy-final-7f3c9a2e');
+    });
+
+    it('shows who approved so far when more approvals are needed', () => {
+      const job = approvedJob({ approvalsRequired: 2 });
+
+      const { body, actionIds } = card(job);
+
+      expect(job.status).toBe('awaiting_approval');
+      expect(body).toContain(`*Approvals*: 1 of 2 · approved by <@${APPROVER}> (10:05 UTC)`);
+      expect(actionIds).toContain(JOB_ACTIONS.approve);
+    });
+
+    it('shows a snapshot restore point with the snapshot time in the requester zone', () => {
+      const snapshot = {
+        kind: 'aurora-cluster' as const,
+        id: 'orders-2026-11-21',
+        arn: 'arn:aws:rds:eu-west-1:999999999999:cluster-snapshot:orders-2026-11-21',
+        sourceIdentifier: 'orders',
+        createdAt: new Date('2026-11-21T23:30:00Z'),
+        status: 'available',
+        engine: 'aurora-postgresql',
+        engineVersion: '15.4',
+        ownerAccountId: '999999999999',
+        shared: true,
+        origin: 'shared' as const,
+        encrypted: true,
+      };
+
+      const { body } = card(awaitingJob({ method: { type: 'snapshot', snapshot, copyFirst: false } }));
+
+      expect(body).toContain(
+        '*Restore point*: shared snapshot orders-2026-11-21 (2026-11-21T23:30Z) (taken 2026-11-22 00:30 Europe/Amsterdam)',
+      );
+    });
+  });
+
+  describe('running', () => {
+    it('shows a checklist, elapsed time, time left and who approved; no buttons', () => {
+      const { body, actionIds, text } = card(runningJob(1), minutes(20));
+
+      expect(actionIds).toEqual([]);
+      expect(body).toContain(':white_check_mark: 1. Restore orders as orders-copy at 2026-11-22T08:00Z · 1 min');
+      expect(body).toContain(':hourglass_flowing_sand: 2. Create writer instance');
+      expect(body).toContain('· running for 7 min');
+      expect(body).toContain(':white_small_square: 3. Validate orders-copy against orders');
+      expect(body).not.toContain('not run');
+      expect(body).toContain('step 2 of 3');
+      expect(body).toContain('14 min elapsed, about 11 min left');
+      expect(body).toContain(`approved by <@${APPROVER}>`);
+      expect(text).toBe('Restore orders → orders-copy: running (step 2 of 3)');
+    });
+
+    it('says when a restore runs past its estimate', () => {
+      const { body } = card(runningJob(1), minutes(60));
+
+      expect(body).toContain('54 min elapsed, longer than the 25 min estimate');
+    });
+
+    it('notes a retry with the error and the next attempt', () => {
+      const job: Job = {
+        ...runningJob(0),
+        retry: { attempts: 2, nextAttemptAt: minutes(14), lastError: 'Throttling: Rate exceeded' },
+      };
+
+      const { body } = card(job);
+
+      expect(body).toContain(':repeat: `restore` met a passing error (2 attempts so far): Throttling: Rate exceeded.');
+      expect(body).toContain('Trying again at 10:14 UTC');
+    });
+
+    it('shows the rollback steps while a replace rolls back', () => {
+      // Prepare: validation fails on a replace, the rollback has not run yet
+      const failing: ValidationCheck[] = [{ name: 'status', result: 'failed', detail: 'incompatible-parameters' }];
+      const job = validatedJobInRollback(failing);
+
+      // Act
+      const { body, text, actionIds } = card(job);
+
+      // Assess
+      expect(job.status).toBe('running');
+      expect(body).toContain('*rolling back* after: validation failed: status');
+      expect(body).toContain('*Rolling back*');
+      expect(body).toContain(':hourglass_flowing_sand: 1. Set aside the failed restore `orders-copy`');
+      expect(body).toContain(':white_small_square: 2. Rename `orders-copy-old-7f3c9a2e` back to `orders-copy`');
+      expect(body).toContain(':white_small_square: 5. Delete orders-copy-old-7f3c9a2e');
+      expect(body).toContain('· not run');
+      expect(text).toBe('Restore orders → orders-copy: rolling back');
+      expect(actionIds).toEqual([]);
+    });
+  });
+
+  describe('succeeded', () => {
+    it('shows the outcome, the endpoint, the validation report and the expiry, with Extend and Delete now', () => {
+      const { body, blocks, text } = card(succeededJob(), minutes(70));
+
+      expect(body).toContain('`orders-copy` is ready in *acceptance* · took 51 min');
+      expect(body).toContain('*Endpoint*: `orders-copy.cluster-abc123.eu-west-1.rds.amazonaws.com:5432`');
+      expect(body).toContain('*Validation* (2 passed, 0 failed, 1 info)');
+      expect(body).toContain(':information_source: *endpoint* (info): orders-copy.cluster-abc123');
+      expect(body).toContain(':white_check_mark: *engine version*: aurora-postgresql 15.4');
+      expect(body).toContain(
+        ':calendar: `orders-copy` expires 2026-11-25 10:00 UTC (11:00 Europe/Amsterdam), in 2 d 22 h',
+      );
+      expect(buttonsOf(blocks).map((button) => [button.action_id, button.value, button.style])).toEqual([
+        [JOB_ACTIONS.extend, JOB_ID, undefined],
+        [JOB_ACTIONS.deleteNow, JOB_ID, 'danger'],
+      ]);
+      expect(buttonsOf(blocks)[1]?.confirm).toBeDefined();
+      expect(text).toBe('Restore orders → orders-copy: succeeded');
+    });
+
+    it('has no expiry buttons for a copy that never expires', () => {
+      const { body, actionIds } = card(succeededJob({ expiresAt: null }));
+
+      expect(actionIds).toEqual([]);
+      expect(body).toContain('does not expire');
+    });
+  });
+
+  describe('failed', () => {
+    it('shows the failure where the restore stopped, without buttons', () => {
+      const { body, text, actionIds } = card(failedJob());
+
+      expect(actionIds).toEqual([]);
+      expect(body).toContain(':x: *Failed*: InsufficientDBClusterCapacity: no capacity in eu-west-1a');
+      expect(body).toContain(
+        ':x: 1. Restore orders as orders-copy at 2026-11-22T08:00Z — InsufficientDBClusterCapacity',
+      );
+      expect(body).toContain(':white_small_square: 2. Create writer instance');
+      expect(text).toBe(
+        'Restore orders → orders-copy: failed: InsufficientDBClusterCapacity: no capacity in eu-west-1a',
+      );
+    });
+
+    it('says the replaced target has its name back after a rollback, with the failed checks', () => {
+      const failing: ValidationCheck[] = [
+        ...PASSING_CHECKS,
+        { name: 'instance class', result: 'failed', detail: 'expected db.r6g.large, found db.t3.medium' },
+      ];
+
+      const { body, actionIds } = card(validatedJob(failing, { replace: true }));
+
+      expect(body).toContain('validation failed: instance class');
+      expect(body).toContain(':leftwards_arrow_with_hook: Rolled back: `orders-copy` has its name back.');
+      expect(body).toContain('*Rolled back*');
+      expect(body).toContain(':white_check_mark: 2. Rename `orders-copy-old-7f3c9a2e` back to `orders-copy`');
+      expect(body).toContain('*Validation* (2 passed, 1 failed, 1 info)');
+      expect(body).toContain(':x: *instance class*: expected db.r6g.large, found db.t3.medium');
+      // Failures come first in the report.
+      expect(body.indexOf(':x: *instance class*')).toBeLessThan(body.indexOf(':white_check_mark: *status*'));
+      expect(actionIds).toEqual([]);
+    });
+  });
+
+  describe('finished without running', () => {
+    it('rejected: by whom and why', () => {
+      const { body, text, actionIds } = card(rejectedJob());
+
+      expect(body).toContain(
+        `:no_entry: *Rejected* by <@${APPROVER}> at 2026-11-22 10:15 UTC (11:15 Europe/Amsterdam): restore into acceptance, not production`,
+      );
+      expect(text).toBe(`Restore orders → orders-copy: rejected by <@${APPROVER}>`);
+      expect(actionIds).toEqual([]);
+    });
+
+    it('cancelled: by the requester', () => {
+      const { body, text, actionIds } = card(cancelledJob());
+
+      expect(body).toContain(`*Cancelled* by <@${REQUESTER}> at 2026-11-22 10:03 UTC`);
+      expect(text).toBe('Restore orders → orders-copy: cancelled');
+      expect(actionIds).toEqual([]);
+    });
+
+    it('expired: nobody approved in time', () => {
+      const { body, text, actionIds } = card(expiredJob(), minutes(300));
+
+      expect(body).toContain('*Expired*: nobody approved it by 2026-11-22 14:00 UTC (15:00 Europe/Amsterdam)');
+      expect(text).toBe('Restore orders → orders-copy: expired');
+      expect(actionIds).toEqual([]);
+    });
+  });
+
+  describe('Block Kit limits', () => {
+    const jobs: [string, () => Job][] = [
+      ['awaiting approval', () => awaitingJob({ replace: true })],
+      ['running', () => runningJob(1)],
+      ['rolling back', () => validatedJobInRollback([{ name: 'status', result: 'failed', detail: 'x' }])],
+      ['succeeded', () => succeededJob()],
+      ['failed', () => failedJob()],
+      ['rolled back', () => validatedJob([{ name: 'status', result: 'failed', detail: 'x' }], { replace: true })],
+      ['rejected', () => rejectedJob()],
+      ['cancelled', () => cancelledJob()],
+      ['expired', () => expiredJob()],
+    ];
+
+    it.each(jobs)('%s: Slack would accept the card', (_name, make) => {
+      const { blocks, text } = buildJobCard(make(), { now: minutes(30) });
+
+      expect(checkMessageBlocks(blocks, text)).toEqual([]);
+    });
+
+    it('stays within limits with a 10k reason, a 10k failure, 80 checks and 40 events', () => {
+      // Prepare
+      const long = `${'why & <how> '.repeat(900)}end`;
+      const checks: ValidationCheck[] = Array.from({ length: 80 }, (_, index) => ({
+        name: `check ${index} ${'n'.repeat(100)}`,
+        result: index % 7 === 0 ? 'failed' : index % 5 === 0 ? 'info' : 'passed',
+        detail: `detail <${index}> ${'d'.repeat(2000)}`,
+      }));
+      const base = validatedJob(checks, { reason: long, replace: true });
+      const events = Array.from({ length: 40 }, (_, index) => ({
+        at: minutes(index),
+        actor: index % 2 === 0 ? 'worker' : APPROVER,
+        type: 'step-retry' as const,
+        detail: long,
+      }));
+      const job: Job = {
+        ...base,
+        events: [...base.events, ...events, ...events.map((event) => ({ ...event, type: 'rollback' as const }))],
+        execution: base.execution && { ...base.execution, failure: long },
+      };
+
+      // Act
+      const { blocks, text } = buildJobCard(job, { now: minutes(90) });
+      const body = textOf(blocks);
+
+      // Assess
+      expect(checkMessageBlocks(blocks, text)).toEqual([]);
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      expect(body).toMatch(/… and \d+ more checks \(\d+ passed, 0 failed\)/);
+      // Failures are listed first, so the capped tail holds only passes.
+      expect(body).toContain(':x: *check 77');
+      expect(body).toContain('…');
+      expect(body).toMatch(/\(latest 5; \d+ earlier in the audit trail\)/);
+    });
+
+    it('stays within limits for a long rejection reason and long identifiers', () => {
+      const rejected = rejectedJob('no '.repeat(5000));
+      const job: Job = {
+        ...rejected,
+        id: 'j'.repeat(300),
+        plan: {
+          ...rejected.plan,
+          target: { ...rejected.plan.target, identifier: 't'.repeat(255) },
+          steps: Array.from({ length: 60 }, () => ({ name: 'restore' as const, description: 's'.repeat(500) })),
+        },
+      };
+
+      const { blocks, text } = buildJobCard(job, { now: minutes(30) });
+
+      expect(checkMessageBlocks(blocks, text)).toEqual([]);
+      expect(textOf(blocks)).toMatch(/… and \d+ more steps/);
+    });
+  });
+});
+
+/** A replace whose validation failed: the job is running its rollback, nothing of it done yet. */
+function validatedJobInRollback(checks: ValidationCheck[]): Job {
+  const finished = validatedJob(checks, { replace: true });
+  const execution = finished.execution;
+  if (!execution) throw new Error('no execution');
+  const forward = execution.steps.filter((step) => !['set-aside-failed-restore', 'rename-back'].includes(step.name));
+  return {
+    ...finished,
+    status: 'running',
+    execution: {
+      ...execution,
+      outcome: 'running',
+      rolledBack: false,
+      phase: 'rollback',
+      stepIndex: 0,
+      started: false,
+      steps: forward,
+    },
+  };
+}

@@ -1,0 +1,274 @@
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import { identifierProblem } from '../../../src/domain/identifiers.js';
+import { checkView } from '../../../src/slack/block-kit-limits.js';
+import { ModalMetadataError } from '../../../src/slack/blocks/errors.js';
+import {
+  buildRestoreModal,
+  defaultTargetName,
+  expiryLabel,
+  type RestoreModalState,
+  readRestoreModalMetadata,
+} from '../../../src/slack/blocks/restore-modal.js';
+import { RESTORE_MODAL } from '../../../src/slack/ids.js';
+
+const BASE: RestoreModalState = {
+  environments: ['production', 'acceptance'],
+  restorePointType: 'latest',
+  ifTargetExists: 'fail',
+  expiry: '3d',
+  timeZone: 'Europe/Amsterdam',
+  channelId: 'C0RESTORES',
+};
+
+const FILLED: RestoreModalState = {
+  ...BASE,
+  kind: 'aurora-cluster',
+  source: { environment: 'production', identifier: 'orders' },
+  targetEnvironment: 'acceptance',
+  target: 'orders-20261122-1000',
+  reason: 'find a bad migration',
+};
+
+function modal(state: RestoreModalState): ModalView {
+  const view = buildRestoreModal(state);
+  if (view.type !== 'modal') throw new Error('not a modal');
+  return view;
+}
+
+function block(view: ModalView, blockId: string): KnownBlock | undefined {
+  return view.blocks.find((candidate): candidate is KnownBlock => candidate.block_id === blockId) as
+    | KnownBlock
+    | undefined;
+}
+
+function input(view: ModalView, blockId: string): InputBlock {
+  const found = block(view, blockId);
+  if (found?.type !== 'input') throw new Error(`no input block ${blockId}`);
+  return found;
+}
+
+describe('buildRestoreModal', () => {
+  it('is the restore form: title, submit, close, callback id and the fields in order', () => {
+    const view = modal(BASE);
+
+    expect(view.title).toEqual({ type: 'plain_text', text: 'Restore a database' });
+    expect(view.submit?.text).toBe('Show plan');
+    expect(view.close?.text).toBe('Cancel');
+    expect(view.callback_id).toBe(RESTORE_MODAL.callbackId);
+    expect(view.blocks.map((candidate) => candidate.block_id)).toEqual([
+      RESTORE_MODAL.kind.blockId,
+      RESTORE_MODAL.source.blockId,
+      RESTORE_MODAL.targetEnvironment.blockId,
+      RESTORE_MODAL.restorePointType.blockId,
+      RESTORE_MODAL.target.blockId,
+      RESTORE_MODAL.ifTargetExists.blockId,
+      RESTORE_MODAL.expiry.blockId,
+      RESTORE_MODAL.reason.blockId,
+    ]);
+    expect(checkView(view)).toEqual([]);
+  });
+
+  it('refreshes on kind, source, target environment and restore point changes', () => {
+    const view = modal(BASE);
+
+    const dispatching = view.blocks.filter(
+      (candidate) => candidate.type === 'input' && (candidate as InputBlock).dispatch_action,
+    );
+
+    expect(dispatching.map((candidate) => candidate.block_id)).toEqual([
+      RESTORE_MODAL.kind.blockId,
+      RESTORE_MODAL.source.blockId,
+      RESTORE_MODAL.targetEnvironment.blockId,
+      RESTORE_MODAL.restorePointType.blockId,
+    ]);
+  });
+
+  it('prefills what the state holds', () => {
+    const view = modal({ ...FILLED, ifTargetExists: 'replace', expiry: '7d' });
+
+    expect(input(view, RESTORE_MODAL.kind.blockId).element).toMatchObject({
+      type: 'static_select',
+      action_id: RESTORE_MODAL.kind.actionId,
+      initial_option: { value: 'aurora-cluster', text: { text: 'Aurora cluster' } },
+    });
+    expect(input(view, RESTORE_MODAL.source.blockId).element).toMatchObject({
+      type: 'external_select',
+      action_id: RESTORE_MODAL.source.actionId,
+      min_query_length: 0,
+      initial_option: { value: 'production/orders', text: { text: 'orders · production' } },
+    });
+    expect(input(view, RESTORE_MODAL.targetEnvironment.blockId).element).toMatchObject({
+      initial_option: { value: 'acceptance' },
+    });
+    expect(input(view, RESTORE_MODAL.target.blockId).element).toMatchObject({
+      type: 'plain_text_input',
+      initial_value: 'orders-20261122-1000',
+    });
+    expect(input(view, RESTORE_MODAL.ifTargetExists.blockId).element).toMatchObject({
+      type: 'radio_buttons',
+      initial_option: { value: 'replace' },
+    });
+    expect(input(view, RESTORE_MODAL.expiry.blockId).element).toMatchObject({ initial_option: { value: '7d' } });
+    expect(input(view, RESTORE_MODAL.reason.blockId)).toMatchObject({
+      element: { type: 'plain_text_input', multiline: true, initial_value: 'find a bad migration' },
+    });
+    expect(input(view, RESTORE_MODAL.reason.blockId).optional).toBeFalsy();
+    expect(checkView(view)).toEqual([]);
+  });
+
+  it('latest: neither a time picker nor a snapshot list', () => {
+    const view = modal(FILLED);
+
+    expect(block(view, RESTORE_MODAL.restoreTime.blockId)).toBeUndefined();
+    expect(block(view, RESTORE_MODAL.snapshot.blockId)).toBeUndefined();
+    expect(input(view, RESTORE_MODAL.restorePointType.blockId).element).toMatchObject({
+      initial_option: { value: 'latest' },
+    });
+  });
+
+  it('time: a datetimepicker in epoch seconds, and the window in UTC and the user zone', () => {
+    const view = modal({
+      ...FILLED,
+      restorePointType: 'time',
+      restoreTime: new Date('2026-11-22T08:30:00Z'),
+      window: { earliest: new Date('2026-11-15T10:00:00Z'), latest: new Date('2026-11-22T09:55:00Z') },
+    });
+
+    expect(input(view, RESTORE_MODAL.restoreTime.blockId).element).toEqual({
+      type: 'datetimepicker',
+      action_id: RESTORE_MODAL.restoreTime.actionId,
+      initial_date_time: 1_795_336_200,
+    });
+    expect(block(view, RESTORE_MODAL.snapshot.blockId)).toBeUndefined();
+    expect(block(view, RESTORE_MODAL.restorableWindow.blockId)).toEqual({
+      type: 'context',
+      block_id: RESTORE_MODAL.restorableWindow.blockId,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: ':clock3: Restorable from 2026-11-15 10:00 UTC (11:00 Europe/Amsterdam) to 2026-11-22 09:55 UTC (10:55 Europe/Amsterdam)',
+        },
+      ],
+    });
+    expect(checkView(view)).toEqual([]);
+  });
+
+  it('time without a chosen time: an empty picker', () => {
+    const view = modal({ ...FILLED, restorePointType: 'time' });
+
+    expect(input(view, RESTORE_MODAL.restoreTime.blockId).element).not.toHaveProperty('initial_date_time');
+    expect(checkView(view)).toEqual([]);
+  });
+
+  it('snapshot: an external select with the chosen snapshot, a long ARN as its digest', () => {
+    const arn = `arn:aws:rds:eu-west-1:999999999999:cluster-snapshot:${'s'.repeat(150)}`;
+
+    const short = modal({
+      ...FILLED,
+      restorePointType: 'snapshot',
+      snapshot: { value: 'orders-2026-11-21', label: 'orders-2026-11-21 · manual' },
+    });
+    const long = modal({ ...FILLED, restorePointType: 'snapshot', snapshot: { value: arn, label: arn } });
+
+    expect(input(short, RESTORE_MODAL.snapshot.blockId).element).toMatchObject({
+      type: 'external_select',
+      action_id: RESTORE_MODAL.snapshot.actionId,
+      min_query_length: 0,
+      initial_option: { value: 'orders-2026-11-21', text: { text: 'orders-2026-11-21 · manual' } },
+    });
+    expect(block(short, RESTORE_MODAL.restoreTime.blockId)).toBeUndefined();
+    expect(input(long, RESTORE_MODAL.snapshot.blockId).element).toMatchObject({
+      initial_option: { value: expect.stringMatching(/^sha256:[0-9a-f]{40}$/) },
+    });
+    expect(checkView(short)).toEqual([]);
+    expect(checkView(long)).toEqual([]);
+  });
+
+  it('keeps a prefilled expiry that the menu does not list', () => {
+    const view = modal({ ...FILLED, expiry: '12h' });
+
+    const element = input(view, RESTORE_MODAL.expiry.blockId).element;
+
+    expect(element).toMatchObject({ initial_option: { value: '12h', text: { text: '12 hours' } } });
+    expect(checkView(view)).toEqual([]);
+  });
+
+  it('stays valid with oversized input', () => {
+    const view = modal({
+      ...FILLED,
+      source: { environment: 'production', identifier: 'o'.repeat(3000) },
+      target: 't'.repeat(5000),
+      reason: 'r'.repeat(5000),
+      restorePointType: 'snapshot',
+      snapshot: { value: 'v'.repeat(400), label: 'l'.repeat(400) },
+    });
+
+    expect(checkView(view)).toEqual([]);
+    expect(() => readRestoreModalMetadata(view.private_metadata ?? '')).not.toThrow();
+  });
+});
+
+describe('readRestoreModalMetadata', () => {
+  it('reads back what the modal stored', () => {
+    const view = modal({ ...FILLED, restorePointType: 'time' });
+
+    expect(readRestoreModalMetadata(view.private_metadata ?? '')).toEqual({
+      channelId: 'C0RESTORES',
+      timeZone: 'Europe/Amsterdam',
+      kind: 'aurora-cluster',
+      source: { environment: 'production', identifier: 'orders' },
+      targetEnvironment: 'acceptance',
+      restorePointType: 'time',
+    });
+  });
+
+  it('leaves out what the state does not have', () => {
+    expect(readRestoreModalMetadata(modal(BASE).private_metadata ?? '')).toEqual({
+      channelId: 'C0RESTORES',
+      timeZone: 'Europe/Amsterdam',
+      restorePointType: 'latest',
+    });
+  });
+
+  it('refuses what it did not write', () => {
+    expect(() => readRestoreModalMetadata('not json')).toThrow(ModalMetadataError);
+    expect(() => readRestoreModalMetadata('{"channelId":"C1"}')).toThrow(/timeZone/);
+    expect(() => readRestoreModalMetadata('{"channelId":"C1","timeZone":"UTC","kind":"mongo"}')).toThrow(/kind/);
+  });
+});
+
+describe('defaultTargetName', () => {
+  const now = new Date('2026-11-22T09:05:59Z');
+
+  it('is the source with the UTC date and time', () => {
+    expect(defaultTargetName('orders', now)).toBe('orders-20261122-0905');
+    expect(defaultTargetName('arn:aws:rds:eu-west-1:111111111111:cluster:orders', now)).toBe('orders-20261122-0905');
+  });
+
+  it('stays a valid RDS identifier for long, odd or hyphen-ended names', () => {
+    const names = ['a'.repeat(80), `${'b'.repeat(48)}-xyz`, 'orders_v2.main', '1st-db', 'ends-with-', '___'];
+
+    const results = names.map((name) => defaultTargetName(name, now));
+
+    for (const result of results) {
+      expect(identifierProblem('rds-instance', result)).toBeUndefined();
+      expect(result.length).toBeLessThanOrEqual(63);
+    }
+    expect(results[0]).toBe(`${'a'.repeat(49)}-20261122-0905`);
+    expect(results[1]).toBe(`${'b'.repeat(48)}-20261122-0905`);
+    expect(results[2]).toBe('orders-v2-main-20261122-0905');
+  });
+});
+
+describe('expiryLabel', () => {
+  it('reads choices as words', () => {
+    expect(['1d', '3d', '12h', '2w', 'never'].map(expiryLabel)).toEqual([
+      '1 day',
+      '3 days',
+      '12 hours',
+      '2 weeks',
+      'Never (keep it until deleted)',
+    ]);
+  });
+});
