@@ -49,6 +49,11 @@ export function finalSnapshotIdentifier(target: string, jobId: string): string {
   return withSuffix(target, `final-${shortJobId(jobId)}`, 255);
 }
 
+/** The final snapshot (or DynamoDB backup) taken when an expired copy is deleted. */
+export function expiredSnapshotIdentifier(target: string, jobId: string): string {
+  return withSuffix(target, `expired-${shortJobId(jobId)}`, 255);
+}
+
 /** The writer instance created in a restored Aurora or DocumentDB cluster. */
 export function writerInstanceIdentifier(target: string, jobId: string): string {
   return withSuffix(target, `writer-${shortJobId(jobId)}`);

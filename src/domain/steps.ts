@@ -15,11 +15,19 @@ export const STEP_NAMES = [
 /** Steps run, in order, when a job fails after the existing target was renamed. */
 export const ROLLBACK_STEP_NAMES = ['set-aside-failed-restore', 'rename-back'] as const;
 
-export type StepName = (typeof STEP_NAMES)[number] | (typeof ROLLBACK_STEP_NAMES)[number];
+/** The step that deletes an expired copy (with a final snapshot or backup) once its time is up. */
+export const EXPIRY_STEP_NAME = 'delete-restored-copy';
+
+export type StepName = (typeof STEP_NAMES)[number] | (typeof ROLLBACK_STEP_NAMES)[number] | typeof EXPIRY_STEP_NAME;
 
 export type StepStatus =
   | { state: 'done'; detail?: string }
-  | { state: 'pending'; detail?: string }
+  | {
+      state: 'pending';
+      detail?: string;
+      /** The step makes progress through more than one call: start it again now (each start makes at most the next call). */
+      restart?: boolean;
+    }
   | { state: 'failed'; reason: string };
 
 export interface StepStartResult {

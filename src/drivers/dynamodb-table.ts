@@ -2,6 +2,7 @@ import type { DatabaseDriver, StepContext } from '../domain/ports/database-drive
 import type { StepStartResult } from '../domain/steps.js';
 import { checkSteps } from './dynamodb/check-steps.js';
 import type { DynamoDbTableClients } from './dynamodb/clients.js';
+import { deleteRestoredCopy } from './dynamodb/delete-copy.js';
 import { describeSource } from './dynamodb/describe-source.js';
 import { findExisting, listRestoreCandidates, listSources } from './dynamodb/list.js';
 import { reapplyTableSettings } from './dynamodb/reapply-settings.js';
@@ -25,6 +26,8 @@ export function createDynamoDbTableDriver(clients: DynamoDbTableClients): Databa
         return reapplyTableSettings(clients, context);
       case 'validate':
         return { alreadyStarted: false };
+      case 'delete-restored-copy':
+        return deleteRestoredCopy(clients.dynamodb, context);
       default:
         throw new Error(unsupportedStepMessage(context.step));
     }

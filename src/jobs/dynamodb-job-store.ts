@@ -18,9 +18,14 @@ import type { CardState, JobStore } from '../domain/ports/job-store.js';
 import { decodeJob, encodeJob } from './job-codec.js';
 import { targetLockKey } from './target-lock.js';
 
-/** The sparse index of active jobs: only active job items carry `activePartition`. */
+/**
+ * The sparse index of jobs the worker still has work for: `active` (awaiting approval or
+ * running) and `expiring` (succeeded copies waiting to be deleted). Other items carry no
+ * `activePartition`, so the index holds only these.
+ */
 export const ACTIVE_JOBS_INDEX = 'active-jobs';
 const ACTIVE_PARTITION = 'active';
+const EXPIRING_PARTITION = 'expiring';
 const HISTORY_LENGTH = 50;
 
 export interface DynamoDbJobStoreOptions {
@@ -75,7 +80,7 @@ export class DynamoDbJobStore implements JobStore {
       values[`:${attribute}`] = value;
       sets.push(`#${attribute} = :${attribute}`);
     }
-    const removes = ['leaseOwner', 'leaseUntil', ...(isActive(next.status) ? [] : ['activePartition'])].filter(
+    const removes = ['leaseOwner', 'leaseUntil', 'activePartition', 'expiresAt'].filter(
       (attribute) => !(attribute in item),
     );
     for (const attribute of removes) names[`#${attribute}`] = attribute;
@@ -102,7 +107,15 @@ export class DynamoDbJobStore implements JobStore {
     return next;
   }
 
-  async listActive(): Promise<Job[]> {
+  listActive(): Promise<Job[]> {
+    return this.listPartition(ACTIVE_PARTITION);
+  }
+
+  listExpiring(): Promise<Job[]> {
+    return this.listPartition(EXPIRING_PARTITION);
+  }
+
+  private async listPartition(partition: string): Promise<Job[]> {
     const jobs: Job[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
     do {
@@ -111,7 +124,7 @@ export class DynamoDbJobStore implements JobStore {
           TableName: this.options.tableName,
           IndexName: ACTIVE_JOBS_INDEX,
           KeyConditionExpression: 'activePartition = :active',
-          ExpressionAttributeValues: { ':active': { S: ACTIVE_PARTITION } },
+          ExpressionAttributeValues: { ':active': { S: partition } },
           ExclusiveStartKey: startKey,
         }),
       );
@@ -248,6 +261,9 @@ export class DynamoDbJobStore implements JobStore {
     };
     if (isActive(job.status)) {
       item.activePartition = { S: ACTIVE_PARTITION };
+    } else if (job.expiry?.state === 'scheduled' || job.expiry?.state === 'deleting') {
+      // Kept (no TTL) until its copy is deleted: the job is the copy's only schedule.
+      item.activePartition = { S: EXPIRING_PARTITION };
     } else {
       const finishedAt = job.finishedAt ?? job.updatedAt;
       item.expiresAt = { N: String(Math.floor((finishedAt.getTime() + this.options.finishedJobRetentionMs) / 1000)) };

@@ -1,6 +1,14 @@
 import { JobConflictError, JobNotFoundError } from '../domain/job/errors.js';
 import type { Job } from '../domain/job/job.js';
-import { type ApprovalRules, approveJob, cancelJob, createJob, rejectJob } from '../domain/job/transitions.js';
+import {
+  type ApprovalRules,
+  approveJob,
+  cancelJob,
+  createJob,
+  expireCopyNow,
+  extendExpiry,
+  rejectJob,
+} from '../domain/job/transitions.js';
 import { type PlannerDeps, planRestore } from '../domain/planner.js';
 import { policyDuration } from '../domain/policy.js';
 import { environmentOf, type Principal } from '../domain/policy-rules.js';
@@ -50,6 +58,22 @@ export class JobService {
   async reject(jobId: string, principal: Principal, reason: string): Promise<Job> {
     return this.change(jobId, (current) =>
       rejectJob(current, principal, this.rulesFor(current), reason, this.deps.planner.clock.now()),
+    );
+  }
+
+  /** "Extend": the copy lives one default expiry longer (never past the policy's maximum from now). */
+  async extend(jobId: string, principal: Principal): Promise<Job> {
+    const { policy, clock } = this.deps.planner;
+    const limits = { byMs: policyDuration(policy.defaultExpiry), maxMs: policyDuration(policy.maxExpiry) };
+    return this.change(jobId, (current) =>
+      extendExpiry(current, principal, this.rulesFor(current), limits, clock.now()),
+    );
+  }
+
+  /** "Delete now": the worker deletes the copy (with its final snapshot) on its next pass, kicked right away. */
+  async deleteCopyNow(jobId: string, principal: Principal): Promise<Job> {
+    return this.change(jobId, (current) =>
+      expireCopyNow(current, principal, this.rulesFor(current), this.deps.planner.clock.now()),
     );
   }
 

@@ -9,13 +9,14 @@ import {
 } from '../domain/execution.js';
 import { JobConflictError } from '../domain/job/errors.js';
 import type { Job, JobEvent } from '../domain/job/job.js';
-import { expireJob, withExecution } from '../domain/job/transitions.js';
+import { expireJob, isCopyDue, withExecution } from '../domain/job/transitions.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { DatabaseDriver, StepContext } from '../domain/ports/database-driver.js';
 import type { JobStore } from '../domain/ports/job-store.js';
 import type { Notifier } from '../domain/ports/notifier.js';
-import type { StepStatus } from '../domain/steps.js';
+import { EXPIRY_STEP_NAME, type StepStatus } from '../domain/steps.js';
+import { copyDeletionChecked, copyDeletionFailed, copyDeletionStarted } from './copy-expiry.js';
 import { MAX_STEP_ATTEMPTS, retryDelayMs } from './retry-policy.js';
 
 export interface WorkerDeps {
@@ -58,8 +59,8 @@ export class Worker {
   }
 
   async tick(): Promise<TickReport> {
-    const jobs = await this.deps.store.listActive();
-    return this.advanceAll(jobs);
+    const [active, expiring] = await Promise.all([this.deps.store.listActive(), this.deps.store.listExpiring()]);
+    return this.advanceAll([...active, ...expiring]);
   }
 
   /** Advances one job now (after its approval), the same way a tick would. */
@@ -77,13 +78,18 @@ export class Worker {
     const toAct: Job[] = [];
     const expiries: Job[] = [];
     for (const job of jobs) {
+      if (job.retry && now < job.retry.nextAttemptAt) continue;
+      if (job.status === 'succeeded' && job.expiry) {
+        if (isCopyDue(job, now)) toAct.push(job);
+        else if (job.expiry.state === 'deleting') toCheck.push(job);
+        continue;
+      }
       if (job.status === 'awaiting_approval') {
         const expired = expireJob(job, now);
         if (expired) expiries.push(expired);
         continue;
       }
       if (job.status !== 'running' || !job.execution) continue;
-      if (job.retry && now < job.retry.nextAttemptAt) continue;
       const step = currentStep(job.plan, job.execution);
       if (!step) continue;
       if (!job.execution.started || step === 'validate') toAct.push(job);
@@ -122,14 +128,23 @@ export class Worker {
       }
       report.checked += group.length;
       const changed: Job[] = [];
+      const restart: Job[] = [];
       group.forEach((job, index) => {
         const status = statuses[index];
+        if (!status) return;
+        if (job.status === 'succeeded') {
+          const next = copyDeletionChecked(job, status, this.deps.clock.now());
+          if (next) changed.push(next);
+          else if (status.state === 'pending' && status.restart) restart.push(job);
+          return;
+        }
         const execution = job.execution;
-        if (!status || !execution) return;
+        if (!execution) return;
         const next = recordChecked(job.plan, execution, status, this.deps.clock.now());
         if (next !== execution) changed.push(this.progressed(job, execution, next));
       });
       await this.settle(report, latest, changed, (job) => this.persist(job));
+      await this.settle(report, latest, restart, (job) => this.act(job));
     }
   }
 
@@ -143,8 +158,18 @@ export class Worker {
       new Date(now.getTime() + this.leaseMs),
     );
     if (!leased) return undefined;
-    const execution = job.execution as Execution;
     const context = contextOf(job);
+    if (job.status === 'succeeded') {
+      try {
+        const started = await this.deps.driverFor(job.plan.kind, job.plan.target.environment).startStep(context);
+        return this.persist(copyDeletionStarted(job, started, this.deps.clock.now()), {
+          leaseOwner: this.deps.workerId,
+        });
+      } catch (error) {
+        return this.persist(this.failedOrRetried(job, error), { leaseOwner: this.deps.workerId });
+      }
+    }
+    const execution = job.execution as Execution;
     let next: Execution;
     try {
       if (!execution.started) {
@@ -163,16 +188,16 @@ export class Worker {
   /** A retryable error waits with backoff (up to a limit); any other error fails the step. */
   private failedOrRetried(job: Job, error: unknown): Job {
     const now = this.deps.clock.now();
-    const execution = job.execution as Execution;
     const message = describeAwsError(error);
     const attempts = (job.retry?.attempts ?? 0) + 1;
+    const step = contextOf(job).step;
     if (isRetryableAwsError(error) && attempts < MAX_STEP_ATTEMPTS) {
       const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
       const event: JobEvent = {
         at: now,
         actor: 'worker',
         type: 'step-retry',
-        detail: `${currentStep(job.plan, execution)}: ${message} (attempt ${attempts}, again after ${nextAttemptAt.toISOString()})`,
+        detail: `${step}: ${message} (attempt ${attempts}, again after ${nextAttemptAt.toISOString()})`,
       };
       return {
         ...job,
@@ -182,8 +207,10 @@ export class Worker {
       };
     }
     const requestId = awsRequestIdOf(error);
-    const failed = recordFailed(job.plan, execution, `${message}${requestId ? ` (request ${requestId})` : ''}`, now);
-    return this.progressed(job, execution, failed);
+    const reason = `${message}${requestId ? ` (request ${requestId})` : ''}`;
+    if (job.status === 'succeeded') return copyDeletionFailed(job, reason, now);
+    const execution = job.execution as Execution;
+    return this.progressed(job, execution, recordFailed(job.plan, execution, reason, now));
   }
 
   /** The job with its new execution, and events that say what moved. */
@@ -261,8 +288,14 @@ export class Worker {
   }
 }
 
+/** The step to start or check: the running restore's current one, or a succeeded copy's deletion. */
 function contextOf(job: Job): StepContext {
-  const step = job.execution ? currentStep(job.plan, job.execution) : undefined;
+  const step =
+    job.status === 'succeeded' && job.expiry
+      ? EXPIRY_STEP_NAME
+      : job.execution
+        ? currentStep(job.plan, job.execution)
+        : undefined;
   if (!step) throw new Error(`job ${job.id} has no current step`);
   return { jobId: job.id, plan: job.plan, step };
 }

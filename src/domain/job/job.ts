@@ -43,7 +43,10 @@ export interface JobEvent {
     | 'step-retry'
     | 'rollback'
     | 'succeeded'
-    | 'failed';
+    | 'failed'
+    | 'extended'
+    | 'deleting'
+    | 'deleted';
   detail: string;
 }
 
@@ -52,6 +55,19 @@ export interface RetryState {
   attempts: number;
   nextAttemptAt: Date;
   lastError: string;
+}
+
+/**
+ * The life of a restored copy after the restore succeeded: it is deleted (with a final snapshot)
+ * at `at`, unless someone extends it; "Delete now" moves `at` to now.
+ */
+export interface CopyExpiry {
+  at: Date;
+  state: 'scheduled' | 'deleting' | 'deleted' | 'failed';
+  /** The final snapshot or backup taken before the copy is deleted. */
+  finalSnapshot: string;
+  requestId?: string;
+  failure?: string;
 }
 
 /** Where the job's Slack card is, and which job version it shows. */
@@ -80,6 +96,8 @@ export interface Job {
   execution?: Execution;
   retry?: RetryState;
   finishedAt?: Date;
+  /** Set when a succeeded restore made a copy that expires. */
+  expiry?: CopyExpiry;
   events: JobEvent[];
   card?: SlackCard;
 }

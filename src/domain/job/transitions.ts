@@ -1,11 +1,12 @@
 import { type Execution, startExecution } from '../execution.js';
+import { expiredSnapshotIdentifier } from '../managed-resources.js';
 import type { Plan } from '../plan.js';
 import type { Principals } from '../policy.js';
 import { isListed, type Principal } from '../policy-rules.js';
 import { formatInstant } from '../restore-point.js';
 import type { RestoreRequest } from '../restore-request.js';
 import { JobTransitionError } from './errors.js';
-import type { Job, JobEvent } from './job.js';
+import type { CopyExpiry, Job, JobEvent } from './job.js';
 
 /** Who may approve a job and how many must: the target environment's policy. */
 export interface ApprovalRules {
@@ -117,8 +118,23 @@ export function expireJob(job: Job, now: Date): Job | undefined {
 export function withExecution(job: Job, execution: Execution, now: Date, events: JobEvent[] = []): Job {
   const next: Job = { ...job, execution, events: [...job.events, ...events], updatedAt: now };
   delete next.retry;
-  if (execution.outcome === 'succeeded')
-    return finish({ ...next, status: 'succeeded' }, now, 'worker', 'succeeded', 'validated');
+  if (execution.outcome === 'succeeded') {
+    const expiresAt = job.plan.expiresAt;
+    const expiry: CopyExpiry | undefined = expiresAt
+      ? {
+          at: expiresAt,
+          state: 'scheduled',
+          finalSnapshot: expiredSnapshotIdentifier(job.plan.target.identifier, job.id),
+        }
+      : undefined;
+    return finish(
+      { ...next, status: 'succeeded', ...(expiry ? { expiry } : {}) },
+      now,
+      'worker',
+      'succeeded',
+      'validated',
+    );
+  }
   if (execution.outcome === 'failed') {
     const rolledBack = execution.rolledBack ? ` (rolled back: ${job.plan.replace?.identifier} has its name back)` : '';
     return finish(
@@ -151,4 +167,70 @@ function withEvent(job: Job, at: Date, actor: string, type: JobEvent['type'], de
 
 function finish(job: Job, at: Date, actor: string, type: JobEvent['type'], detail: string): Job {
   return { ...withEvent(job, at, actor, type, detail), finishedAt: at };
+}
+
+/** Who may extend or delete a copy: the person who asked for it, or an approver of its environment. */
+function assertMayManageCopy(job: Job, principal: Principal, rules: ApprovalRules): CopyExpiry {
+  const expiry = job.expiry;
+  if (!expiry || expiry.state !== 'scheduled') {
+    throw new JobTransitionError(
+      expiry
+        ? `the copy is ${expiry.state === 'failed' ? 'failing to delete' : expiry.state}`
+        : 'this restore made no expiring copy',
+    );
+  }
+  if (principal.userId !== job.request.requester.userId && !isListed(rules.approvers, principal)) {
+    throw new JobTransitionError(`only the requester or an approver for ${job.plan.target.environment} can do that`);
+  }
+  return expiry;
+}
+
+/** Pushes the copy's deletion back by `byMs` from its current expiry (or from now, if that is later), within `maxMs` of now. */
+export function extendExpiry(
+  job: Job,
+  principal: Principal,
+  rules: ApprovalRules,
+  limits: { byMs: number; maxMs: number },
+  now: Date,
+): Job {
+  const expiry = assertMayManageCopy(job, principal, rules);
+  const from = Math.max(expiry.at.getTime(), now.getTime());
+  const at = new Date(Math.min(from + limits.byMs, now.getTime() + limits.maxMs));
+  if (at.getTime() <= expiry.at.getTime()) {
+    throw new JobTransitionError(
+      `the copy already expires at ${formatInstant(expiry.at)}, the latest the policy allows`,
+    );
+  }
+  return withEvent(
+    { ...job, expiry: { ...expiry, at } },
+    now,
+    principal.userId,
+    'extended',
+    `until ${formatInstant(at)}`,
+  );
+}
+
+/** "Delete now": the copy expires at once; the worker deletes it (with its final snapshot) on its next pass. */
+export function expireCopyNow(job: Job, principal: Principal, rules: ApprovalRules, now: Date): Job {
+  const expiry = assertMayManageCopy(job, principal, rules);
+  return withEvent(
+    { ...job, expiry: { ...expiry, at: now } },
+    now,
+    principal.userId,
+    'deleting',
+    'delete now requested',
+  );
+}
+
+/** The copy's time is up and its deletion has not started. */
+export function isCopyDue(job: Job, now: Date): boolean {
+  return job.expiry?.state === 'scheduled' && job.expiry.at <= now;
+}
+
+/** Records the progress of the copy's deletion (its one step). */
+export function withCopyExpiry(job: Job, change: Partial<CopyExpiry>, now: Date, event?: Omit<JobEvent, 'at'>): Job {
+  if (!job.expiry) throw new JobTransitionError('this restore made no expiring copy');
+  const next: Job = { ...job, expiry: { ...job.expiry, ...change }, updatedAt: now };
+  delete next.retry;
+  return event ? { ...next, events: [...next.events, { ...event, at: now }] } : next;
 }

@@ -34,6 +34,9 @@ export interface JobStore {
   /** Jobs awaiting approval or running, oldest first. */
   listActive(): Promise<Job[]>;
 
+  /** Succeeded jobs whose copy is still to be deleted (scheduled or being deleted). */
+  listExpiring(): Promise<Job[]>;
+
   /**
    * Takes the job for `owner` until `until`, if it is still at `job.version` and nobody else
    * holds an unexpired lease. Does not change the version: a lease is not a change to the job.

@@ -3,6 +3,7 @@ import type { StepContext } from '../../domain/ports/database-driver.js';
 import type { StepStatus } from '../../domain/steps.js';
 import type { DynamoDbTableClients } from './clients.js';
 import { mapWithConcurrency } from './concurrency.js';
+import { copyDeletionStatus } from './delete-copy.js';
 import { wantedTableSettings } from './plan-settings.js';
 import { describeTable } from './read-table.js';
 import { appliedSettings, missingSettings, readTargetState } from './target-state.js';
@@ -57,7 +58,8 @@ async function reapplyStatus(
  * context naming that table; the settings step reads TTL, PITR and scaling besides.
  */
 export async function checkSteps(clients: DynamoDbTableClients, contexts: StepContext[]): Promise<StepStatus[]> {
-  const needsTable = (context: StepContext) => context.step === 'restore' || context.step === 'reapply-table-settings';
+  const needsTable = (context: StepContext) =>
+    context.step === 'restore' || context.step === 'reapply-table-settings' || context.step === 'delete-restored-copy';
   const names = [...new Set(contexts.filter(needsTable).map((context) => context.plan.target.identifier))];
   const described = await mapWithConcurrency(names, DESCRIBE_CONCURRENCY, (name) =>
     describeTable(clients.dynamodb, name),
@@ -73,6 +75,8 @@ export async function checkSteps(clients: DynamoDbTableClients, contexts: StepCo
         return reapplyStatus(clients, context, table);
       case 'validate':
         return { state: 'done' };
+      case 'delete-restored-copy':
+        return copyDeletionStatus(clients.dynamodb, context, table);
       default:
         return { state: 'failed', reason: unsupportedStepMessage(context.step) };
     }

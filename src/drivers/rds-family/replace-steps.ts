@@ -1,4 +1,5 @@
 import {
+  expiredSnapshotIdentifier,
   failedRestoreIdentifier,
   isTaggedForJob,
   managedTags,
@@ -56,15 +57,34 @@ export async function renameExistingTarget<R extends ReplaceableResource>(
   return { requestId: await ops.rename(identifier, renamedTo), alreadyStarted: false };
 }
 
-/**
- * Deletes the renamed old target with a final snapshot. Refuses anything without this job's
- * tags: the bot deletes only what it created or was told to replace.
- */
-export async function deleteReplacedTarget<R extends ReplaceableResource>(
+/** Deletes the renamed old target with a final snapshot, once the restore replacing it is validated. */
+export function deleteReplacedTarget<R extends ReplaceableResource>(
   ops: ReplaceableOps<R>,
   { plan, jobId }: StepContext,
 ): Promise<StepStartResult> {
   const { renamedTo, finalSnapshotIdentifier } = requireReplace(plan);
+  return deleteManaged(ops, jobId, renamedTo, finalSnapshotIdentifier);
+}
+
+/** Deletes the restored copy when it expires (or someone pressed "Delete now"), with a final snapshot. */
+export function deleteRestoredCopy<R extends ReplaceableResource>(
+  ops: ReplaceableOps<R>,
+  { plan, jobId }: StepContext,
+): Promise<StepStartResult> {
+  const target = plan.target.identifier;
+  return deleteManaged(ops, jobId, target, expiredSnapshotIdentifier(target, jobId));
+}
+
+/**
+ * Deletes `identifier` with a final snapshot. Refuses anything without this job's tags: the
+ * bot deletes only what it created or was told to replace.
+ */
+async function deleteManaged<R extends ReplaceableResource>(
+  ops: ReplaceableOps<R>,
+  jobId: string,
+  renamedTo: string,
+  finalSnapshotIdentifier: string,
+): Promise<StepStartResult> {
   const resource = await ops.find(renamedTo);
   if (!resource) {
     if (await ops.finalSnapshotExists(finalSnapshotIdentifier)) return STARTED;

@@ -13,7 +13,10 @@ export function commonExpectation(context: StepContext, primary: ResourceType): 
   const ref = (identifier: string) => ({ type: primary, identifier });
   if (step === 'validate' || step === 'reapply-table-settings') return { type: 'settled', status: { state: 'done' } };
   if (step === 'restore') return { type: 'available', resource: ref(plan.target.identifier) };
-  if (step === 'set-aside-failed-restore') return { type: 'gone', resource: ref(plan.target.identifier) };
+  // Our failed restore set aside, or our expired copy deleted: either way the target name is free.
+  if (step === 'set-aside-failed-restore' || step === 'delete-restored-copy') {
+    return { type: 'gone', resource: ref(plan.target.identifier) };
+  }
   if (step !== 'rename-existing-target' && step !== 'delete-replaced-target' && step !== 'rename-back')
     return undefined;
   const replace = plan.replace;

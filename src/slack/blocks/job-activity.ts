@@ -16,6 +16,9 @@ export const EVENT_VERBS: Record<JobEvent['type'], string> = {
   rollback: 'is rolling back',
   succeeded: 'finished the restore',
   failed: 'stopped the restore',
+  extended: 'extended the copy',
+  deleting: 'is deleting the copy',
+  deleted: 'deleted the copy',
 };
 
 /** The checklist already shows step starts and ends; the activity line shows the rest. */

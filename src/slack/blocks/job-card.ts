@@ -82,10 +82,27 @@ function retryBlocks(job: Job): KnownBlock[] {
 function expiryBlocks(job: Job, now: Date): KnownBlock[] {
   if (job.status !== 'succeeded') return [];
   const target = code(job.plan.target.identifier);
-  const expiresAt = job.plan.expiresAt;
-  if (!expiresAt) return [section(`:calendar: ${target} does not expire: delete it when you are done with it.`)];
+  const expiry = job.expiry;
+  if (!expiry) return [section(`:calendar: ${target} does not expire: delete it when you are done with it.`)];
+  const snapshot = code(expiry.finalSnapshot);
+  switch (expiry.state) {
+    case 'deleting':
+      return [section(`:wastebasket: Deleting ${target}, keeping final snapshot ${snapshot}…`)];
+    case 'deleted':
+      return [section(`:wastebasket: ${target} was deleted; its final snapshot is ${snapshot}.`)];
+    case 'failed':
+      return [
+        section(
+          `:warning: Deleting ${target} failed: ${mrkdwnSnippet(expiry.failure ?? 'unknown error', 500)}. It is still there: delete it by hand.`,
+        ),
+      ];
+    case 'scheduled':
+      break;
+  }
+  const expiresAt = expiry.at;
   const when = formatUtcAndZone(expiresAt, job.request.requester.timeZone);
-  if (expiresAt <= now) return [section(`:calendar: ${target} expired at ${when}.`)];
+  if (expiresAt <= now)
+    return [section(`:calendar: ${target} expired at ${when}: it is being deleted, with a final snapshot.`)];
   return [
     section(
       `:calendar: ${target} expires ${when}, in ${describeDuration(expiresAt.getTime() - now.getTime())}: ` +
@@ -96,7 +113,7 @@ function expiryBlocks(job: Job, now: Date): KnownBlock[] {
 
 function actionBlocks(job: Job): KnownBlock[] {
   if (job.status === 'awaiting_approval') return [approvalActions(job)];
-  if (job.status === 'succeeded' && job.plan.expiresAt) return [expiryActions(job)];
+  if (job.status === 'succeeded' && job.expiry?.state === 'scheduled') return [expiryActions(job)];
   return [];
 }
 

@@ -142,6 +142,43 @@ describe('the restore flow over HTTP', () => {
     expect(final.replies.length).toBeGreaterThan(0);
   });
 
+  it('extends a restored copy, then deletes it now, from its card', async () => {
+    const { job, card } = await requestRestore({
+      kind: 'rds-instance',
+      source: 'production/billing-db',
+      target: 'billing-copy',
+    });
+    await clickOnCard(APPROVER, card, JOB_ACTIONS.approve, job.id);
+    const finished = await harness.runToEnd(job.id);
+    const expiresAt = finished.expiry?.at.getTime() ?? 0;
+    const succeededCard = await harness.eventually(() => {
+      const message = harness.standIn.message(CHANNEL, card.ts);
+      return message && cardText(message).includes(JOB_ACTIONS.extend) ? message : undefined;
+    }, 'the card with Extend');
+
+    await clickOnCard(REQUESTER, succeededCard, JOB_ACTIONS.extend, job.id);
+    const extended = await harness.eventually(async () => {
+      const current = await harness.composition.store.get(job.id);
+      return current && (current.expiry?.at.getTime() ?? 0) > expiresAt ? current : undefined;
+    }, 'the later expiry');
+    expect(extended.events.map((event) => event.type)).toContain('extended');
+
+    await clickOnCard(REQUESTER, succeededCard, JOB_ACTIONS.deleteNow, job.id);
+    for (let tick = 0; tick < 30; tick += 1) {
+      await harness.composition.worker.tick();
+      if ((await harness.composition.store.get(job.id))?.expiry?.state === 'deleted') break;
+      harness.clock.advance(60_000);
+    }
+    await harness.eventually(() => {
+      const message = harness.standIn.message(CHANNEL, card.ts);
+      return message &&
+        cardText(message).includes('was deleted; its final snapshot is') &&
+        !cardText(message).includes(JOB_ACTIONS.extend)
+        ? message
+        : undefined;
+    }, 'the card saying the copy was deleted');
+  });
+
   it('refuses the requester approving their own request, ephemerally, and changes nothing', async () => {
     const { job, card } = await requestRestore({ target: 'orders-self' });
     await clickOnCard(REQUESTER, card, JOB_ACTIONS.approve, job.id);

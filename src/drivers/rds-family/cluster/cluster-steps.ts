@@ -10,7 +10,13 @@ import type { StepStartResult } from '../../../domain/steps.js';
 import { InvalidPlanError } from '../errors.js';
 import { createIdempotently } from '../idempotent-create.js';
 import { securityGroupIdsInput } from '../network-settings.js';
-import { deleteReplacedTarget, renameBack, renameExistingTarget, setAsideFailedRestore } from '../replace-steps.js';
+import {
+  deleteReplacedTarget,
+  deleteRestoredCopy,
+  renameBack,
+  renameExistingTarget,
+  setAsideFailedRestore,
+} from '../replace-steps.js';
 import { plannedSnapshot, restoredEngine, snapshotReference } from '../restore-plan.js';
 import { restoredResourceTags, toTagList } from '../tags.js';
 import type { ClusterApi } from './cluster-api.js';
@@ -165,6 +171,8 @@ export async function startClusterStep(
       return createWriterInstance(api, kind, context);
     case 'delete-replaced-target':
       return deleteReplacedTarget(ops, context);
+    case 'delete-restored-copy':
+      return deleteRestoredCopy(ops, context);
     case 'set-aside-failed-restore':
       return setAsideFailedRestore(ops, context);
     case 'rename-back':

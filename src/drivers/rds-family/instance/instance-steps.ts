@@ -11,7 +11,13 @@ import { requestIdOf } from '../aws-errors.js';
 import { InvalidPlanError, StepNotSupportedError } from '../errors.js';
 import { createIdempotently } from '../idempotent-create.js';
 import { securityGroupIdsInput } from '../network-settings.js';
-import { deleteReplacedTarget, renameBack, renameExistingTarget, setAsideFailedRestore } from '../replace-steps.js';
+import {
+  deleteReplacedTarget,
+  deleteRestoredCopy,
+  renameBack,
+  renameExistingTarget,
+  setAsideFailedRestore,
+} from '../replace-steps.js';
 import { restoredEngine, snapshotReference } from '../restore-plan.js';
 import { restoredResourceTags, toTagList } from '../tags.js';
 import { findInstance, findSnapshot, instanceTags } from './instance-lookup.js';
@@ -121,6 +127,8 @@ export async function startInstanceStep(rds: RDSClient, context: StepContext): P
       });
     case 'delete-replaced-target':
       return deleteReplacedTarget(ops, context);
+    case 'delete-restored-copy':
+      return deleteRestoredCopy(ops, context);
     case 'set-aside-failed-restore':
       return setAsideFailedRestore(ops, context);
     case 'rename-back':

@@ -3,6 +3,7 @@ import type { ListenerDeps } from '../../deps.js';
 import { JOB_ACTIONS, RESTORE_MODAL } from '../../ids.js';
 import { approveButton } from './approve.js';
 import { cancelButton } from './cancel.js';
+import { deleteNowButton, extendButton } from './expiry.js';
 import { refreshModal } from './refresh-modal.js';
 import { rejectButton } from './reject.js';
 
@@ -10,6 +11,8 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.approve, approveButton(deps));
   app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.reject, rejectButton(deps));
   app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.cancel, cancelButton(deps));
+  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.extend, extendButton(deps));
+  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.deleteNow, deleteNowButton(deps));
   for (const input of [
     RESTORE_MODAL.kind,
     RESTORE_MODAL.source,

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobTransitionError } from '../../src/domain/job/errors.js';
+import type { DatabaseKind } from '../../src/domain/kinds.js';
+import { TAG_JOB_ID } from '../../src/domain/managed-resources.js';
+import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
+import { createJobHarness, type JobHarness } from '../helpers/job-harness.js';
+import { requestFrom } from '../helpers/requests.js';
+import { APPROVER, REQUESTER } from '../helpers/simulated-environment.js';
+
+const DAY = 86_400_000;
+const approver = { userId: APPROVER, userGroupIds: [] };
+const requester = { userId: REQUESTER, userGroupIds: ['S0DEVELOPERS'] };
+const outsider = { userId: 'U0OUTSIDER', userGroupIds: [] };
+
+let dynamo: RunningDynalite;
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+});
+
+afterAll(async () => {
+  await dynamo.close();
+});
+
+async function restoredCopy(harness: JobHarness, kind: DatabaseKind, source: string, target: string) {
+  const requested = await harness.service.request(
+    requestFrom({ kind, source, target, expiresIn: '1d' }, harness.env.clock.now()),
+  );
+  await harness.service.approve(requested.id, approver);
+  const [finished] = await harness.runUntilFinished([requested.id]);
+  if (finished?.status !== 'succeeded')
+    throw new Error(`restore of ${target} did not succeed: ${finished?.execution?.failure}`);
+  return finished;
+}
+
+/** Ticks until the copy's deletion has an outcome. */
+async function tickUntilCopySettled(harness: JobHarness, jobId: string) {
+  const worker = harness.worker();
+  for (let tick = 0; tick < 120; tick += 1) {
+    await worker.tick();
+    const job = await harness.store.get(jobId);
+    if (job?.expiry?.state === 'deleted' || job?.expiry?.state === 'failed') return job;
+    harness.env.clock.advance(60_000);
+  }
+  throw new Error('the copy was not deleted');
+}
+
+describe('expiring copies', () => {
+  it.each([
+    ['rds-instance', 'orders-db'],
+    ['aurora-cluster', 'orders'],
+    ['docdb-cluster', 'catalog'],
+    ['dynamodb-table', 'carts'],
+  ] as [DatabaseKind, string][])(
+    'deletes an expired %s copy of %s, with a final snapshot, once',
+    async (kind, source) => {
+      const harness = await createJobHarness(dynamo);
+      const target = `${source}-expiring`;
+      const job = await restoredCopy(harness, kind, source, target);
+      expect(job.expiry).toMatchObject({ state: 'scheduled', at: job.plan.expiresAt });
+      expect(await harness.store.listExpiring()).toEqual([expect.objectContaining({ id: job.id })]);
+
+      await harness.worker().tick();
+      expect((await harness.store.get(job.id))?.expiry?.state).toBe('scheduled');
+      harness.env.clock.advance(DAY);
+      const deleted = await tickUntilCopySettled(harness, job.id);
+
+      expect(deleted?.expiry).toMatchObject({ state: 'deleted' });
+      expect(await harness.env.driverFor(kind, 'production').findExisting(target)).toBeUndefined();
+      const snapshots = await harness.env.driverFor(kind, 'production').listRestoreCandidates({ includeShared: false });
+      expect(snapshots.map((snapshot) => snapshot.id)).toContain(deleted?.expiry?.finalSnapshot);
+      const deletes = harness.env.sim.calls.filter(
+        (call) =>
+          /^Delete(DBInstance|DBCluster|Table)$/.test(call.operation) &&
+          call.outcome === 'ok' &&
+          JSON.stringify(call.input).includes(`"${target}`),
+      );
+      expect(deletes.map((call) => call.operation)).toEqual(
+        kind === 'rds-instance'
+          ? ['DeleteDBInstance']
+          : kind === 'dynamodb-table'
+            ? ['DeleteTable']
+            : ['DeleteDBInstance', 'DeleteDBCluster'],
+      );
+      expect(await harness.store.listExpiring()).toEqual([]);
+      // The source is never touched by the deletion.
+      expect(await harness.env.driverFor(kind, 'production').findExisting(source)).toBeDefined();
+    },
+  );
+
+  it('extends a copy by the default expiry, within the policy maximum, and refuses outsiders', async () => {
+    const harness = await createJobHarness(dynamo);
+    const job = await restoredCopy(harness, 'aurora-cluster', 'orders', 'orders-extended');
+    const before = job.expiry?.at.getTime() ?? 0;
+
+    const extended = await harness.service.extend(job.id, requester);
+    expect(extended.expiry?.at.getTime()).toBe(before + 3 * DAY);
+    await expect(harness.service.extend(job.id, outsider)).rejects.toThrow(JobTransitionError);
+    for (let click = 0; click < 12; click += 1) await harness.service.extend(job.id, approver).catch(() => undefined);
+    const capped = await harness.store.get(job.id);
+    expect(capped?.expiry?.at.getTime()).toBe(harness.env.clock.now().getTime() + 30 * DAY);
+    await expect(harness.service.extend(job.id, approver)).rejects.toThrow('the latest the policy allows');
+
+    harness.env.clock.advance(DAY + 60_000);
+    await harness.worker().tick();
+    expect((await harness.store.get(job.id))?.expiry?.state).toBe('scheduled');
+  });
+
+  it('deletes a copy at once on "Delete now"', async () => {
+    const harness = await createJobHarness(dynamo);
+    const job = await restoredCopy(harness, 'rds-instance', 'orders-db', 'orders-db-done');
+    await expect(harness.service.deleteCopyNow(job.id, outsider)).rejects.toThrow('only the requester or an approver');
+    await harness.service.deleteCopyNow(job.id, requester);
+    const deleted = await tickUntilCopySettled(harness, job.id);
+    expect(deleted?.expiry?.state).toBe('deleted');
+    await expect(harness.service.extend(job.id, requester)).rejects.toThrow('the copy is deleted');
+  });
+
+  it('never deletes a copy that is not tagged for its job', async () => {
+    const harness = await createJobHarness(dynamo);
+    const job = await restoredCopy(harness, 'aurora-cluster', 'orders', 'orders-retagged');
+    const existing = await harness.env.driverFor('aurora-cluster', 'production').findExisting('orders-retagged');
+    const { RDSClient, AddTagsToResourceCommand } = await import('@aws-sdk/client-rds');
+    const rds = new RDSClient({ region: 'eu-west-1' });
+    rds.middlewareStack.use(harness.env.sim.plugin(harness.env.accounts.production));
+    await rds.send(
+      new AddTagsToResourceCommand({ ResourceName: existing?.arn, Tags: [{ Key: TAG_JOB_ID, Value: 'someone-else' }] }),
+    );
+
+    await harness.service.deleteCopyNow(job.id, requester);
+    const settled = await tickUntilCopySettled(harness, job.id);
+    expect(settled?.expiry).toMatchObject({
+      state: 'failed',
+      failure: expect.stringContaining('does not carry the managed tags'),
+    });
+    expect(await harness.env.driverFor('aurora-cluster', 'production').findExisting('orders-retagged')).toBeDefined();
+  });
+});
