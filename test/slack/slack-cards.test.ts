@@ -1,0 +1,82 @@
+import { WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Job } from '../../src/domain/job/job.js';
+import { approveJob } from '../../src/domain/job/transitions.js';
+import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
+import { SlackStandIn } from '../../src/sandbox/slack/index.js';
+import { SlackCards } from '../../src/slack/slack-cards.js';
+import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
+import { sampleJob } from '../helpers/jobs.js';
+import { ManualClock } from '../helpers/manual-clock.js';
+import { APPROVER } from '../helpers/simulated-environment.js';
+
+const TOKEN = 'xoxb-cards';
+let dynamo: RunningDynalite;
+let standIn: SlackStandIn;
+let store: DynamoDbJobStore;
+let apiUrl: string;
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  store = new DynamoDbJobStore({
+    client: dynamo.client,
+    tableName: dynamo.tableName,
+    finishedJobRetentionMs: 86_400_000,
+  });
+  standIn = new SlackStandIn({ botToken: TOKEN, signingSecret: 'unused' });
+  apiUrl = `${(await standIn.start()).url}/api/`;
+});
+
+afterAll(async () => {
+  await standIn.stop();
+  await dynamo.close();
+});
+
+/** A drawer whose Slack client gives up at once (no retries, rate limits refused), so failures show. */
+function cards(): SlackCards {
+  return new SlackCards({
+    client: new WebClient(TOKEN, { slackApiUrl: apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
+    store,
+    clock: new ManualClock(),
+  });
+}
+
+function inChannel(id: string): Job {
+  return { ...sampleJob(id), card: { channelId: 'C0RESTORES' } };
+}
+
+describe('SlackCards', () => {
+  it('draws a burst through one drawer with at most two Slack calls', async () => {
+    const job = inChannel('cards-coalesced');
+    const drawer = cards();
+    await drawer.jobChanged(job);
+    const before = standIn.calls.length;
+    await Promise.all([1, 2, 3, 4, 5].map((version) => drawer.jobChanged({ ...job, version })));
+    const calls = standIn.calls.slice(before).filter((call) => call.method.startsWith('chat.'));
+    expect(calls.length).toBeLessThanOrEqual(2);
+    expect((await store.cardStates([job.id])).get(job.id)?.renderedVersion).toBe(5);
+  });
+
+  it('redraws on the next sync a card whose update Slack refused', async () => {
+    const job = inChannel('cards-repair');
+    await cards().jobChanged(job);
+    const approved = {
+      ...approveJob(
+        job,
+        { userId: APPROVER, userGroupIds: [] },
+        { approvers: { users: [APPROVER], userGroups: [] }, approvalsRequired: 1 },
+        new Date('2026-11-22T10:01:00Z'),
+      ),
+      version: 1,
+    };
+    standIn.setChatUpdateRateLimiting(true);
+    const drawer = cards();
+    await drawer.jobChanged(approved);
+    await drawer.jobChanged({ ...approved, version: 2 });
+    standIn.setChatUpdateRateLimiting(false);
+    expect((await store.cardStates([job.id])).get(job.id)?.renderedVersion).toBeLessThan(2);
+
+    await cards().sync([{ ...approved, version: 2 }]);
+    expect((await store.cardStates([job.id])).get(job.id)?.renderedVersion).toBe(2);
+  });
+});
