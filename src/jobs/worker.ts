@@ -112,7 +112,9 @@ export class Worker {
     const groups = new Map<string, Job[]>();
     for (const job of jobs) {
       const key = `${job.plan.kind}|${job.plan.target.environment}`;
-      groups.set(key, [...(groups.get(key) ?? []), job]);
+      const group = groups.get(key);
+      if (group) group.push(job);
+      else groups.set(key, [job]);
     }
     for (const group of groups.values()) {
       const [first] = group;
