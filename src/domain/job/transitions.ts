@@ -172,7 +172,7 @@ function finish(job: Job, at: Date, actor: string, type: JobEvent['type'], detai
 /** Who may extend or delete a copy: the person who asked for it, or an approver of its environment. */
 function assertMayManageCopy(job: Job, principal: Principal, rules: ApprovalRules): CopyExpiry {
   const expiry = job.expiry;
-  if (!expiry || expiry.state !== 'scheduled') {
+  if (expiry?.state !== 'scheduled') {
     throw new JobTransitionError(
       expiry
         ? `the copy is ${expiry.state === 'failed' ? 'failing to delete' : expiry.state}`
