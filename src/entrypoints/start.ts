@@ -1,6 +1,6 @@
 // `npm start`: see local-server.ts for what it starts and how the environment chooses each part.
 import { ConfigurationError } from '../config/errors.js';
-import { startLocalServer } from './local-server.js';
+import { PortInUseError, startLocalServer } from './local-server.js';
 
 try {
   const server = await startLocalServer();
@@ -10,7 +10,7 @@ try {
     });
   }
 } catch (error) {
-  if (error instanceof ConfigurationError) {
+  if (error instanceof ConfigurationError || error instanceof PortInUseError) {
     console.error(error.message);
     process.exit(1);
   }
