@@ -20,6 +20,9 @@ const EnvSchema = z.object({
     message: 'must be an app-level token starting with xapp-',
   }),
   SLACK_API_URL: z.url().optional(),
+  /** On Lambda: names of SSM SecureString parameters holding the bot token and signing secret (read at run time). */
+  SLACK_BOT_TOKEN_PARAMETER: optionalText,
+  SLACK_SIGNING_SECRET_PARAMETER: optionalText,
   /** `real` uses the SDK's standard credential chain; anything else runs on the simulated account. */
   RESTORE_BOT_AWS: z.enum(['simulated', 'real']).default('simulated'),
   /** AWS minutes the simulated account lets pass per real second (the local demo's speed). */

@@ -1,32 +1,45 @@
-import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
-import { DocDBClient } from '@aws-sdk/client-docdb';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { RDSClient } from '@aws-sdk/client-rds';
 import type { AwsClientFactory, AwsEnvironment } from '../aws/clients.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
-import { createAuroraClusterDriver } from './aurora-cluster.js';
-import { createDocdbClusterDriver } from './docdb-cluster.js';
-import { createDynamoDbTableDriver } from './dynamodb-table.js';
-import { createRdsInstanceDriver } from './rds-instance.js';
 
-/** The driver for `kind`, with clients for `environment` from the one client factory. */
+interface DriverModule {
+  load(clients: AwsClientFactory, environment: AwsEnvironment): DatabaseDriver;
+}
+
+/**
+ * Each kind's driver and SDK clients are imported on first use (one small module per kind
+ * wires them, so the SDK is still imported statically there and tree-shaken). On Lambda each
+ * is a chunk of the bundle: a cold start parses only the kinds its jobs and requests need.
+ */
+const MODULES: Record<DatabaseKind, () => Promise<DriverModule>> = {
+  'rds-instance': () => import('./load/rds-instance.js'),
+  'aurora-cluster': () => import('./load/aurora-cluster.js'),
+  'docdb-cluster': () => import('./load/docdb-cluster.js'),
+  'dynamodb-table': () => import('./load/dynamodb-table.js'),
+};
+
+/**
+ * The driver for `kind`, with clients for `environment` from the one client factory. Every
+ * call waits for the kind's code to load (once per process; the module cache keeps it).
+ */
 export function createDriver(
   kind: DatabaseKind,
   clients: AwsClientFactory,
   environment: AwsEnvironment,
 ): DatabaseDriver {
-  switch (kind) {
-    case 'rds-instance':
-      return createRdsInstanceDriver({ rds: clients.client(RDSClient, environment) });
-    case 'aurora-cluster':
-      return createAuroraClusterDriver({ rds: clients.client(RDSClient, environment) });
-    case 'docdb-cluster':
-      return createDocdbClusterDriver({ docdb: clients.client(DocDBClient, environment) });
-    case 'dynamodb-table':
-      return createDynamoDbTableDriver({
-        dynamodb: clients.client(DynamoDBClient, environment),
-        autoScaling: clients.client(ApplicationAutoScalingClient, environment),
-      });
-  }
+  let loading: Promise<DatabaseDriver> | undefined;
+  const driver = (): Promise<DatabaseDriver> => {
+    loading ??= MODULES[kind]().then((module) => module.load(clients, environment));
+    return loading;
+  };
+  return {
+    kind,
+    listSources: async (query, limit) => (await driver()).listSources(query, limit),
+    describeSource: async (identifier) => (await driver()).describeSource(identifier),
+    findExisting: async (identifier) => (await driver()).findExisting(identifier),
+    listRestoreCandidates: async (filter) => (await driver()).listRestoreCandidates(filter),
+    startStep: async (context) => (await driver()).startStep(context),
+    checkSteps: async (contexts) => (await driver()).checkSteps(contexts),
+    validate: async (context) => (await driver()).validate(context),
+  };
 }

@@ -1,4 +1,4 @@
-import { env } from '../config/env.js';
+import { type Env, env } from '../config/env.js';
 import { ConfigurationError } from '../config/errors.js';
 import { loadPolicy } from '../config/policy.js';
 import { type Composition, compose, realJobTable } from './composition.js';
@@ -7,24 +7,50 @@ let composing: Promise<Composition> | undefined;
 
 /**
  * Built once per Lambda container (on the first invocation, not at import), then reused
- * by every invocation the container serves.
+ * by every invocation the container serves. A failed start (an unreadable secret, say) is
+ * not kept: the next invocation tries again.
  */
 export function lambdaComposition(): Promise<Composition> {
-  composing ??= (async () => {
-    const config = env();
-    if (!config.JOBS_TABLE) throw new ConfigurationError('JOBS_TABLE must name the job table on Lambda');
-    const policy = await loadPolicy(config.POLICY_FILE);
-    const token = config.SLACK_BOT_TOKEN;
-    const signingSecret = config.SLACK_SIGNING_SECRET;
-    return compose({
-      env: config,
-      policy,
-      jobTable: realJobTable(config.JOBS_TABLE),
-      runtime: 'lambda',
-      ...(token && signingSecret
-        ? { slack: { token, signingSecret, ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}) } }
-        : {}),
-    });
-  })();
+  composing ??= composeForLambda().catch((error: unknown) => {
+    composing = undefined;
+    throw error;
+  });
   return composing;
+}
+
+async function composeForLambda(): Promise<Composition> {
+  const config = env();
+  if (!config.JOBS_TABLE) throw new ConfigurationError('JOBS_TABLE must name the job table on Lambda');
+  const [policy, slack] = await Promise.all([loadPolicy(config.POLICY_FILE), slackCredentials(config)]);
+  return compose({
+    env: config,
+    policy,
+    jobTable: realJobTable(config.JOBS_TABLE),
+    runtime: 'lambda',
+    ...(slack ? { slack: { ...slack, ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}) } } : {}),
+  });
+}
+
+/**
+ * The Slack secrets: from SSM SecureString parameters when their names are given (serverless.yml
+ * does), else from SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET (other hosts, tests). The SSM client is
+ * imported only when it is used (a chunk of its own in the Lambda bundle).
+ */
+async function slackCredentials(config: Env): Promise<{ token: string; signingSecret: string } | undefined> {
+  const secrets =
+    config.SLACK_BOT_TOKEN_PARAMETER || config.SLACK_SIGNING_SECRET_PARAMETER
+      ? (await import('../aws/ssm-secrets.js')).createDefaultSsmSecretReader()
+      : undefined;
+  const read = async (parameter: string | undefined, value: string | undefined) =>
+    parameter && secrets ? secrets.read(parameter) : value;
+  const [token, signingSecret] = await Promise.all([
+    read(config.SLACK_BOT_TOKEN_PARAMETER, config.SLACK_BOT_TOKEN),
+    read(config.SLACK_SIGNING_SECRET_PARAMETER, config.SLACK_SIGNING_SECRET),
+  ]);
+  if (token && config.SLACK_BOT_TOKEN_PARAMETER && !token.startsWith('xoxb-')) {
+    throw new ConfigurationError(
+      `SSM parameter ${config.SLACK_BOT_TOKEN_PARAMETER} must hold a bot token starting with xoxb-`,
+    );
+  }
+  return token && signingSecret ? { token, signingSecret } : undefined;
 }

@@ -1,0 +1,56 @@
+// Facts serverless.yml takes from the policy the build validated and bundled (dist/policy.json,
+// written by `npm run build -- --policy <file>`), so the IAM the stack grants always matches the
+// policy the functions run with: `${file(infra/serverless-vars.cjs):roleArns}`.
+//
+// CommonJS (.cjs) because osls loads variable files with require().
+const { readdirSync, readFileSync, statSync } = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..');
+const POLICY_JSON = path.join(ROOT, 'dist', 'policy.json');
+
+/** The newest modification time under `directory`, in milliseconds. */
+function newestChange(directory) {
+  return readdirSync(directory, { recursive: true })
+    .map((file) => statSync(path.join(directory, String(file))).mtimeMs)
+    .reduce((newest, time) => Math.max(newest, time), 0);
+}
+
+function readPolicy() {
+  let built;
+  try {
+    built = statSync(POLICY_JSON).mtimeMs;
+  } catch (error) {
+    throw new Error(`${POLICY_JSON} is missing: run \`npm run build\` before packaging (${error.message})`);
+  }
+  // Packaging ships dist/ as it is: refuse bundles older than the code they were built from.
+  if (newestChange(path.join(ROOT, 'src')) > built) {
+    throw new Error('src/ changed after the last build: run `npm run build` before packaging');
+  }
+  return JSON.parse(readFileSync(POLICY_JSON, 'utf8'));
+}
+
+function environments() {
+  return Object.values(readPolicy().environments ?? {});
+}
+
+/** The roles the bot assumes: sts:AssumeRole is allowed on exactly these. */
+function roleArns() {
+  return [
+    ...new Set(environments().flatMap((environment) => (environment.roleArn ? [environment.roleArn] : []))),
+  ].sort();
+}
+
+/** Environments without a role are in the bot's own account: its roles then need the database permissions themselves. */
+function inBotAccount() {
+  return environments().filter((environment) => !environment.roleArn);
+}
+
+module.exports = {
+  roleArns,
+  assumesRoles: () => String(roleArns().length > 0),
+  databasesInBotAccount: () => String(inBotAccount().length > 0),
+  // A protected environment is never a replace target: without an unprotected one in the bot's
+  // account, its roles get no delete permission at all.
+  deletesInBotAccount: () => String(inBotAccount().some((environment) => environment.protected !== true)),
+};

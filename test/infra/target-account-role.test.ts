@@ -1,0 +1,128 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cfnLintErrors } from './helpers/cfn-lint.js';
+import {
+  actionsOf,
+  allowedActions,
+  attachedStatements,
+  cfn,
+  leastPrivilegeViolations,
+  loadCloudFormationYaml,
+  requiresManagedResource,
+  resourcesOf,
+} from './helpers/cloudformation.js';
+import { sdkActionsUnder } from './helpers/driver-calls.js';
+
+const TEMPLATE = new URL('../../infra/target-account-role.yml', import.meta.url);
+
+/**
+ * Allowed although no driver calls them: what AWS authorizes on the caller behind a driver's
+ * call. Anything else in the template must be a call the drivers make.
+ */
+const NEEDED_BEHIND_CALLS: Record<string, string> = {
+  'dynamodb:PutItem': 'restores write the new table (RestoreTableToPointInTime / FromBackup)',
+  'dynamodb:UpdateItem': 'restores write the new table',
+  'dynamodb:DeleteItem': 'restores write the new table',
+  'dynamodb:GetItem': 'restores read the new table',
+  'dynamodb:Query': 'restores read the new table',
+  'dynamodb:Scan': 'restores read the new table',
+  'dynamodb:BatchWriteItem': 'restores write the new table',
+  'cloudwatch:PutMetricAlarm': "Application Auto Scaling's target tracking creates alarms as the caller",
+  'cloudwatch:DeleteAlarms': "Application Auto Scaling's target tracking replaces alarms as the caller",
+  'cloudwatch:DescribeAlarms': 'Application Auto Scaling reads its alarms as the caller',
+  'iam:CreateServiceLinkedRole': "Application Auto Scaling's DynamoDB role, created on first use",
+  'kms:DescribeKey': 'encrypted restores and copies with a customer managed key',
+  'kms:Decrypt': 'encrypted restores and copies with a customer managed key',
+  'kms:GenerateDataKey': 'encrypted restores and copies with a customer managed key',
+  'kms:CreateGrant': 'RDS and DynamoDB keep grants on the key of what they restore',
+};
+
+describe('infra/target-account-role.yml', () => {
+  const template = loadCloudFormationYaml(TEMPLATE);
+  const statements = attachedStatements(template);
+
+  it('has no wildcard action, and modifies or deletes only databases tagged restore-bot:managed=true', () => {
+    expect(leastPrivilegeViolations(statements)).toEqual([]);
+    const destructive = statements.filter(({ statement }) =>
+      actionsOf(statement).some((action) => /^rds:(Modify|Delete)DB|^dynamodb:DeleteTable$/.test(action)),
+    );
+    expect(destructive.filter(({ statement }) => requiresManagedResource(statement)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('allows every AWS call the drivers make, and nothing else beyond what AWS needs behind them', () => {
+    const driverCalls = sdkActionsUnder(new URL('../../src/drivers/', import.meta.url));
+    const allowed = allowedActions(statements);
+
+    expect([...driverCalls].filter((action) => !allowed.has(action))).toEqual([]);
+    expect([...allowed].filter((action) => !driverCalls.has(action) && !(action in NEEDED_BEHIND_CALLS))).toEqual([]);
+  });
+
+  it('is assumable only by the bot functions roles in the bot account', () => {
+    const trustPolicy = template.Resources.RestoreBotRole?.Properties?.AssumeRolePolicyDocument;
+    const trust = (trustPolicy as { Statement: Record<string, unknown>[] }).Statement;
+    expect(trust).toHaveLength(1);
+    expect(trust[0]).toMatchObject({
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Principal: { AWS: { 'Fn::Sub': `arn:${cfn('AWS::Partition')}:iam::${cfn('BotAccountId')}:root` } },
+      Condition: {
+        ArnEquals: {
+          'aws:PrincipalArn': [
+            {
+              'Fn::Sub': `arn:${cfn('AWS::Partition')}:iam::${cfn('BotAccountId')}:role/db-restore-bot-${cfn('BotStage')}-${cfn('BotRegion')}-worker`,
+            },
+            {
+              'Fn::Sub': `arn:${cfn('AWS::Partition')}:iam::${cfn('BotAccountId')}:role/db-restore-bot-${cfn('BotStage')}-${cfn('BotRegion')}-slack`,
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it('attaches every policy to the role, deletes only when the account allows it', () => {
+    const policies = Object.entries(template.Resources).filter(([, resource]) => resource.Type === 'AWS::IAM::Policy');
+    expect(policies.map(([id]) => id).sort()).toEqual([
+      'DatabaseReadPolicy',
+      'DatabaseRestorePolicy',
+      'DeleteManagedPolicy',
+    ]);
+    for (const [, policy] of policies) expect(policy.Properties?.Roles).toEqual([{ Ref: 'RestoreBotRole' }]);
+    const deletes = statements.filter(({ statement }) =>
+      actionsOf(statement).some((action) => /Delete(DB|Table)/.test(action)),
+    );
+    expect(new Set(deletes.map(({ policy }) => policy))).toEqual(new Set(['DeleteManagedPolicy']));
+    expect(template.Resources.DeleteManagedPolicy?.Condition).toBe('DeleteManaged');
+  });
+
+  it('scopes data-plane and settings writes to tables of its own account', () => {
+    const tableWrites = statements.filter(({ statement }) =>
+      actionsOf(statement).some((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action)),
+    );
+    for (const { statement } of tableWrites) {
+      expect(resourcesOf(statement)).toEqual([
+        `arn:${cfn('AWS::Partition')}:dynamodb:*:${cfn('AWS::AccountId')}:table/*`,
+      ]);
+    }
+  });
+
+  it('the check itself catches wildcards, untagged deletes and unmarked tagging', () => {
+    const database = `arn:${cfn('AWS::Partition')}:rds:*:${cfn('AWS::AccountId')}:db:*`;
+    const problems = leastPrivilegeViolations([
+      { policy: 'p', roles: [], statement: { Effect: 'Allow', Action: 'rds:*', Resource: '*' } },
+      { policy: 'p', roles: [], statement: { Effect: 'Allow', Action: 'rds:DeleteDBInstance', Resource: database } },
+      { policy: 'p', roles: [], statement: { Effect: 'Allow', Action: 'dynamodb:DeleteTable', Resource: '*' } },
+      { policy: 'p', roles: [], statement: { Effect: 'Allow', Action: 'rds:AddTagsToResource', Resource: database } },
+    ]);
+    expect(problems).toEqual([
+      'p: wildcard action rds:*',
+      `p: rds:DeleteDBInstance on ${database} without the managed tag`,
+      'p: dynamodb:DeleteTable on * without the managed tag',
+      'p: rds:AddTagsToResource without requiring the managed tag in the request',
+    ]);
+  });
+
+  it('passes cfn-lint when it is installed', () => {
+    expect(cfnLintErrors([fileURLToPath(TEMPLATE)])).toEqual([]);
+  }, 120_000);
+});
