@@ -17,14 +17,13 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SourceNotFoundError } from '../../src/domain/errors.js';
-import { managedTags, writerInstanceIdentifier } from '../../src/domain/managed-resources.js';
+import { writerInstanceIdentifier } from '../../src/domain/managed-resources.js';
 import type { DatabaseDriver } from '../../src/domain/ports/database-driver.js';
 import { createAuroraClusterDriver } from '../../src/drivers/aurora-cluster.js';
 import { auroraCluster, auroraInstance, awsError, clusterSnapshot } from './helpers/aws-fixtures.js';
 import {
   ACCOUNT,
   buildPlan,
-  EXPIRES_AT,
   JOB_ID,
   KMS_KEY,
   PRODUCTION_ACCOUNT,
@@ -33,18 +32,11 @@ import {
   sourceFor,
   stepContext,
 } from './helpers/plan-builder.js';
+import { OUR_TAGS, renamedFromTags, restoreTags } from './helpers/rds-tags.js';
 
 const rdsMock = mockClient(RDSClient);
 
-const RESTORE_TAGS = [
-  { Key: 'team', Value: 'orders' },
-  { Key: 'restore-bot:expires-at', Value: EXPIRES_AT },
-  { Key: 'restore-bot:source', Value: `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:orders` },
-  { Key: 'restore-bot:managed', Value: 'true' },
-  { Key: 'restore-bot:job-id', Value: JOB_ID },
-];
-
-const OUR_TAGS = Object.entries(managedTags(JOB_ID)).map(([Key, Value]) => ({ Key, Value }));
+const RESTORE_TAGS = restoreTags([{ Key: 'team', Value: 'orders' }], `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:orders`);
 const WRITER = writerInstanceIdentifier('orders-copy', JOB_ID);
 
 function mixedEnginesPage(): DBClusterMessage {
@@ -351,11 +343,7 @@ describe('aurora-cluster driver', () => {
       // Assess
       expect(rdsMock.commandCalls(AddTagsToResourceCommand)[0]?.args[0].input).toEqual({
         ResourceName: `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:orders-acc`,
-        Tags: [
-          { Key: 'restore-bot:renamed-from', Value: 'orders-acc' },
-          { Key: 'restore-bot:managed', Value: 'true' },
-          { Key: 'restore-bot:job-id', Value: JOB_ID },
-        ],
+        Tags: renamedFromTags('orders-acc'),
       });
       expect(rdsMock.commandCalls(ModifyDBClusterCommand)[0]?.args[0].input).toEqual({
         DBClusterIdentifier: 'orders-acc',

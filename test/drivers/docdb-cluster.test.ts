@@ -13,7 +13,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SourceNotFoundError } from '../../src/domain/errors.js';
-import { copiedSnapshotIdentifier, managedTags, writerInstanceIdentifier } from '../../src/domain/managed-resources.js';
+import { copiedSnapshotIdentifier, writerInstanceIdentifier } from '../../src/domain/managed-resources.js';
 import type { DatabaseDriver } from '../../src/domain/ports/database-driver.js';
 import { createDocdbClusterDriver } from '../../src/drivers/docdb-cluster.js';
 import { createDocdbClusterApi } from '../../src/drivers/rds-family/cluster/docdb-cluster-api.js';
@@ -21,7 +21,6 @@ import { awsError, clusterSnapshot, docdbCluster, docdbInstance } from './helper
 import {
   ACCOUNT,
   buildPlan,
-  EXPIRES_AT,
   JOB_ID,
   KMS_KEY,
   type PlanOptions,
@@ -31,18 +30,12 @@ import {
   sourceFor,
   stepContext,
 } from './helpers/plan-builder.js';
+import { OUR_TAGS, restoreTags } from './helpers/rds-tags.js';
 
 const docdbMock = mockClient(DocDBClient);
 
 const SOURCE_ARN = `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:catalog`;
-const RESTORE_TAGS = [
-  { Key: 'team', Value: 'catalog' },
-  { Key: 'restore-bot:expires-at', Value: EXPIRES_AT },
-  { Key: 'restore-bot:source', Value: SOURCE_ARN },
-  { Key: 'restore-bot:managed', Value: 'true' },
-  { Key: 'restore-bot:job-id', Value: JOB_ID },
-];
-const OUR_TAGS = Object.entries(managedTags(JOB_ID)).map(([Key, Value]) => ({ Key, Value }));
+const RESTORE_TAGS = restoreTags([{ Key: 'team', Value: 'catalog' }], SOURCE_ARN);
 const COPY = copiedSnapshotIdentifier('catalog-copy', JOB_ID);
 const WRITER = writerInstanceIdentifier('catalog-copy', JOB_ID);
 const SHARED_ARN = `arn:aws:rds:${REGION}:${PRODUCTION_ACCOUNT}:cluster-snapshot:catalog-weekly`;

@@ -1,43 +1,21 @@
-import {
-  ApplicationAutoScalingClient,
-  DescribeScalableTargetsCommand,
-  DescribeScalingPoliciesCommand,
-} from '@aws-sdk/client-application-auto-scaling';
-import {
-  DescribeContinuousBackupsCommand,
-  DescribeTableCommand,
-  DescribeTimeToLiveCommand,
-  DynamoDBClient,
-  ResourceNotFoundException,
-  type TableStatus,
-} from '@aws-sdk/client-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { DescribeScalableTargetsCommand } from '@aws-sdk/client-application-auto-scaling';
+import { DescribeTableCommand, DescribeTimeToLiveCommand, type TableStatus } from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StepContext } from '../../src/domain/ports/database-driver.js';
 import type { StepName } from '../../src/domain/steps.js';
-import { createDynamoDbTableDriver } from '../../src/drivers/dynamodb-table.js';
-import { buildTablePlan, JOB_ID, SOURCE_SCALING, TARGET_TABLE } from './helpers/dynamodb-plan.js';
 import {
-  continuousBackups,
-  restoredTableDescription,
-  scalableTargets,
-  scalingPolicies,
-  timeToLive,
-} from './helpers/dynamodb-responses.js';
-
-const dynamodbMock = mockClient(DynamoDBClient);
-const autoScalingMock = mockClient(ApplicationAutoScalingClient);
-
-function createDriver() {
-  return createDynamoDbTableDriver({
-    dynamodb: new DynamoDBClient({ region: 'eu-west-1' }),
-    autoScaling: new ApplicationAutoScalingClient({ region: 'eu-west-1' }),
-  });
-}
+  autoScalingMock,
+  createTableDriver,
+  dynamodbMock,
+  mockSettingsReapplied,
+  resetMocks,
+} from './helpers/dynamodb-mocks.js';
+import { buildTablePlan, TARGET_TABLE, tableStepContext } from './helpers/dynamodb-plan.js';
+import { restoredTableDescription, tableNotFound, timeToLive } from './helpers/dynamodb-responses.js';
 
 function context(step: StepName, target = TARGET_TABLE): StepContext {
   const plan = buildTablePlan();
-  return { jobId: JOB_ID, plan: { ...plan, target: { ...plan.target, identifier: target } }, step };
+  return tableStepContext(step, { ...plan, target: { ...plan.target, identifier: target } });
 }
 
 function mockTable(name: string, status: TableStatus) {
@@ -46,33 +24,16 @@ function mockTable(name: string, status: TableStatus) {
     .resolves({ Table: restoredTableDescription(name, { TableStatus: status }) });
 }
 
-/** The source's scaling rewritten onto `orders-restored`. */
-const targetScaling = SOURCE_SCALING.map((setting) => ({
-  ...setting,
-  resourceId: setting.resourceId.replace('table/orders', `table/${TARGET_TABLE}`),
-  policyName: setting.policyName?.replace('table/orders', `table/${TARGET_TABLE}`),
-}));
-
 function mockSettingsApplied() {
   dynamodbMock.on(DescribeTableCommand, { TableName: TARGET_TABLE }).resolves({
     Table: restoredTableDescription(TARGET_TABLE, {
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
     }),
   });
-  dynamodbMock.on(DescribeTimeToLiveCommand).resolves({ TimeToLiveDescription: timeToLive('expiresAt') });
-  dynamodbMock.on(DescribeContinuousBackupsCommand).resolves({ ContinuousBackupsDescription: continuousBackups(true) });
-  autoScalingMock.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: scalableTargets(targetScaling) });
-  for (const setting of targetScaling) {
-    autoScalingMock
-      .on(DescribeScalingPoliciesCommand, { ResourceId: setting.resourceId })
-      .resolves({ ScalingPolicies: scalingPolicies([setting]) });
-  }
+  mockSettingsReapplied();
 }
 
-beforeEach(() => {
-  dynamodbMock.reset();
-  autoScalingMock.reset();
-});
+beforeEach(resetMocks);
 
 describe('checkSteps', () => {
   it('maps restore states to done, pending and failed', async () => {
@@ -80,12 +41,10 @@ describe('checkSteps', () => {
     mockTable('t-active', 'ACTIVE');
     mockTable('t-creating', 'CREATING');
     mockTable('t-no-key', 'INACCESSIBLE_ENCRYPTION_CREDENTIALS');
-    dynamodbMock
-      .on(DescribeTableCommand, { TableName: 't-missing' })
-      .rejects(new ResourceNotFoundException({ message: 'Requested resource not found', $metadata: {} }));
+    dynamodbMock.on(DescribeTableCommand, { TableName: 't-missing' }).rejects(tableNotFound());
 
     // Act
-    const statuses = await createDriver().checkSteps([
+    const statuses = await createTableDriver().checkSteps([
       context('restore', 't-active'),
       context('restore', 't-creating'),
       context('restore', 't-no-key'),
@@ -107,7 +66,7 @@ describe('checkSteps', () => {
     mockTable('t-two', 'ACTIVE');
 
     // Act
-    const statuses = await createDriver().checkSteps([
+    const statuses = await createTableDriver().checkSteps([
       context('restore', 't-one'),
       context('restore', 't-two'),
       context('restore', 't-one'),
@@ -140,7 +99,7 @@ describe('checkSteps', () => {
     const contexts = Array.from({ length: 20 }, (_, index) => context('restore', `t-${index}`));
 
     // Act
-    const statuses = await createDriver().checkSteps(contexts);
+    const statuses = await createTableDriver().checkSteps(contexts);
 
     // Assess
     expect(statuses).toHaveLength(20);
@@ -153,7 +112,7 @@ describe('checkSteps', () => {
     mockSettingsApplied();
 
     // Act
-    const [status] = await createDriver().checkSteps([context('reapply-table-settings')]);
+    const [status] = await createTableDriver().checkSteps([context('reapply-table-settings')]);
 
     // Assess
     expect(status).toEqual({ state: 'done' });
@@ -166,7 +125,7 @@ describe('checkSteps', () => {
     autoScalingMock.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: [] });
 
     // Act
-    const [status] = await createDriver().checkSteps([context('reapply-table-settings')]);
+    const [status] = await createTableDriver().checkSteps([context('reapply-table-settings')]);
 
     // Assess
     expect(status).toEqual({ state: 'pending', detail: 'Waiting for TTL, auto scaling' });
@@ -183,7 +142,7 @@ describe('checkSteps', () => {
     });
 
     // Act
-    const [status] = await createDriver().checkSteps([context('reapply-table-settings')]);
+    const [status] = await createTableDriver().checkSteps([context('reapply-table-settings')]);
 
     // Assess
     expect(status).toEqual({ state: 'pending', detail: 'Table is UPDATING' });
@@ -191,7 +150,7 @@ describe('checkSteps', () => {
 
   it('fails a step DynamoDB tables never have', async () => {
     // Act
-    const [status] = await createDriver().checkSteps([context('rename-existing-target')]);
+    const [status] = await createTableDriver().checkSteps([context('rename-existing-target')]);
 
     // Assess
     expect(status?.state).toBe('failed');

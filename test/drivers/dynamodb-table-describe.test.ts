@@ -1,5 +1,4 @@
 import {
-  ApplicationAutoScalingClient,
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,
 } from '@aws-sdk/client-application-auto-scaling';
@@ -7,35 +6,16 @@ import {
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
-  DynamoDBClient,
   ListBackupsCommand,
   ListTablesCommand,
   ListTagsOfResourceCommand,
-  ResourceNotFoundException,
   TableNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SourceNotFoundError } from '../../src/domain/errors.js';
-import { createDynamoDbTableDriver } from '../../src/drivers/dynamodb-table.js';
+import { autoScalingMock, createTableDriver, dynamodbMock, mockScaling, resetMocks } from './helpers/dynamodb-mocks.js';
 import { ACCOUNT, buildTableSource, SOURCE_ARN, SOURCE_SCALING, SOURCE_TABLE } from './helpers/dynamodb-plan.js';
-import {
-  continuousBackups,
-  scalableTargets,
-  scalingPolicies,
-  tableDescription,
-  timeToLive,
-} from './helpers/dynamodb-responses.js';
-
-const dynamodbMock = mockClient(DynamoDBClient);
-const autoScalingMock = mockClient(ApplicationAutoScalingClient);
-
-function createDriver() {
-  return createDynamoDbTableDriver({
-    dynamodb: new DynamoDBClient({ region: 'eu-west-1' }),
-    autoScaling: new ApplicationAutoScalingClient({ region: 'eu-west-1' }),
-  });
-}
+import { continuousBackups, tableDescription, tableNotFound, timeToLive } from './helpers/dynamodb-responses.js';
 
 function mockSourceTable() {
   dynamodbMock.on(DescribeTableCommand, { TableName: SOURCE_TABLE }).resolves({ Table: tableDescription() });
@@ -47,18 +27,10 @@ function mockSourceTable() {
       { Key: 'aws:cloudformation:stack-name', Value: 'orders-prod' },
     ],
   });
-  autoScalingMock.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: scalableTargets(SOURCE_SCALING) });
-  for (const setting of SOURCE_SCALING) {
-    autoScalingMock
-      .on(DescribeScalingPoliciesCommand, { ResourceId: setting.resourceId })
-      .resolves({ ScalingPolicies: scalingPolicies([setting]) });
-  }
+  mockScaling(SOURCE_SCALING);
 }
 
-beforeEach(() => {
-  dynamodbMock.reset();
-  autoScalingMock.reset();
-});
+beforeEach(resetMocks);
 
 describe('describeSource', () => {
   it('maps the table and everything a restore drops', async () => {
@@ -66,7 +38,7 @@ describe('describeSource', () => {
     mockSourceTable();
 
     // Act
-    const source = await createDriver().describeSource(SOURCE_TABLE);
+    const source = await createTableDriver().describeSource(SOURCE_TABLE);
 
     // Assess
     expect(source).toEqual(
@@ -82,7 +54,7 @@ describe('describeSource', () => {
     mockSourceTable();
 
     // Act
-    await createDriver().describeSource(SOURCE_TABLE);
+    await createTableDriver().describeSource(SOURCE_TABLE);
 
     // Assess
     expect(autoScalingMock.commandCalls(DescribeScalableTargetsCommand)[0]?.args[0].input).toEqual({
@@ -111,7 +83,7 @@ describe('describeSource', () => {
     autoScalingMock.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: [] });
 
     // Act
-    const source = await createDriver().describeSource(SOURCE_TABLE);
+    const source = await createTableDriver().describeSource(SOURCE_TABLE);
 
     // Assess
     expect(source.restorableWindow).toBeUndefined();
@@ -132,12 +104,10 @@ describe('describeSource', () => {
 
   it('throws SourceNotFoundError when DescribeTable finds no table', async () => {
     // Prepare
-    dynamodbMock
-      .on(DescribeTableCommand)
-      .rejects(new ResourceNotFoundException({ message: 'Requested resource not found', $metadata: {} }));
+    dynamodbMock.on(DescribeTableCommand).rejects(tableNotFound());
 
     // Act
-    const described = createDriver().describeSource('nope');
+    const described = createTableDriver().describeSource('nope');
 
     // Assess
     await expect(described).rejects.toBeInstanceOf(SourceNotFoundError);
@@ -151,7 +121,7 @@ describe('describeSource', () => {
       .rejects(new TableNotFoundException({ message: 'Table not found: orders', $metadata: {} }));
 
     // Act
-    const described = createDriver().describeSource(SOURCE_TABLE);
+    const described = createTableDriver().describeSource(SOURCE_TABLE);
 
     // Assess
     await expect(described).rejects.toBeInstanceOf(SourceNotFoundError);
@@ -163,7 +133,7 @@ describe('describeSource', () => {
     dynamodbMock.on(DescribeTableCommand).rejects(throttled);
 
     // Act
-    const described = createDriver().describeSource(SOURCE_TABLE);
+    const described = createTableDriver().describeSource(SOURCE_TABLE);
 
     // Assess
     await expect(described).rejects.toBe(throttled);
@@ -177,7 +147,7 @@ describe('findExisting', () => {
     dynamodbMock.on(ListTagsOfResourceCommand).resolves({ Tags: [{ Key: 'team', Value: 'payments' }] });
 
     // Act
-    const existing = await createDriver().findExisting(SOURCE_TABLE);
+    const existing = await createTableDriver().findExisting(SOURCE_TABLE);
 
     // Assess
     expect(existing).toEqual({
@@ -190,12 +160,10 @@ describe('findExisting', () => {
 
   it('returns undefined when there is no such table', async () => {
     // Prepare
-    dynamodbMock
-      .on(DescribeTableCommand)
-      .rejects(new ResourceNotFoundException({ message: 'Requested resource not found', $metadata: {} }));
+    dynamodbMock.on(DescribeTableCommand).rejects(tableNotFound());
 
     // Act
-    const existing = await createDriver().findExisting('orders-copy');
+    const existing = await createTableDriver().findExisting('orders-copy');
 
     // Assess
     expect(existing).toBeUndefined();
@@ -214,7 +182,7 @@ describe('listSources', () => {
       .resolves({ TableNames: ['orders-zz'] });
 
     // Act
-    const sources = await createDriver().listSources('ORDERS', 2);
+    const sources = await createTableDriver().listSources('ORDERS', 2);
 
     // Assess
     expect(sources).toEqual([
@@ -282,7 +250,7 @@ describe('listRestoreCandidates', () => {
       });
 
     // Act
-    const candidates = await createDriver().listRestoreCandidates({
+    const candidates = await createTableDriver().listRestoreCandidates({
       sourceIdentifier: SOURCE_TABLE,
       includeShared: true,
     });
@@ -315,7 +283,7 @@ describe('listRestoreCandidates', () => {
     dynamodbMock.on(ListBackupsCommand).resolves({ BackupSummaries: [] });
 
     // Act
-    await createDriver().listRestoreCandidates({ includeShared: false });
+    await createTableDriver().listRestoreCandidates({ includeShared: false });
 
     // Assess
     expect(dynamodbMock.commandCalls(ListBackupsCommand)[0]?.args[0].input).toEqual({ BackupType: 'ALL' });

@@ -1,5 +1,4 @@
 import {
-  ApplicationAutoScalingClient,
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,
   PutScalingPolicyCommand,
@@ -9,19 +8,20 @@ import {
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
-  DynamoDBClient,
   ListTagsOfResourceCommand,
-  ResourceNotFoundException,
   TagResourceCommand,
   UpdateContinuousBackupsCommand,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { StepContext } from '../../src/domain/ports/database-driver.js';
-import type { ScalingSetting } from '../../src/domain/source.js';
-import { createDynamoDbTableDriver } from '../../src/drivers/dynamodb-table.js';
+import {
+  autoScalingMock,
+  createTableDriver,
+  dynamodbMock,
+  mockSettingsReapplied,
+  resetMocks,
+} from './helpers/dynamodb-mocks.js';
 import {
   buildTablePlan,
   buildTableSettings,
@@ -29,7 +29,10 @@ import {
   JOB_ID,
   SOURCE_ARN,
   TARGET_ARN,
+  TARGET_SCALING,
   TARGET_TABLE,
+  TARGET_TAGS,
+  tableStepContext,
 } from './helpers/dynamodb-plan.js';
 import {
   awsError,
@@ -37,57 +40,15 @@ import {
   metadata,
   restoredTableDescription,
   scalableTargets,
-  scalingPolicies,
+  tableNotFound,
+  tagList,
   timeToLive,
 } from './helpers/dynamodb-responses.js';
-
-const dynamodbMock = mockClient(DynamoDBClient);
-const autoScalingMock = mockClient(ApplicationAutoScalingClient);
-
-/** The source's scaling as it must appear on `orders-restored`. */
-const TARGET_SCALING: ScalingSetting[] = [
-  {
-    resourceId: 'table/orders-restored',
-    dimension: 'dynamodb:table:ReadCapacityUnits',
-    minCapacity: 5,
-    maxCapacity: 100,
-    policyName: 'DynamoDBReadCapacityUtilization:table/orders-restored',
-    targetValue: 70,
-    predefinedMetricType: 'DynamoDBReadCapacityUtilization',
-    scaleInCooldown: 60,
-    scaleOutCooldown: 60,
-  },
-  {
-    resourceId: 'table/orders-restored/index/by-customer',
-    dimension: 'dynamodb:index:WriteCapacityUnits',
-    minCapacity: 2,
-    maxCapacity: 40,
-    policyName: 'ordersByCustomerWriteScaling',
-    targetValue: 50,
-    predefinedMetricType: 'DynamoDBWriteCapacityUtilization',
-  },
-];
-
-const WANTED_TAGS = {
-  team: 'payments',
-  'restore-bot:expires-at': '2024-06-04T12:00:00.000Z',
-  'restore-bot:source': SOURCE_ARN,
-  'restore-bot:managed': 'true',
-  'restore-bot:job-id': JOB_ID,
-};
-
-function createDriver() {
-  return createDynamoDbTableDriver({
-    dynamodb: new DynamoDBClient({ region: 'eu-west-1' }),
-    autoScaling: new ApplicationAutoScalingClient({ region: 'eu-west-1' }),
-  });
-}
 
 function reapplyContext(
   plan = buildTablePlan({ settings: { ...buildTablePlan().settings, deletionProtection: true } }),
 ) {
-  const context: StepContext = { jobId: JOB_ID, plan, step: 'reapply-table-settings' };
-  return context;
+  return tableStepContext('reapply-table-settings', plan);
 }
 
 /** A fresh restore: nothing of what the restore drops is there yet. */
@@ -115,23 +76,11 @@ function mockFullyApplied() {
       DeletionProtectionEnabled: true,
     }),
   });
-  dynamodbMock.on(DescribeTimeToLiveCommand).resolves({ TimeToLiveDescription: timeToLive('expiresAt') });
-  dynamodbMock.on(DescribeContinuousBackupsCommand).resolves({ ContinuousBackupsDescription: continuousBackups(true) });
-  dynamodbMock
-    .on(ListTagsOfResourceCommand)
-    .resolves({ Tags: Object.entries(WANTED_TAGS).map(([Key, Value]) => ({ Key, Value })) });
-  autoScalingMock.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: scalableTargets(TARGET_SCALING) });
-  for (const setting of TARGET_SCALING) {
-    autoScalingMock
-      .on(DescribeScalingPoliciesCommand, { ResourceId: setting.resourceId })
-      .resolves({ ScalingPolicies: scalingPolicies([setting]) });
-  }
+  mockSettingsReapplied();
+  dynamodbMock.on(ListTagsOfResourceCommand).resolves({ Tags: tagList(TARGET_TAGS) });
 }
 
-beforeEach(() => {
-  dynamodbMock.reset();
-  autoScalingMock.reset();
-});
+beforeEach(resetMocks);
 
 describe('startStep reapply-table-settings', () => {
   it('re-applies TTL, PITR, tags, stream, deletion protection and auto scaling on the target', async () => {
@@ -139,7 +88,7 @@ describe('startStep reapply-table-settings', () => {
     mockFreshRestore();
 
     // Act
-    const result = await createDriver().startStep(reapplyContext());
+    const result = await createTableDriver().startStep(reapplyContext());
 
     // Assess
     expect(dynamodbMock.commandCalls(UpdateTimeToLiveCommand)[0]?.args[0].input).toEqual({
@@ -152,7 +101,7 @@ describe('startStep reapply-table-settings', () => {
     });
     expect(dynamodbMock.commandCalls(TagResourceCommand)[0]?.args[0].input).toEqual({
       ResourceArn: TARGET_ARN,
-      Tags: Object.entries(WANTED_TAGS).map(([Key, Value]) => ({ Key, Value })),
+      Tags: tagList(TARGET_TAGS),
     });
     expect(dynamodbMock.commandCalls(UpdateTableCommand).map((call) => call.args[0].input)).toEqual([
       {
@@ -215,7 +164,7 @@ describe('startStep reapply-table-settings', () => {
     mockFullyApplied();
 
     // Act
-    const result = await createDriver().startStep(reapplyContext());
+    const result = await createTableDriver().startStep(reapplyContext());
 
     // Assess
     expect(result).toEqual({ alreadyStarted: true });
@@ -244,7 +193,7 @@ describe('startStep reapply-table-settings', () => {
     autoScalingMock.on(DescribeScalingPoliciesCommand).resolves({ ScalingPolicies: [] });
 
     // Act
-    await createDriver().startStep(reapplyContext());
+    await createTableDriver().startStep(reapplyContext());
 
     // Assess
     expect(dynamodbMock.commandCalls(TagResourceCommand)[0]?.args[0].input).toEqual({
@@ -276,7 +225,7 @@ describe('startStep reapply-table-settings', () => {
     });
 
     // Act
-    await createDriver().startStep(reapplyContext(buildTablePlan({ source })));
+    await createTableDriver().startStep(reapplyContext(buildTablePlan({ source })));
 
     // Assess
     expect(dynamodbMock.commandCalls(DescribeTimeToLiveCommand)).toHaveLength(0);
@@ -296,7 +245,7 @@ describe('startStep reapply-table-settings', () => {
       .rejects(awsError('ValidationException', 'Table already has an enabled stream: orders-restored'));
 
     // Act
-    const result = await createDriver().startStep(reapplyContext());
+    const result = await createTableDriver().startStep(reapplyContext());
 
     // Assess
     expect(result.alreadyStarted).toBe(false);
@@ -310,7 +259,7 @@ describe('startStep reapply-table-settings', () => {
     dynamodbMock.on(UpdateTableCommand).rejects(inUse);
 
     // Act
-    const started = createDriver().startStep(reapplyContext());
+    const started = createTableDriver().startStep(reapplyContext());
 
     // Assess
     await expect(started).rejects.toBe(inUse);
@@ -318,12 +267,10 @@ describe('startStep reapply-table-settings', () => {
 
   it('throws when the restored table does not exist', async () => {
     // Prepare
-    dynamodbMock
-      .on(DescribeTableCommand)
-      .rejects(new ResourceNotFoundException({ message: 'Requested resource not found', $metadata: {} }));
+    dynamodbMock.on(DescribeTableCommand).rejects(tableNotFound());
 
     // Act
-    const started = createDriver().startStep(reapplyContext());
+    const started = createTableDriver().startStep(reapplyContext());
 
     // Assess
     await expect(started).rejects.toThrow(/does not exist/);

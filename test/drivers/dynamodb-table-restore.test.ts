@@ -1,17 +1,14 @@
-import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import {
   DescribeTableCommand,
-  DynamoDBClient,
   RestoreTableFromBackupCommand,
   RestoreTableToPointInTimeCommand,
   TableAlreadyExistsException,
 } from '@aws-sdk/client-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StepContext } from '../../src/domain/ports/database-driver.js';
 import type { RestoreCandidate } from '../../src/domain/source.js';
 import type { StepName } from '../../src/domain/steps.js';
-import { createDynamoDbTableDriver } from '../../src/drivers/dynamodb-table.js';
+import { createTableDriver, dynamodbMock, resetMocks } from './helpers/dynamodb-mocks.js';
 import {
   ACCOUNT,
   BACKUP_ARN,
@@ -23,20 +20,12 @@ import {
   SOURCE_ARN,
   SOURCE_TABLE,
   TARGET_TABLE,
+  tableStepContext,
 } from './helpers/dynamodb-plan.js';
 import { metadata, restoredTableDescription, tableDescription } from './helpers/dynamodb-responses.js';
 
-const dynamodbMock = mockClient(DynamoDBClient);
-
-function createDriver() {
-  return createDynamoDbTableDriver({
-    dynamodb: new DynamoDBClient({ region: 'eu-west-1' }),
-    autoScaling: new ApplicationAutoScalingClient({ region: 'eu-west-1' }),
-  });
-}
-
 function restoreContext(plan = buildTablePlan()): StepContext {
-  return { jobId: JOB_ID, plan, step: 'restore' };
+  return tableStepContext('restore', plan);
 }
 
 const backup: RestoreCandidate = {
@@ -57,9 +46,7 @@ const backup: RestoreCandidate = {
 const alreadyExists = () =>
   new TableAlreadyExistsException({ message: `Table already exists: ${TARGET_TABLE}`, $metadata: {} });
 
-beforeEach(() => {
-  dynamodbMock.reset();
-});
+beforeEach(resetMocks);
 
 describe('startStep restore', () => {
   it('restores to the latest restorable time from the source ARN, with billing mode and KMS key', async () => {
@@ -70,7 +57,7 @@ describe('startStep restore', () => {
     });
 
     // Act
-    const result = await createDriver().startStep(restoreContext());
+    const result = await createTableDriver().startStep(restoreContext());
 
     // Assess
     expect(dynamodbMock.commandCalls(RestoreTableToPointInTimeCommand)[0]?.args[0].input).toEqual({
@@ -89,7 +76,7 @@ describe('startStep restore', () => {
     dynamodbMock.on(RestoreTableToPointInTimeCommand).resolves({ $metadata: metadata() });
 
     // Act
-    await createDriver().startStep(restoreContext(buildTablePlan({ method: { type: 'point-in-time', at } })));
+    await createTableDriver().startStep(restoreContext(buildTablePlan({ method: { type: 'point-in-time', at } })));
 
     // Assess
     const input = dynamodbMock.commandCalls(RestoreTableToPointInTimeCommand)[0]?.args[0].input;
@@ -109,7 +96,7 @@ describe('startStep restore', () => {
     const plan = buildTablePlan({ method: { type: 'snapshot', snapshot: backup, copyFirst: false } });
 
     // Act
-    const result = await createDriver().startStep(restoreContext(plan));
+    const result = await createTableDriver().startStep(restoreContext(plan));
 
     // Assess
     expect(dynamodbMock.commandCalls(RestoreTableFromBackupCommand)[0]?.args[0].input).toEqual({
@@ -132,7 +119,7 @@ describe('startStep restore', () => {
     const plan = buildTablePlan({ source, settings: { ...buildTablePlan().settings, kmsKeyId: undefined } });
 
     // Act
-    await createDriver().startStep(restoreContext(plan));
+    await createTableDriver().startStep(restoreContext(plan));
 
     // Assess
     expect(dynamodbMock.commandCalls(RestoreTableToPointInTimeCommand)[0]?.args[0].input).toEqual({
@@ -149,7 +136,7 @@ describe('startStep restore', () => {
     dynamodbMock.on(DescribeTableCommand).resolves({ Table: restoredTableDescription(TARGET_TABLE) });
 
     // Act
-    const result = await createDriver().startStep(restoreContext());
+    const result = await createTableDriver().startStep(restoreContext());
 
     // Assess
     expect(result).toEqual({ alreadyStarted: true });
@@ -172,7 +159,7 @@ describe('startStep restore', () => {
     const plan = buildTablePlan({ method: { type: 'snapshot', snapshot: backup, copyFirst: false } });
 
     // Act
-    const result = await createDriver().startStep(restoreContext(plan));
+    const result = await createTableDriver().startStep(restoreContext(plan));
 
     // Assess
     expect(result).toEqual({ alreadyStarted: true });
@@ -201,7 +188,7 @@ describe('startStep restore', () => {
     dynamodbMock.on(DescribeTableCommand).resolves({ Table: existing });
 
     // Act
-    const started = createDriver().startStep(restoreContext());
+    const started = createTableDriver().startStep(restoreContext());
 
     // Assess
     await expect(started).rejects.toBe(error);
@@ -215,7 +202,7 @@ describe('startStep restore', () => {
     dynamodbMock.on(RestoreTableToPointInTimeCommand).rejects(error);
 
     // Act
-    const started = createDriver().startStep(restoreContext());
+    const started = createTableDriver().startStep(restoreContext());
 
     // Assess
     await expect(started).rejects.toBe(error);
@@ -224,7 +211,7 @@ describe('startStep restore', () => {
 
   it('refuses a clone: DynamoDB has none', async () => {
     // Act
-    const started = createDriver().startStep(restoreContext(buildTablePlan({ method: { type: 'clone' } })));
+    const started = createTableDriver().startStep(restoreContext(buildTablePlan({ method: { type: 'clone' } })));
 
     // Assess
     await expect(started).rejects.toThrow(/cannot be cloned/);
@@ -235,7 +222,7 @@ describe('startStep restore', () => {
 describe('startStep for steps without a DynamoDB call', () => {
   it('returns at once for validate', async () => {
     // Act
-    const result = await createDriver().startStep({ jobId: JOB_ID, plan: buildTablePlan(), step: 'validate' });
+    const result = await createTableDriver().startStep({ jobId: JOB_ID, plan: buildTablePlan(), step: 'validate' });
 
     // Assess
     expect(result).toEqual({ alreadyStarted: false });
@@ -251,7 +238,7 @@ describe('startStep for steps without a DynamoDB call', () => {
     'create-writer-instance',
   ])('throws for %s: tables cannot be renamed in place', async (step) => {
     // Act
-    const started = createDriver().startStep({ jobId: JOB_ID, plan: buildTablePlan(), step });
+    const started = createTableDriver().startStep({ jobId: JOB_ID, plan: buildTablePlan(), step });
 
     // Assess
     await expect(started).rejects.toThrow(/cannot be renamed in place/);

@@ -1,62 +1,30 @@
-import {
-  ApplicationAutoScalingClient,
-  DescribeScalableTargetsCommand,
-  DescribeScalingPoliciesCommand,
-} from '@aws-sdk/client-application-auto-scaling';
+import { DescribeScalableTargetsCommand } from '@aws-sdk/client-application-auto-scaling';
 import {
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
-  DynamoDBClient,
   ListTagsOfResourceCommand,
-  ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { StepContext } from '../../src/domain/ports/database-driver.js';
 import type { ValidationCheck } from '../../src/domain/source.js';
-import { createDynamoDbTableDriver } from '../../src/drivers/dynamodb-table.js';
 import {
-  buildTablePlan,
-  JOB_ID,
-  KMS_KEY_ARN,
-  SOURCE_ARN,
-  SOURCE_SCALING,
-  TARGET_TABLE,
-} from './helpers/dynamodb-plan.js';
+  autoScalingMock,
+  createTableDriver,
+  dynamodbMock,
+  mockSettingsReapplied,
+  resetMocks,
+} from './helpers/dynamodb-mocks.js';
+import { KMS_KEY_ARN, TARGET_SCALING, TARGET_TABLE, TARGET_TAGS, tableStepContext } from './helpers/dynamodb-plan.js';
 import {
   continuousBackups,
   restoredTableDescription,
   scalableTargets,
-  scalingPolicies,
+  tableNotFound,
+  tagList,
   timeToLive,
 } from './helpers/dynamodb-responses.js';
 
-const dynamodbMock = mockClient(DynamoDBClient);
-const autoScalingMock = mockClient(ApplicationAutoScalingClient);
-
-function createDriver() {
-  return createDynamoDbTableDriver({
-    dynamodb: new DynamoDBClient({ region: 'eu-west-1' }),
-    autoScaling: new ApplicationAutoScalingClient({ region: 'eu-west-1' }),
-  });
-}
-
-const validateContext: StepContext = { jobId: JOB_ID, plan: buildTablePlan(), step: 'validate' };
-
-const targetScaling = SOURCE_SCALING.map((setting) => ({
-  ...setting,
-  resourceId: setting.resourceId.replace('table/orders', `table/${TARGET_TABLE}`),
-  policyName: setting.policyName?.replace('table/orders', `table/${TARGET_TABLE}`),
-}));
-
-const targetTags = {
-  team: 'payments',
-  'restore-bot:expires-at': '2024-06-04T12:00:00.000Z',
-  'restore-bot:source': SOURCE_ARN,
-  'restore-bot:managed': 'true',
-  'restore-bot:job-id': JOB_ID,
-};
+const validateContext = tableStepContext('validate');
 
 /** A restored table with everything re-applied as the plan wants. */
 function mockGoodTarget() {
@@ -66,27 +34,15 @@ function mockGoodTarget() {
       ItemCount: 1_249_990,
     }),
   });
-  dynamodbMock.on(DescribeTimeToLiveCommand).resolves({ TimeToLiveDescription: timeToLive('expiresAt') });
-  dynamodbMock.on(DescribeContinuousBackupsCommand).resolves({ ContinuousBackupsDescription: continuousBackups(true) });
-  dynamodbMock
-    .on(ListTagsOfResourceCommand)
-    .resolves({ Tags: Object.entries(targetTags).map(([Key, Value]) => ({ Key, Value })) });
-  autoScalingMock.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: scalableTargets(targetScaling) });
-  for (const setting of targetScaling) {
-    autoScalingMock
-      .on(DescribeScalingPoliciesCommand, { ResourceId: setting.resourceId })
-      .resolves({ ScalingPolicies: scalingPolicies([setting]) });
-  }
+  mockSettingsReapplied();
+  dynamodbMock.on(ListTagsOfResourceCommand).resolves({ Tags: tagList(TARGET_TAGS) });
 }
 
 function byName(checks: ValidationCheck[], name: string): ValidationCheck | undefined {
   return checks.find((check) => check.name === name);
 }
 
-beforeEach(() => {
-  dynamodbMock.reset();
-  autoScalingMock.reset();
-});
+beforeEach(resetMocks);
 
 describe('validate', () => {
   it('passes every check of a target restored and re-applied as planned', async () => {
@@ -94,7 +50,7 @@ describe('validate', () => {
     mockGoodTarget();
 
     // Act
-    const checks = await createDriver().validate(validateContext);
+    const checks = await createTableDriver().validate(validateContext);
 
     // Assess
     expect(checks.map((check) => [check.name, check.result])).toEqual([
@@ -126,10 +82,10 @@ describe('validate', () => {
     dynamodbMock.on(ListTagsOfResourceCommand).resolves({ Tags: [{ Key: 'team', Value: 'payments' }] });
     autoScalingMock
       .on(DescribeScalableTargetsCommand)
-      .resolves({ ScalableTargets: scalableTargets(targetScaling.slice(0, 1)) });
+      .resolves({ ScalableTargets: scalableTargets(TARGET_SCALING.slice(0, 1)) });
 
     // Act
-    const checks = await createDriver().validate(validateContext);
+    const checks = await createTableDriver().validate(validateContext);
 
     // Assess
     expect(byName(checks, 'Time to live')).toEqual({
@@ -165,7 +121,7 @@ describe('validate', () => {
     });
 
     // Act
-    const checks = await createDriver().validate(validateContext);
+    const checks = await createTableDriver().validate(validateContext);
 
     // Assess
     expect(checks.filter((check) => check.result === 'failed').map((check) => check.name)).toEqual([
@@ -183,12 +139,10 @@ describe('validate', () => {
 
   it('fails at once when the target table does not exist', async () => {
     // Prepare
-    dynamodbMock
-      .on(DescribeTableCommand)
-      .rejects(new ResourceNotFoundException({ message: 'Requested resource not found', $metadata: {} }));
+    dynamodbMock.on(DescribeTableCommand).rejects(tableNotFound());
 
     // Act
-    const checks = await createDriver().validate(validateContext);
+    const checks = await createTableDriver().validate(validateContext);
 
     // Assess
     expect(checks).toEqual([

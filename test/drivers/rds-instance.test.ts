@@ -12,14 +12,13 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SourceNotFoundError } from '../../src/domain/errors.js';
-import { failedRestoreIdentifier, managedTags } from '../../src/domain/managed-resources.js';
+import { failedRestoreIdentifier } from '../../src/domain/managed-resources.js';
 import type { DatabaseDriver } from '../../src/domain/ports/database-driver.js';
 import { createRdsInstanceDriver } from '../../src/drivers/rds-instance.js';
 import { awsError, dbSnapshot, rdsInstance } from './helpers/aws-fixtures.js';
 import {
   ACCOUNT,
   buildPlan,
-  EXPIRES_AT,
   JOB_ID,
   KMS_KEY,
   PRODUCTION_ACCOUNT,
@@ -28,22 +27,19 @@ import {
   sourceFor,
   stepContext,
 } from './helpers/plan-builder.js';
+import { OUR_TAGS, renamedFromTags, restoreTags } from './helpers/rds-tags.js';
 
 const rdsMock = mockClient(RDSClient);
 
 const SOURCE_ARN = `arn:aws:rds:${REGION}:${ACCOUNT}:db:billing-db`;
 
-/** What every restored instance of the default plan is tagged with. */
-const RESTORE_TAGS = [
-  { Key: 'team', Value: 'payments' },
-  { Key: 'cost-center', Value: 'cc-42' },
-  { Key: 'restore-bot:expires-at', Value: EXPIRES_AT },
-  { Key: 'restore-bot:source', Value: SOURCE_ARN },
-  { Key: 'restore-bot:managed', Value: 'true' },
-  { Key: 'restore-bot:job-id', Value: JOB_ID },
-];
-
-const OUR_TAGS = Object.entries(managedTags(JOB_ID)).map(([Key, Value]) => ({ Key, Value }));
+const RESTORE_TAGS = restoreTags(
+  [
+    { Key: 'team', Value: 'payments' },
+    { Key: 'cost-center', Value: 'cc-42' },
+  ],
+  SOURCE_ARN,
+);
 
 function instanceNotFound() {
   return awsError('DBInstanceNotFoundFault', 'DBInstance not found.');
@@ -414,11 +410,7 @@ describe('rds-instance driver', () => {
       expect(started).toEqual({ requestId: 'req-rename', alreadyStarted: false });
       expect(rdsMock.commandCalls(AddTagsToResourceCommand)[0]?.args[0].input).toEqual({
         ResourceName: `arn:aws:rds:${REGION}:${ACCOUNT}:db:reporting-db`,
-        Tags: [
-          { Key: 'restore-bot:renamed-from', Value: 'reporting-db' },
-          { Key: 'restore-bot:managed', Value: 'true' },
-          { Key: 'restore-bot:job-id', Value: JOB_ID },
-        ],
+        Tags: renamedFromTags('reporting-db'),
       });
       expect(rdsMock.commandCalls(ModifyDBInstanceCommand)[0]?.args[0].input).toEqual({
         DBInstanceIdentifier: 'reporting-db',

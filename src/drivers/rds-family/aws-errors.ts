@@ -7,6 +7,22 @@ export function hasErrorName(error: unknown, ...names: readonly string[]): boole
   return typeof error.name === 'string' && names.includes(error.name);
 }
 
+/**
+ * Runs a describe by name, resolving to `undefined` when AWS answers with `notFoundFault`:
+ * describing a missing name is an error in AWS, but only an absence to the caller.
+ */
+export async function undefinedIfNotFound<T>(
+  notFoundFault: string,
+  describe: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  try {
+    return await describe();
+  } catch (error) {
+    if (hasErrorName(error, notFoundFault)) return undefined;
+    throw error;
+  }
+}
+
 /** The request id AWS returned with an output, for the audit trail. */
 export function requestIdOf(output: { $metadata?: { requestId?: string | undefined } }): string | undefined {
   return output.$metadata?.requestId;

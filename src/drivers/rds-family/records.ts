@@ -154,93 +154,103 @@ function tagsOrUndefined(list: TagShape[] | undefined): Record<string, string> |
   return list === undefined ? undefined : fromTagList(list);
 }
 
+/** The fields clusters and instances return under the same names, mapped the same way. */
+function databaseFields(database: ClusterShape | InstanceShape) {
+  return {
+    tags: tagsOrUndefined(database.TagList),
+    engine: database.Engine ?? '',
+    engineVersion: database.EngineVersion ?? '',
+    securityGroupIds: securityGroupIds(database.VpcSecurityGroups),
+    multiAz: database.MultiAZ,
+    storageType: database.StorageType,
+    encrypted: database.StorageEncrypted === true,
+    kmsKeyId: database.KmsKeyId,
+    deletionProtection: database.DeletionProtection === true,
+    allocatedStorage: database.AllocatedStorage,
+  };
+}
+
 export function toClusterRecord(cluster: ClusterShape): ClusterRecord {
   return {
+    ...databaseFields(cluster),
     identifier: cluster.DBClusterIdentifier ?? '',
     arn: cluster.DBClusterArn ?? '',
     status: cluster.Status ?? 'unknown',
-    tags: tagsOrUndefined(cluster.TagList),
-    engine: cluster.Engine ?? '',
-    engineVersion: cluster.EngineVersion ?? '',
     members: (cluster.DBClusterMembers ?? []).flatMap((member) =>
       member.DBInstanceIdentifier
         ? [{ identifier: member.DBInstanceIdentifier, writer: member.IsClusterWriter === true }]
         : [],
     ),
     subnetGroup: cluster.DBSubnetGroup,
-    securityGroupIds: securityGroupIds(cluster.VpcSecurityGroups),
     clusterParameterGroup: cluster.DBClusterParameterGroup,
     port: cluster.Port,
     endpoint: cluster.Endpoint,
-    multiAz: cluster.MultiAZ,
-    storageType: cluster.StorageType,
-    encrypted: cluster.StorageEncrypted === true,
-    kmsKeyId: cluster.KmsKeyId,
-    deletionProtection: cluster.DeletionProtection === true,
     earliestRestorableTime: cluster.EarliestRestorableTime,
     latestRestorableTime: cluster.LatestRestorableTime,
-    allocatedStorage: cluster.AllocatedStorage,
   };
 }
 
 export function toInstanceRecord(instance: InstanceShape): InstanceRecord {
   return {
+    ...databaseFields(instance),
     identifier: instance.DBInstanceIdentifier ?? '',
     arn: instance.DBInstanceArn ?? '',
     status: instance.DBInstanceStatus ?? 'unknown',
-    tags: tagsOrUndefined(instance.TagList),
-    engine: instance.Engine ?? '',
-    engineVersion: instance.EngineVersion ?? '',
     instanceClass: instance.DBInstanceClass,
     clusterIdentifier: instance.DBClusterIdentifier,
     subnetGroup: instance.DBSubnetGroup?.DBSubnetGroupName,
-    securityGroupIds: securityGroupIds(instance.VpcSecurityGroups),
     parameterGroup: instance.DBParameterGroups?.[0]?.DBParameterGroupName,
     optionGroup: instance.OptionGroupMemberships?.[0]?.OptionGroupName,
     port: instance.Endpoint?.Port ?? instance.DbInstancePort,
     endpoint: instance.Endpoint?.Address,
-    multiAz: instance.MultiAZ,
-    storageType: instance.StorageType,
-    encrypted: instance.StorageEncrypted === true,
-    kmsKeyId: instance.KmsKeyId,
-    deletionProtection: instance.DeletionProtection === true,
     latestRestorableTime: instance.LatestRestorableTime,
-    allocatedStorage: instance.AllocatedStorage,
     resourceId: instance.DbiResourceId,
   };
 }
 
+/** The fields whose names differ between the two snapshot kinds, already read from the snapshot. */
+interface NamedSnapshotFields {
+  listedIdentifier: string | undefined;
+  arn: string | undefined;
+  sourceIdentifier: string | undefined;
+  encrypted: boolean | undefined;
+}
+
 /** Shared snapshots are listed under their ARN; the record keeps the plain name as `identifier`. */
-export function toClusterSnapshotRecord(snapshot: ClusterSnapshotShape): SnapshotRecord {
+function toSnapshotRecord(
+  snapshot: ClusterSnapshotShape | InstanceSnapshotShape,
+  named: NamedSnapshotFields,
+): SnapshotRecord {
   return {
-    identifier: resourceNameOf(snapshot.DBClusterSnapshotIdentifier ?? ''),
-    arn: snapshot.DBClusterSnapshotArn ?? snapshot.DBClusterSnapshotIdentifier ?? '',
+    identifier: resourceNameOf(named.listedIdentifier ?? ''),
+    arn: named.arn ?? named.listedIdentifier ?? '',
     status: snapshot.Status ?? 'unknown',
     tags: tagsOrUndefined(snapshot.TagList),
-    sourceIdentifier: snapshot.DBClusterIdentifier ?? '',
+    sourceIdentifier: named.sourceIdentifier ?? '',
     createdAt: snapshot.SnapshotCreateTime,
     engine: snapshot.Engine ?? '',
     engineVersion: snapshot.EngineVersion ?? '',
     snapshotType: snapshot.SnapshotType ?? 'manual',
-    encrypted: snapshot.StorageEncrypted === true,
+    encrypted: named.encrypted === true,
     kmsKeyId: snapshot.KmsKeyId,
     allocatedStorage: snapshot.AllocatedStorage,
   };
 }
 
+export function toClusterSnapshotRecord(snapshot: ClusterSnapshotShape): SnapshotRecord {
+  return toSnapshotRecord(snapshot, {
+    listedIdentifier: snapshot.DBClusterSnapshotIdentifier,
+    arn: snapshot.DBClusterSnapshotArn,
+    sourceIdentifier: snapshot.DBClusterIdentifier,
+    encrypted: snapshot.StorageEncrypted,
+  });
+}
+
 export function toInstanceSnapshotRecord(snapshot: InstanceSnapshotShape): SnapshotRecord {
-  return {
-    identifier: resourceNameOf(snapshot.DBSnapshotIdentifier ?? ''),
-    arn: snapshot.DBSnapshotArn ?? snapshot.DBSnapshotIdentifier ?? '',
-    status: snapshot.Status ?? 'unknown',
-    tags: tagsOrUndefined(snapshot.TagList),
-    sourceIdentifier: snapshot.DBInstanceIdentifier ?? '',
-    createdAt: snapshot.SnapshotCreateTime,
-    engine: snapshot.Engine ?? '',
-    engineVersion: snapshot.EngineVersion ?? '',
-    snapshotType: snapshot.SnapshotType ?? 'manual',
-    encrypted: snapshot.Encrypted === true,
-    kmsKeyId: snapshot.KmsKeyId,
-    allocatedStorage: snapshot.AllocatedStorage,
-  };
+  return toSnapshotRecord(snapshot, {
+    listedIdentifier: snapshot.DBSnapshotIdentifier,
+    arn: snapshot.DBSnapshotArn,
+    sourceIdentifier: snapshot.DBInstanceIdentifier,
+    encrypted: snapshot.Encrypted,
+  });
 }

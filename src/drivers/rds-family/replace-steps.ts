@@ -6,7 +6,7 @@ import {
   TAG_RENAMED_FROM,
 } from '../../domain/managed-resources.js';
 import type { StepContext } from '../../domain/ports/database-driver.js';
-import type { StepStartResult } from '../../domain/steps.js';
+import type { StepName, StepStartResult } from '../../domain/steps.js';
 import { ResourceMissingError, UnmanagedResourceError } from './errors.js';
 import { requireReplace } from './restore-plan.js';
 
@@ -39,7 +39,7 @@ const STARTED: StepStartResult = { alreadyStarted: true };
  * Moves the existing target aside. It is tagged for this job first: the delete step later
  * deletes only what carries this job's tags, and a retry recognises its own rename.
  */
-export async function renameExistingTarget<R extends ReplaceableResource>(
+async function renameExistingTarget<R extends ReplaceableResource>(
   ops: ReplaceableOps<R>,
   { plan, jobId }: StepContext,
 ): Promise<StepStartResult> {
@@ -58,7 +58,7 @@ export async function renameExistingTarget<R extends ReplaceableResource>(
 }
 
 /** Deletes the renamed old target with a final snapshot, once the restore replacing it is validated. */
-export function deleteReplacedTarget<R extends ReplaceableResource>(
+function deleteReplacedTarget<R extends ReplaceableResource>(
   ops: ReplaceableOps<R>,
   { plan, jobId }: StepContext,
 ): Promise<StepStartResult> {
@@ -67,7 +67,7 @@ export function deleteReplacedTarget<R extends ReplaceableResource>(
 }
 
 /** Deletes the restored copy when it expires (or someone pressed "Delete now"), with a final snapshot. */
-export function deleteRestoredCopy<R extends ReplaceableResource>(
+function deleteRestoredCopy<R extends ReplaceableResource>(
   ops: ReplaceableOps<R>,
   { plan, jobId }: StepContext,
 ): Promise<StepStartResult> {
@@ -103,7 +103,7 @@ async function deleteManaged<R extends ReplaceableResource>(
 }
 
 /** Rollback: moves our failed restore off the target name so the old target can have it back. */
-export async function setAsideFailedRestore<R extends ReplaceableResource>(
+async function setAsideFailedRestore<R extends ReplaceableResource>(
   ops: ReplaceableOps<R>,
   { plan, jobId }: StepContext,
 ): Promise<StepStartResult> {
@@ -121,7 +121,7 @@ export async function setAsideFailedRestore<R extends ReplaceableResource>(
  * Rollback: gives the renamed old target its name back. Its managed tags stay: they record
  * what happened, and removing them could erase tags an earlier job had set.
  */
-export async function renameBack<R extends ReplaceableResource>(
+async function renameBack<R extends ReplaceableResource>(
   ops: ReplaceableOps<R>,
   { plan }: StepContext,
 ): Promise<StepStartResult> {
@@ -133,4 +133,45 @@ export async function renameBack<R extends ReplaceableResource>(
   }
   if (renamed.status === 'renaming') return STARTED;
   return { requestId: await ops.rename(renamedTo, identifier), alreadyStarted: false };
+}
+
+/** The steps that run the same way for instances and clusters. */
+const SHARED_STEPS = [
+  'rename-existing-target',
+  'delete-replaced-target',
+  'delete-restored-copy',
+  'set-aside-failed-restore',
+  'rename-back',
+  'validate',
+  'reapply-table-settings',
+] as const satisfies readonly StepName[];
+
+export type SharedStepName = (typeof SHARED_STEPS)[number];
+
+export function isSharedStep(step: StepName): step is SharedStepName {
+  return (SHARED_STEPS as readonly StepName[]).includes(step);
+}
+
+/** Starts a rename, delete or rollback step with the kind's ops; the rest start nothing. */
+export function startSharedStep<R extends ReplaceableResource>(
+  ops: ReplaceableOps<R>,
+  step: SharedStepName,
+  context: StepContext,
+): Promise<StepStartResult> {
+  switch (step) {
+    case 'rename-existing-target':
+      return renameExistingTarget(ops, context);
+    case 'delete-replaced-target':
+      return deleteReplacedTarget(ops, context);
+    case 'delete-restored-copy':
+      return deleteRestoredCopy(ops, context);
+    case 'set-aside-failed-restore':
+      return setAsideFailedRestore(ops, context);
+    case 'rename-back':
+      return renameBack(ops, context);
+    // Validation only checks, and table settings are DynamoDB's: neither has a call to start.
+    case 'validate':
+    case 'reapply-table-settings':
+      return Promise.resolve({ alreadyStarted: false });
+  }
 }

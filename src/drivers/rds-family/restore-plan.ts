@@ -15,6 +15,29 @@ export function plannedSnapshot(plan: Plan): RestoreCandidate | undefined {
   return plan.method.type === 'snapshot' ? plan.method.snapshot : undefined;
 }
 
+/** The shared snapshot a copy step copies, and the key of this account to re-encrypt it with. */
+export interface SnapshotCopy {
+  snapshot: RestoreCandidate;
+  /** Set only for an encrypted snapshot: AWS rejects a key for an unencrypted one. */
+  kmsKeyId: string | undefined;
+}
+
+/** What the copy-shared-snapshot step copies; throws when the plan copies nothing or lacks the key. */
+export function plannedSnapshotCopy(plan: Plan): SnapshotCopy {
+  const { method } = plan;
+  if (method.type !== 'snapshot' || !method.copyFirst) {
+    throw new InvalidPlanError(`The plan for ${plan.target.identifier} copies no shared snapshot.`);
+  }
+  const { snapshot } = method;
+  const { kmsKeyId } = plan.settings;
+  if (snapshot.encrypted && !kmsKeyId) {
+    throw new InvalidPlanError(
+      `Snapshot ${snapshot.arn} is encrypted: copying it needs a KMS key of this account in the plan's settings.`,
+    );
+  }
+  return { snapshot, kmsKeyId: snapshot.encrypted ? kmsKeyId : undefined };
+}
+
 /** A shared snapshot is restored by ARN; one of this account by identifier. */
 export function snapshotReference(snapshot: RestoreCandidate): string {
   return snapshot.shared ? snapshot.arn : snapshot.id;

@@ -11,30 +11,22 @@ import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seedDynamoDbDemo } from '../../../src/aws/simulated/dynamodb/seed.js';
 import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
 import { DEFAULT_DURATIONS } from '../../../src/aws/simulated/world.js';
+import { createHarness, failure, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 const production = DEMO_ACCOUNTS.production;
 
 describe('simulated Application Auto Scaling', () => {
-  let now: Date;
-  let sim: SimulatedAws;
+  let harness: Harness;
   let autoScaling: ApplicationAutoScalingClient;
-  const rejection = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
   const targets = async (ResourceIds?: string[]) =>
     (await autoScaling.send(new DescribeScalableTargetsCommand({ ServiceNamespace: 'dynamodb', ResourceIds })))
       .ScalableTargets ?? [];
 
   beforeEach(() => {
-    now = new Date('2026-11-20T12:00:00Z');
-    sim = createSimulatedAws({ clock: { now: () => now } });
-    seedDynamoDbDemo(sim.dynamodb, DEMO_ACCOUNTS);
-    autoScaling = new ApplicationAutoScalingClient({ region: production.region });
-    autoScaling.middlewareStack.use(sim.plugin(production));
+    harness = createHarness(NOV_20_NOON);
+    seedDynamoDbDemo(harness.sim.dynamodb, DEMO_ACCOUNTS);
+    autoScaling = harness.plug(new ApplicationAutoScalingClient({ region: production.region }), production);
   });
 
   it('describes the seeded targets of a table and its index, filtered by resource and dimension', async () => {
@@ -110,7 +102,7 @@ describe('simulated Application Auto Scaling', () => {
       ResourceId: string,
       ScalableDimension: 'dynamodb:table:ReadCapacityUnits' | 'dynamodb:index:ReadCapacityUnits',
     ) =>
-      rejection(
+      failure(
         autoScaling.send(
           new RegisterScalableTargetCommand({
             ServiceNamespace: 'dynamodb',
@@ -153,7 +145,7 @@ describe('simulated Application Auto Scaling', () => {
           },
         }),
       );
-    sim.dynamodb.addTable(production, {
+    harness.sim.dynamodb.addTable(production, {
       name: 'scaled',
       keySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
       attributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
@@ -162,7 +154,7 @@ describe('simulated Application Auto Scaling', () => {
     });
 
     // Act
-    const unregistered = await rejection(put('table/scaled', 'DynamoDBReadCapacityUtilization'));
+    const unregistered = await failure(put('table/scaled', 'DynamoDBReadCapacityUtilization'));
     await autoScaling.send(
       new RegisterScalableTargetCommand({
         ServiceNamespace: 'dynamodb',
@@ -172,7 +164,7 @@ describe('simulated Application Auto Scaling', () => {
         MaxCapacity: 50,
       }),
     );
-    const wrongMetric = await rejection(put('table/scaled', 'DynamoDBWriteCapacityUtilization'));
+    const wrongMetric = await failure(put('table/scaled', 'DynamoDBWriteCapacityUtilization'));
     const put1 = await put('table/scaled', 'DynamoDBReadCapacityUtilization');
     const { ScalingPolicies } = await autoScaling.send(
       new DescribeScalingPoliciesCommand({ ServiceNamespace: 'dynamodb', PolicyNames: ['reads'] }),
@@ -193,12 +185,11 @@ describe('simulated Application Auto Scaling', () => {
 
   it('removes the targets and policies of a deleted table', async () => {
     // Prepare
-    const dynamodb = new DynamoDBClient({ region: production.region });
-    dynamodb.middlewareStack.use(sim.plugin(production));
+    const dynamodb = harness.plug(new DynamoDBClient({ region: production.region }), production);
 
     // Act
     await dynamodb.send(new DeleteTableCommand({ TableName: 'orders-events' }));
-    now = new Date(now.getTime() + DEFAULT_DURATIONS.deleteMs);
+    harness.advance(DEFAULT_DURATIONS.deleteMs);
     const remaining = await targets();
     const { ScalingPolicies } = await autoScaling.send(
       new DescribeScalingPoliciesCommand({ ServiceNamespace: 'dynamodb' }),

@@ -8,41 +8,18 @@ import {
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CodePipelineSimulation, createCodePipelineSimulation } from '../../../src/aws/simulated/codepipeline/index.js';
+import type { CodePipelineSimulation } from '../../../src/aws/simulated/codepipeline/index.js';
 import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
 import { DEFAULT_DURATIONS } from '../../../src/aws/simulated/world.js';
+import { createHarness, failure, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 const acceptance = DEMO_ACCOUNTS.acceptance;
 const PIPELINE = 'acceptance-refresh';
 
-/**
- * The CodePipeline simulation of `sim`, to seed. Until simulated-aws.ts keeps a reference to it,
- * swap in one this test holds.
- */
-function codePipelineOf(sim: SimulatedAws): CodePipelineSimulation {
-  const kept: unknown = Reflect.get(sim, 'codePipeline');
-  if (kept instanceof CodePipelineSimulation) return kept;
-  const codePipeline = createCodePipelineSimulation(sim.world);
-  const handlers: unknown = Reflect.get(sim, 'handlers');
-  if (typeof handlers !== 'object' || handlers === null) throw new Error('SimulatedAws keeps no handlers');
-  Reflect.set(handlers, 'CodePipeline', codePipeline.handlers);
-  return codePipeline;
-}
-
 describe('simulated CodePipeline', () => {
-  let now: Date;
-  let sim: SimulatedAws;
+  let harness: Harness;
   let codePipeline: CodePipelineSimulation;
   let client: CodePipelineClient;
-  const advance = (ms: number) => {
-    now = new Date(now.getTime() + ms);
-  };
-  const rejection = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
   const start = (clientRequestToken?: string) =>
     client.send(
       new StartPipelineExecutionCommand({
@@ -56,22 +33,20 @@ describe('simulated CodePipeline', () => {
       .pipelineExecution;
 
   beforeEach(() => {
-    now = new Date('2026-11-20T12:00:00Z');
-    sim = createSimulatedAws({ clock: { now: () => now } });
-    codePipeline = codePipelineOf(sim);
+    harness = createHarness(NOV_20_NOON);
+    codePipeline = harness.sim.codePipeline;
     codePipeline.addPipeline(acceptance, PIPELINE);
-    client = new CodePipelineClient({ region: acceptance.region });
-    client.middlewareStack.use(sim.plugin(acceptance));
+    client = harness.plug(new CodePipelineClient({ region: acceptance.region }), acceptance);
   });
 
   it('answers an unknown pipeline with PipelineNotFoundException', async () => {
     // Act
-    const error = await rejection(client.send(new StartPipelineExecutionCommand({ name: 'nope' })));
+    const error = await failure(client.send(new StartPipelineExecutionCommand({ name: 'nope' })));
 
     // Assess
     expect(error).toBeInstanceOf(PipelineNotFoundException);
     expect(error).toBeInstanceOf(CodePipelineServiceException);
-    expect(sim.callsOf('StartPipelineExecution', 'CodePipeline')[0]).toMatchObject({
+    expect(harness.sim.callsOf('StartPipelineExecution', 'CodePipeline')[0]).toMatchObject({
       accountId: acceptance.accountId,
       input: { name: 'nope' },
       outcome: 'PipelineNotFoundException',
@@ -100,7 +75,7 @@ describe('simulated CodePipeline', () => {
     // Act
     const { pipelineExecutionId } = await start();
     const running = await statusOf(pipelineExecutionId);
-    advance(DEFAULT_DURATIONS.pipelineMs);
+    harness.advance(DEFAULT_DURATIONS.pipelineMs);
     const done = await statusOf(pipelineExecutionId);
 
     // Assess
@@ -122,7 +97,7 @@ describe('simulated CodePipeline', () => {
     // Act
     const failing = await start();
     const next = await start();
-    advance(DEFAULT_DURATIONS.pipelineMs);
+    harness.advance(DEFAULT_DURATIONS.pipelineMs);
 
     // Assess
     expect(await statusOf(failing.pipelineExecutionId)).toMatchObject({
@@ -134,7 +109,7 @@ describe('simulated CodePipeline', () => {
 
   it('answers an unknown execution id with PipelineExecutionNotFoundException', async () => {
     // Act
-    const error = await rejection(statusOf('00000000-0000-0000-0000-000000000000'));
+    const error = await failure(statusOf('00000000-0000-0000-0000-000000000000'));
 
     // Assess
     expect(error).toBeInstanceOf(PipelineExecutionNotFoundException);
@@ -145,7 +120,7 @@ describe('simulated CodePipeline', () => {
     codePipeline.addPipeline(acceptance, 'strict', { variableNames: ['SNAPSHOT_ARN'] });
 
     // Act
-    const error = await rejection(
+    const error = await failure(
       client.send(new StartPipelineExecutionCommand({ name: 'strict', variables: [{ name: 'OTHER', value: 'x' }] })),
     );
 

@@ -13,24 +13,15 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seedDynamoDbDemo } from '../../../src/aws/simulated/dynamodb/seed.js';
 import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
 import { DEFAULT_DURATIONS } from '../../../src/aws/simulated/world.js';
+import { createHarness, failure, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 const production = DEMO_ACCOUNTS.production;
 const BACKUP_ARN = /^arn:aws:dynamodb:eu-west-1:111111111111:table\/carts\/backup\/\d{14}-[0-9a-f]{8}$/;
 
 describe('simulated DynamoDB backups', () => {
-  let now: Date;
-  let sim: SimulatedAws;
+  let harness: Harness;
   let dynamodb: DynamoDBClient;
-  const advance = (ms: number) => {
-    now = new Date(now.getTime() + ms);
-  };
-  const rejection = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
   const backupNamed = async (name: string) => {
     const { BackupSummaries } = await dynamodb.send(new ListBackupsCommand({ BackupType: 'ALL' }));
     const arn = BackupSummaries?.find((summary) => summary.BackupName === name)?.BackupArn;
@@ -39,21 +30,19 @@ describe('simulated DynamoDB backups', () => {
   };
 
   beforeEach(() => {
-    now = new Date('2026-11-20T12:00:00Z');
-    sim = createSimulatedAws({ clock: { now: () => now } });
-    seedDynamoDbDemo(sim.dynamodb, DEMO_ACCOUNTS);
-    dynamodb = new DynamoDBClient({ region: production.region });
-    dynamodb.middlewareStack.use(sim.plugin(production));
+    harness = createHarness(NOV_20_NOON);
+    seedDynamoDbDemo(harness.sim.dynamodb, DEMO_ACCOUNTS);
+    dynamodb = harness.plug(new DynamoDBClient({ region: production.region }), production);
   });
 
   it('creates a backup CREATING, AVAILABLE after createBackupMs, and refuses to restore it before', async () => {
     // Act
     const created = await dynamodb.send(new CreateBackupCommand({ TableName: 'carts', BackupName: 'before-fix' }));
     const arn = created.BackupDetails?.BackupArn;
-    const early = await rejection(
+    const early = await failure(
       dynamodb.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: 'carts-early' })),
     );
-    advance(DEFAULT_DURATIONS.createBackupMs);
+    harness.advance(DEFAULT_DURATIONS.createBackupMs);
     const described = await dynamodb.send(new DescribeBackupCommand({ BackupArn: arn }));
 
     // Assess
@@ -76,11 +65,9 @@ describe('simulated DynamoDB backups', () => {
 
   it('refuses a backup of a missing table and a second backup while one is being created', async () => {
     // Act
-    const missing = await rejection(dynamodb.send(new CreateBackupCommand({ TableName: 'nope', BackupName: 'x-1' })));
+    const missing = await failure(dynamodb.send(new CreateBackupCommand({ TableName: 'nope', BackupName: 'x-1' })));
     await dynamodb.send(new CreateBackupCommand({ TableName: 'carts', BackupName: 'first' }));
-    const second = await rejection(
-      dynamodb.send(new CreateBackupCommand({ TableName: 'carts', BackupName: 'second' })),
-    );
+    const second = await failure(dynamodb.send(new CreateBackupCommand({ TableName: 'carts', BackupName: 'second' })));
 
     // Assess
     expect(missing).toBeInstanceOf(TableNotFoundException);
@@ -125,7 +112,7 @@ describe('simulated DynamoDB backups', () => {
     const started = await dynamodb.send(
       new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: 'audit-copy' }),
     );
-    advance(DEFAULT_DURATIONS.restoreTableMs);
+    harness.advance(DEFAULT_DURATIONS.restoreTableMs);
     const table = (await dynamodb.send(new DescribeTableCommand({ TableName: 'audit-copy' }))).Table;
 
     // Assess
@@ -148,10 +135,10 @@ describe('simulated DynamoDB backups', () => {
     const arn = await backupNamed('carts-weekly');
 
     // Act
-    const unknown = await rejection(
+    const unknown = await failure(
       dynamodb.send(new DescribeBackupCommand({ BackupArn: `${arn.slice(0, -8)}00000000` })),
     );
-    const exists = await rejection(
+    const exists = await failure(
       dynamodb.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: 'orders-events' })),
     );
 

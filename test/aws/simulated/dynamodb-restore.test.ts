@@ -20,43 +20,30 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seedDynamoDbDemo } from '../../../src/aws/simulated/dynamodb/seed.js';
 import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
 import { DEFAULT_DURATIONS } from '../../../src/aws/simulated/world.js';
+import { createHarness, DAY, failure, type Harness, MINUTE, NOV_20_NOON } from './simulated-harness.js';
 
 const production = DEMO_ACCOUNTS.production;
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 describe('simulated DynamoDB point-in-time restore', () => {
-  let now: Date;
-  let sim: SimulatedAws;
+  let harness: Harness;
   let dynamodb: DynamoDBClient;
-  const advance = (ms: number) => {
-    now = new Date(now.getTime() + ms);
-  };
-  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const ago = (ms: number) => new Date(harness.now().getTime() - ms);
   const restore = (input: Partial<RestoreTableToPointInTimeCommandInput>) =>
     dynamodb.send(
       new RestoreTableToPointInTimeCommand({ SourceTableName: 'carts', TargetTableName: 'carts-copy', ...input }),
     );
-  const rejection = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
 
   beforeEach(() => {
-    now = new Date('2026-11-20T12:00:00Z');
-    sim = createSimulatedAws({ clock: { now: () => now } });
-    seedDynamoDbDemo(sim.dynamodb, DEMO_ACCOUNTS);
-    dynamodb = new DynamoDBClient({ region: production.region });
-    dynamodb.middlewareStack.use(sim.plugin(production));
+    harness = createHarness(NOV_20_NOON);
+    seedDynamoDbDemo(harness.sim.dynamodb, DEMO_ACCOUNTS);
+    dynamodb = harness.plug(new DynamoDBClient({ region: production.region }), production);
   });
 
   it('reports the window at read time: latest trails now by the lag, earliest is 35 days back at most', async () => {
     // Act
     const carts = await dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: 'carts' }));
-    advance(10 * MINUTE);
+    harness.advance(10 * MINUTE);
     const later = await dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: 'carts' }));
     const orders = await dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: 'orders-events' }));
     const audit = await dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: 'audit-log' }));
@@ -83,9 +70,9 @@ describe('simulated DynamoDB point-in-time restore', () => {
   it('creates the new table CREATING for restoreTableMs, then ACTIVE, with a RestoreSummary', async () => {
     // Act
     const started = await restore({ RestoreDateTime: ago(2 * 60 * MINUTE) });
-    advance(DEFAULT_DURATIONS.restoreTableMs - 1);
+    harness.advance(DEFAULT_DURATIONS.restoreTableMs - 1);
     const almost = await dynamodb.send(new DescribeTableCommand({ TableName: 'carts-copy' }));
-    advance(1);
+    harness.advance(1);
     const done = await dynamodb.send(new DescribeTableCommand({ TableName: 'carts-copy' }));
 
     // Assess
@@ -111,7 +98,7 @@ describe('simulated DynamoDB point-in-time restore', () => {
 
     // Act
     await restore({ UseLatestRestorableTime: true });
-    advance(DEFAULT_DURATIONS.restoreTableMs);
+    harness.advance(DEFAULT_DURATIONS.restoreTableMs);
     const table = (await dynamodb.send(new DescribeTableCommand({ TableName: 'carts-copy' }))).Table;
     const ttl = await dynamodb.send(new DescribeTimeToLiveCommand({ TableName: 'carts-copy' }));
     const pitr = await dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: 'carts-copy' }));
@@ -154,9 +141,9 @@ describe('simulated DynamoDB point-in-time restore', () => {
       );
 
     // Act
-    const pitrWhileCreating = await rejection(enablePitr());
-    const ttlWhileCreating = await rejection(enableTtl());
-    advance(DEFAULT_DURATIONS.restoreTableMs);
+    const pitrWhileCreating = await failure(enablePitr());
+    const ttlWhileCreating = await failure(enableTtl());
+    harness.advance(DEFAULT_DURATIONS.restoreTableMs);
     const pitr = await enablePitr();
     const ttl = await enableTtl();
 
@@ -165,15 +152,14 @@ describe('simulated DynamoDB point-in-time restore', () => {
     expect(ttlWhileCreating).toBeInstanceOf(ResourceInUseException);
     expect(pitr.ContinuousBackupsDescription?.PointInTimeRecoveryDescription).toMatchObject({
       PointInTimeRecoveryStatus: 'ENABLED',
-      EarliestRestorableDateTime: now,
+      EarliestRestorableDateTime: harness.now(),
     });
     expect(ttl.TimeToLiveSpecification?.Enabled).toBe(true);
   });
 
   it('keeps provisioned throughput but not the auto scaling of the source', async () => {
     // Prepare
-    const autoScaling = new ApplicationAutoScalingClient({ region: production.region });
-    autoScaling.middlewareStack.use(sim.plugin(production));
+    const autoScaling = harness.plug(new ApplicationAutoScalingClient({ region: production.region }), production);
     const targetsOf = async (table: string) =>
       (
         await autoScaling.send(
@@ -183,7 +169,7 @@ describe('simulated DynamoDB point-in-time restore', () => {
 
     // Act
     await restore({ SourceTableName: 'orders-events', TargetTableName: 'orders-copy', UseLatestRestorableTime: true });
-    advance(DEFAULT_DURATIONS.restoreTableMs);
+    harness.advance(DEFAULT_DURATIONS.restoreTableMs);
     const table = (await dynamodb.send(new DescribeTableCommand({ TableName: 'orders-copy' }))).Table;
 
     // Assess
@@ -212,20 +198,20 @@ describe('simulated DynamoDB point-in-time restore', () => {
 
   it('refuses RestoreDateTime together with UseLatestRestorableTime, and neither', async () => {
     // Act
-    const both = await rejection(restore({ UseLatestRestorableTime: true, RestoreDateTime: ago(DAY) }));
-    const neither = await rejection(restore({}));
+    const both = await failure(restore({ UseLatestRestorableTime: true, RestoreDateTime: ago(DAY) }));
+    const neither = await failure(restore({}));
 
     // Assess
     for (const error of [both, neither]) {
       expect(error).toBeInstanceOf(DynamoDBServiceException);
       expect((error as Error).name).toBe('ValidationException');
     }
-    expect(sim.dynamodb.describeTable(production, 'carts-copy')).toBeUndefined();
+    expect(harness.sim.dynamodb.describeTable(production, 'carts-copy')).toBeUndefined();
   });
 
   it('refuses a source without PITR', async () => {
     // Act
-    const error = await rejection(restore({ SourceTableName: 'audit-log', UseLatestRestorableTime: true }));
+    const error = await failure(restore({ SourceTableName: 'audit-log', UseLatestRestorableTime: true }));
 
     // Assess
     expect(error).toBeInstanceOf(PointInTimeRecoveryUnavailableException);
@@ -233,15 +219,15 @@ describe('simulated DynamoDB point-in-time restore', () => {
 
   it('refuses a time outside the window, on both sides', async () => {
     // Act
-    const beforePitr = await rejection(restore({ SourceTableName: 'orders-events', RestoreDateTime: ago(11 * DAY) }));
-    const tooRecent = await rejection(restore({ RestoreDateTime: ago(MINUTE) }));
-    const tooOld = await rejection(restore({ RestoreDateTime: ago(36 * DAY) }));
+    const beforePitr = await failure(restore({ SourceTableName: 'orders-events', RestoreDateTime: ago(11 * DAY) }));
+    const tooRecent = await failure(restore({ RestoreDateTime: ago(MINUTE) }));
+    const tooOld = await failure(restore({ RestoreDateTime: ago(36 * DAY) }));
 
     // Assess
     expect(beforePitr).toBeInstanceOf(InvalidRestoreTimeException);
     expect(tooRecent).toBeInstanceOf(InvalidRestoreTimeException);
     expect(tooOld).toBeInstanceOf(InvalidRestoreTimeException);
-    expect(sim.callsOf('RestoreTableToPointInTime').map((call) => call.outcome)).toEqual([
+    expect(harness.sim.callsOf('RestoreTableToPointInTime').map((call) => call.outcome)).toEqual([
       'InvalidRestoreTimeException',
       'InvalidRestoreTimeException',
       'InvalidRestoreTimeException',
@@ -250,8 +236,8 @@ describe('simulated DynamoDB point-in-time restore', () => {
 
   it('refuses an existing target and a missing source', async () => {
     // Act
-    const exists = await rejection(restore({ TargetTableName: 'orders-events', UseLatestRestorableTime: true }));
-    const missing = await rejection(restore({ SourceTableName: 'nope', UseLatestRestorableTime: true }));
+    const exists = await failure(restore({ TargetTableName: 'orders-events', UseLatestRestorableTime: true }));
+    const missing = await failure(restore({ SourceTableName: 'nope', UseLatestRestorableTime: true }));
 
     // Assess
     expect(exists).toBeInstanceOf(TableAlreadyExistsException);
@@ -266,8 +252,8 @@ describe('simulated DynamoDB point-in-time restore', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       }),
     );
-    advance(DAY);
-    const tooEarly = await rejection(restore({ SourceTableName: 'audit-log', RestoreDateTime: ago(DAY + MINUTE) }));
+    harness.advance(DAY);
+    const tooEarly = await failure(restore({ SourceTableName: 'audit-log', RestoreDateTime: ago(DAY + MINUTE) }));
     const restored = await restore({ SourceTableName: 'audit-log', RestoreDateTime: ago(DAY - MINUTE) });
 
     // Assess

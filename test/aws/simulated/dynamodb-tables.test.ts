@@ -16,28 +16,22 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seedDynamoDbDemo } from '../../../src/aws/simulated/dynamodb/seed.js';
 import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
 import { DEFAULT_DURATIONS } from '../../../src/aws/simulated/world.js';
+import { createHarness, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 const production = DEMO_ACCOUNTS.production;
 const CARTS_ARN = 'arn:aws:dynamodb:eu-west-1:111111111111:table/carts';
 
 describe('simulated DynamoDB tables', () => {
-  let now: Date;
-  let sim: SimulatedAws;
+  let harness: Harness;
   let dynamodb: DynamoDBClient;
-  const advance = (ms: number) => {
-    now = new Date(now.getTime() + ms);
-  };
   const describeTable = async (TableName: string) =>
     (await dynamodb.send(new DescribeTableCommand({ TableName }))).Table;
 
   beforeEach(() => {
-    now = new Date('2026-11-20T12:00:00Z');
-    sim = createSimulatedAws({ clock: { now: () => now } });
-    seedDynamoDbDemo(sim.dynamodb, DEMO_ACCOUNTS);
-    dynamodb = new DynamoDBClient({ region: production.region });
-    dynamodb.middlewareStack.use(sim.plugin(production));
+    harness = createHarness(NOV_20_NOON);
+    seedDynamoDbDemo(harness.sim.dynamodb, DEMO_ACCOUNTS);
+    dynamodb = harness.plug(new DynamoDBClient({ region: production.region }), production);
   });
 
   it('describes a seeded table with the shapes of the SDK', async () => {
@@ -82,7 +76,7 @@ describe('simulated DynamoDB tables', () => {
     expect(error).toBeInstanceOf(ResourceNotFoundException);
     expect(error).toBeInstanceOf(DynamoDBServiceException);
     expect((error as Error).name).toBe('ResourceNotFoundException');
-    expect(sim.callsOf('DescribeTable', 'DynamoDB')).toMatchObject([
+    expect(harness.sim.callsOf('DescribeTable', 'DynamoDB')).toMatchObject([
       {
         accountId: production.accountId,
         region: production.region,
@@ -94,8 +88,10 @@ describe('simulated DynamoDB tables', () => {
 
   it('keeps tables per account: acceptance has carts-acc, not carts', async () => {
     // Prepare
-    const acceptance = new DynamoDBClient({ region: DEMO_ACCOUNTS.acceptance.region });
-    acceptance.middlewareStack.use(sim.plugin(DEMO_ACCOUNTS.acceptance));
+    const acceptance = harness.plug(
+      new DynamoDBClient({ region: DEMO_ACCOUNTS.acceptance.region }),
+      DEMO_ACCOUNTS.acceptance,
+    );
 
     // Act
     const names = (await acceptance.send(new ListTablesCommand({}))).TableNames;
@@ -130,7 +126,7 @@ describe('simulated DynamoDB tables', () => {
       new UpdateTableCommand({ TableName: 'orders-events', DeletionProtectionEnabled: true }),
     );
     await expect(second).rejects.toBeInstanceOf(ResourceInUseException);
-    advance(DEFAULT_DURATIONS.updateTableMs);
+    harness.advance(DEFAULT_DURATIONS.updateTableMs);
     const settled = await describeTable('orders-events');
 
     // Assess
@@ -167,7 +163,7 @@ describe('simulated DynamoDB tables', () => {
     // Assess
     expect(table?.BillingModeSummary).toEqual({
       BillingMode: 'PAY_PER_REQUEST',
-      LastUpdateToPayPerRequestDateTime: now,
+      LastUpdateToPayPerRequestDateTime: harness.now(),
     });
     expect(table?.ProvisionedThroughput?.ReadCapacityUnits).toBe(0);
     expect(table?.GlobalSecondaryIndexes?.[0]?.ProvisionedThroughput?.ReadCapacityUnits).toBe(0);
@@ -193,10 +189,10 @@ describe('simulated DynamoDB tables', () => {
       .send(new DeleteTableCommand({ TableName: 'carts' }))
       .catch((caught: unknown) => caught);
     await dynamodb.send(new UpdateTableCommand({ TableName: 'carts', DeletionProtectionEnabled: false }));
-    advance(DEFAULT_DURATIONS.updateTableMs);
+    harness.advance(DEFAULT_DURATIONS.updateTableMs);
     const deleting = await dynamodb.send(new DeleteTableCommand({ TableName: 'carts' }));
     const duringDelete = await describeTable('carts');
-    advance(DEFAULT_DURATIONS.deleteMs);
+    harness.advance(DEFAULT_DURATIONS.deleteMs);
     const afterDelete = describeTable('carts');
 
     // Assess

@@ -2,37 +2,22 @@ import { CodePipelineClient, StartPipelineExecutionCommand } from '@aws-sdk/clie
 import { GetParameterHistoryCommand, GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createCodePipelineSimulation } from '../../../src/aws/simulated/codepipeline/index.js';
 import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
 import { seedPlatformDemo } from '../../../src/aws/simulated/platform-seed.js';
-import { createSimulatedAws, type SimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
-import { createStsSimulation } from '../../../src/aws/simulated/sts/index.js';
-import type { ServiceHandlers, SimulatedService } from '../../../src/aws/simulated/types.js';
-
-/** simulated-aws.ts keeps no reference to the STS and CodePipeline simulations yet: swap in ones this test holds. */
-function adopt(sim: SimulatedAws, service: SimulatedService, handlers: ServiceHandlers): void {
-  const all: unknown = Reflect.get(sim, 'handlers');
-  if (typeof all !== 'object' || all === null) throw new Error('SimulatedAws keeps no handlers');
-  Reflect.set(all, service, handlers);
-}
+import { createHarness, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 describe('seedPlatformDemo', () => {
-  let sim: SimulatedAws;
+  let harness: Harness;
 
   beforeEach(() => {
-    const now = new Date('2026-11-20T12:00:00Z');
-    sim = createSimulatedAws({ clock: { now: () => now } });
-    const sts = createStsSimulation(sim.world);
-    const codePipeline = createCodePipelineSimulation(sim.world);
-    adopt(sim, 'STS', sts.handlers);
-    adopt(sim, 'CodePipeline', codePipeline.handlers);
-    seedPlatformDemo({ sts, ssm: sim.ssm, codePipeline }, DEMO_ACCOUNTS);
+    harness = createHarness(NOV_20_NOON);
+    const { sts, ssm, codePipeline } = harness.sim;
+    seedPlatformDemo({ sts, ssm, codePipeline }, DEMO_ACCOUNTS);
   });
 
   it('lets the bot assume restore-bot in every demo account, and no other role', async () => {
     // Prepare
-    const client = new STSClient({ region: 'eu-west-1' });
-    client.middlewareStack.use(sim.plugin(DEMO_ACCOUNTS.production));
+    const client = harness.plug(new STSClient({ region: 'eu-west-1' }), DEMO_ACCOUNTS.production);
     const assume = (RoleArn: string) => client.send(new AssumeRoleCommand({ RoleArn, RoleSessionName: 'seed-test' }));
 
     // Act
@@ -49,8 +34,7 @@ describe('seedPlatformDemo', () => {
   it('adds the acceptance-refresh pipeline in acceptance only', async () => {
     // Prepare
     const start = (target: typeof DEMO_ACCOUNTS.acceptance) => {
-      const client = new CodePipelineClient({ region: target.region });
-      client.middlewareStack.use(sim.plugin(target));
+      const client = harness.plug(new CodePipelineClient({ region: target.region }), target);
       return client.send(new StartPipelineExecutionCommand({ name: 'acceptance-refresh' }));
     };
 
@@ -65,8 +49,7 @@ describe('seedPlatformDemo', () => {
 
   it('records latest one refresh ahead of current, with history', async () => {
     // Prepare
-    const client = new SSMClient({ region: 'eu-west-1' });
-    client.middlewareStack.use(sim.plugin(DEMO_ACCOUNTS.acceptance));
+    const client = harness.plug(new SSMClient({ region: 'eu-west-1' }), DEMO_ACCOUNTS.acceptance);
     const path = '/restore-bot/acceptance/aurora-cluster/orders';
 
     // Act

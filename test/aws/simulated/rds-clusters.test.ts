@@ -18,7 +18,7 @@ import {
   RestoreDBClusterToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
-import { ACC, createHarness, DAY, failure, MINUTE, PROD, START } from './rds-harness.js';
+import { ACC, createHarness, DAY, failure, MINUTE, PROD, START } from './simulated-harness.js';
 
 const CREATED = new Date(START.getTime() - 3 * DAY);
 

@@ -11,7 +11,7 @@ import {
   RestoreDBClusterToPointInTimeCommand,
 } from '@aws-sdk/client-docdb';
 import { describe, expect, it } from 'vitest';
-import { ACC, createHarness, DAY, failure, PROD, START } from './rds-harness.js';
+import { ACC, createHarness, DAY, failure, PROD, START } from './simulated-harness.js';
 
 const ACC_KEY = 'arn:aws:kms:eu-west-1:222222222222:key/acc-docdb';
 

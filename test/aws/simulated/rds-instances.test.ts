@@ -26,7 +26,7 @@ import {
   RestoreDBInstanceToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
-import { ACC, createHarness, DAY, failure, MINUTE, PROD, START } from './rds-harness.js';
+import { ACC, createHarness, DAY, failure, MINUTE, PROD, START } from './simulated-harness.js';
 
 const ORDERS_ARN = 'arn:aws:rds:eu-west-1:111111111111:db:orders-db';
 

@@ -8,7 +8,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
 import { seedRdsDemo } from '../../../src/aws/simulated/rds/seed.js';
-import { createHarness } from './rds-harness.js';
+import { createHarness } from './simulated-harness.js';
 
 function seeded() {
   const harness = createHarness();

@@ -8,7 +8,7 @@ import {
   RestoreDBClusterFromSnapshotCommand,
 } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
-import { ACC, createHarness, DAY, failure, MINUTE, PROD, START } from './rds-harness.js';
+import { ACC, createHarness, DAY, failure, MINUTE, PROD, START } from './simulated-harness.js';
 
 const OTHER = { accountId: '333333333333', region: 'eu-west-1' };
 

@@ -13,48 +13,37 @@ import {
 } from '@aws-sdk/client-ssm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
+import { createHarness, failure, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 const acceptance = DEMO_ACCOUNTS.acceptance;
 const NAME = '/restore-bot/acceptance/aurora-cluster/orders/latest';
 
 describe('simulated SSM Parameter Store', () => {
-  let now: Date;
-  let sim: SimulatedAws;
+  let harness: Harness;
   let ssm: SSMClient;
-  const advance = (ms: number) => {
-    now = new Date(now.getTime() + ms);
-  };
-  const rejection = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
   const put = (Value: string, Overwrite?: boolean, Name = NAME) =>
     ssm.send(new PutParameterCommand({ Name, Value, Type: 'String', Overwrite }));
 
   beforeEach(() => {
-    now = new Date('2026-11-20T12:00:00Z');
-    sim = createSimulatedAws({ clock: { now: () => now } });
-    ssm = new SSMClient({ region: acceptance.region });
-    ssm.middlewareStack.use(sim.plugin(acceptance));
+    harness = createHarness(NOV_20_NOON);
+    ssm = harness.plug(new SSMClient({ region: acceptance.region }), acceptance);
   });
 
   it('answers a missing parameter with ParameterNotFound', async () => {
     // Act
-    const error = await rejection(ssm.send(new GetParameterCommand({ Name: NAME })));
+    const error = await failure(ssm.send(new GetParameterCommand({ Name: NAME })));
 
     // Assess
     expect(error).toBeInstanceOf(ParameterNotFound);
     expect(error).toBeInstanceOf(SSMServiceException);
-    expect(sim.callsOf('GetParameter', 'SSM')[0]?.outcome).toBe('ParameterNotFound');
+    expect(harness.sim.callsOf('GetParameter', 'SSM')[0]?.outcome).toBe('ParameterNotFound');
   });
 
   it('needs Overwrite to change a parameter, and counts versions', async () => {
     // Act
     const first = await put('snapshot-a');
-    advance(60_000);
-    const refused = await rejection(put('snapshot-b'));
+    harness.advance(60_000);
+    const refused = await failure(put('snapshot-b'));
     const second = await put('snapshot-b', true);
     const { Parameter } = await ssm.send(new GetParameterCommand({ Name: NAME }));
 
@@ -75,13 +64,13 @@ describe('simulated SSM Parameter Store', () => {
   it('keeps the history, oldest first, and reads an older version with a selector', async () => {
     // Prepare
     await put('snapshot-a');
-    advance(60_000);
+    harness.advance(60_000);
     await put('snapshot-b', true);
 
     // Act
     const { Parameters } = await ssm.send(new GetParameterHistoryCommand({ Name: NAME }));
     const older = await ssm.send(new GetParameterCommand({ Name: `${NAME}:1` }));
-    const missing = await rejection(ssm.send(new GetParameterCommand({ Name: `${NAME}:7` })));
+    const missing = await failure(ssm.send(new GetParameterCommand({ Name: `${NAME}:7` })));
 
     // Assess
     expect(Parameters?.map((entry) => [entry.Version, entry.Value, entry.LastModifiedDate])).toEqual([
@@ -167,7 +156,7 @@ describe('simulated SSM Parameter Store', () => {
 
   it('needs a type for a new parameter', async () => {
     // Act
-    const error = await rejection(ssm.send(new PutParameterCommand({ Name: '/app/x', Value: 'v' })));
+    const error = await failure(ssm.send(new PutParameterCommand({ Name: '/app/x', Value: 'v' })));
 
     // Assess
     expect((error as Error).name).toBe('ValidationException');
@@ -179,8 +168,8 @@ describe('simulated SSM Parameter Store', () => {
 
     // Act
     await ssm.send(new DeleteParameterCommand({ Name: NAME }));
-    const read = await rejection(ssm.send(new GetParameterCommand({ Name: NAME })));
-    const again = await rejection(ssm.send(new DeleteParameterCommand({ Name: NAME })));
+    const read = await failure(ssm.send(new GetParameterCommand({ Name: NAME })));
+    const again = await failure(ssm.send(new DeleteParameterCommand({ Name: NAME })));
 
     // Assess
     expect(read).toBeInstanceOf(ParameterNotFound);
@@ -190,14 +179,16 @@ describe('simulated SSM Parameter Store', () => {
   it('keeps parameters per account', async () => {
     // Prepare
     await put('acceptance-only');
-    const production = new SSMClient({ region: DEMO_ACCOUNTS.production.region });
-    production.middlewareStack.use(sim.plugin(DEMO_ACCOUNTS.production));
+    const production = harness.plug(
+      new SSMClient({ region: DEMO_ACCOUNTS.production.region }),
+      DEMO_ACCOUNTS.production,
+    );
 
     // Act
-    const error = await rejection(production.send(new GetParameterCommand({ Name: NAME })));
+    const error = await failure(production.send(new GetParameterCommand({ Name: NAME })));
 
     // Assess
     expect(error).toBeInstanceOf(ParameterNotFound);
-    expect(sim.ssm.valueOf(acceptance, NAME)).toBe('acceptance-only');
+    expect(harness.sim.ssm.valueOf(acceptance, NAME)).toBe('acceptance-only');
   });
 });

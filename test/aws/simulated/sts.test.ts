@@ -1,53 +1,37 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
-import { createStsSimulation, StsSimulation } from '../../../src/aws/simulated/sts/index.js';
+import type { StsSimulation } from '../../../src/aws/simulated/sts/index.js';
+import { createHarness, failure, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 const production = DEMO_ACCOUNTS.production;
 const ROLE = 'arn:aws:iam::222222222222:role/restore-bot';
 
-/** The STS simulation of `sim`, to seed. Until simulated-aws.ts keeps a reference to it, swap in one this test holds. */
-function stsOf(sim: SimulatedAws): StsSimulation {
-  const kept: unknown = Reflect.get(sim, 'sts');
-  if (kept instanceof StsSimulation) return kept;
-  const sts = createStsSimulation(sim.world);
-  const handlers: unknown = Reflect.get(sim, 'handlers');
-  if (typeof handlers !== 'object' || handlers === null) throw new Error('SimulatedAws keeps no handlers');
-  Reflect.set(handlers, 'STS', sts.handlers);
-  return sts;
-}
-
 describe('simulated STS', () => {
-  let now: Date;
-  let sim: SimulatedAws;
+  let harness: Harness;
   let sts: StsSimulation;
   let client: STSClient;
-  const rejection = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
   const assume = (DurationSeconds?: number, RoleArn = ROLE) =>
     client.send(new AssumeRoleCommand({ RoleArn, RoleSessionName: 'restore-job-42', DurationSeconds }));
 
   beforeEach(() => {
-    now = new Date('2026-11-20T12:00:00Z');
-    sim = createSimulatedAws({ clock: { now: () => now } });
-    sts = stsOf(sim);
-    client = new STSClient({ region: production.region });
-    client.middlewareStack.use(sim.plugin(production));
+    harness = createHarness(NOV_20_NOON);
+    sts = harness.sim.sts;
+    client = harness.plug(new STSClient({ region: production.region }), production);
   });
 
   it('denies a role that was not registered', async () => {
     // Act
-    const error = await rejection(assume());
+    const error = await failure(assume());
 
     // Assess
     expect(error).toBeInstanceOf(STSServiceException);
     expect((error as Error).name).toBe('AccessDenied');
     expect((error as Error).message).toContain(`not authorized to perform: sts:AssumeRole on resource: ${ROLE}`);
-    expect(sim.callsOf('AssumeRole', 'STS')[0]).toMatchObject({ input: { RoleArn: ROLE }, outcome: 'AccessDenied' });
+    expect(harness.sim.callsOf('AssumeRole', 'STS')[0]).toMatchObject({
+      input: { RoleArn: ROLE },
+      outcome: 'AccessDenied',
+    });
   });
 
   it('returns temporary credentials that expire after DurationSeconds, one hour by default', async () => {
@@ -76,8 +60,8 @@ describe('simulated STS', () => {
     sts.allowRole(ROLE);
 
     // Act
-    const tooLong = await rejection(assume(7200));
-    const malformed = await rejection(assume(undefined, 'restore-bot'));
+    const tooLong = await failure(assume(7200));
+    const malformed = await failure(assume(undefined, 'restore-bot'));
 
     // Assess
     expect((tooLong as Error).name).toBe('ValidationError');
@@ -90,7 +74,7 @@ describe('simulated STS', () => {
     sts.allowRole(ROLE, { externalId: 'restore-bot-prod' });
 
     // Act
-    const without = await rejection(assume());
+    const without = await failure(assume());
     const withId = await client.send(
       new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'job', ExternalId: 'restore-bot-prod' }),
     );
@@ -102,8 +86,10 @@ describe('simulated STS', () => {
 
   it("tells the caller the account of the client's target", async () => {
     // Prepare
-    const acceptance = new STSClient({ region: DEMO_ACCOUNTS.acceptance.region });
-    acceptance.middlewareStack.use(sim.plugin(DEMO_ACCOUNTS.acceptance));
+    const acceptance = harness.plug(
+      new STSClient({ region: DEMO_ACCOUNTS.acceptance.region }),
+      DEMO_ACCOUNTS.acceptance,
+    );
 
     // Act
     const fromProduction = await client.send(new GetCallerIdentityCommand({}));

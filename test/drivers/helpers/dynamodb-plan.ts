@@ -1,5 +1,7 @@
 import type { Plan } from '../../../src/domain/plan.js';
+import type { StepContext } from '../../../src/domain/ports/database-driver.js';
 import type { ScalingSetting, SourceDescription, TableSettings } from '../../../src/domain/source.js';
+import type { StepName } from '../../../src/domain/steps.js';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'eu-west-1';
@@ -35,6 +37,39 @@ export const SOURCE_SCALING: ScalingSetting[] = [
     predefinedMetricType: 'DynamoDBWriteCapacityUtilization',
   },
 ];
+
+/** The source's scaling as it must appear on `orders-restored`. */
+export const TARGET_SCALING: ScalingSetting[] = [
+  {
+    resourceId: 'table/orders-restored',
+    dimension: 'dynamodb:table:ReadCapacityUnits',
+    minCapacity: 5,
+    maxCapacity: 100,
+    policyName: 'DynamoDBReadCapacityUtilization:table/orders-restored',
+    targetValue: 70,
+    predefinedMetricType: 'DynamoDBReadCapacityUtilization',
+    scaleInCooldown: 60,
+    scaleOutCooldown: 60,
+  },
+  {
+    resourceId: 'table/orders-restored/index/by-customer',
+    dimension: 'dynamodb:index:WriteCapacityUnits',
+    minCapacity: 2,
+    maxCapacity: 40,
+    policyName: 'ordersByCustomerWriteScaling',
+    targetValue: 50,
+    predefinedMetricType: 'DynamoDBWriteCapacityUtilization',
+  },
+];
+
+/** The tags the restored table must carry: the plan's, then the bot's managed tags for this job. */
+export const TARGET_TAGS: Record<string, string> = {
+  team: 'payments',
+  'restore-bot:expires-at': '2024-06-04T12:00:00.000Z',
+  'restore-bot:source': SOURCE_ARN,
+  'restore-bot:managed': 'true',
+  'restore-bot:job-id': JOB_ID,
+};
 
 export function buildTableSettings(overrides: Partial<TableSettings> = {}): TableSettings {
   return {
@@ -112,4 +147,8 @@ export function buildTablePlan(overrides: Partial<Plan> = {}): Plan {
     createdAt: PLAN_CREATED_AT,
     ...overrides,
   };
+}
+
+export function tableStepContext(step: StepName, plan: Plan = buildTablePlan()): StepContext {
+  return { jobId: JOB_ID, plan, step };
 }

@@ -1,5 +1,10 @@
 import type { ScalableTarget, ScalingPolicy } from '@aws-sdk/client-application-auto-scaling';
-import type { ContinuousBackupsDescription, TableDescription, TimeToLiveDescription } from '@aws-sdk/client-dynamodb';
+import {
+  type ContinuousBackupsDescription,
+  ResourceNotFoundException,
+  type TableDescription,
+  type TimeToLiveDescription,
+} from '@aws-sdk/client-dynamodb';
 import type { ScalingSetting } from '../../../src/domain/source.js';
 import { ACCOUNT, KMS_KEY_ARN, REGION, SOURCE_TABLE } from './dynamodb-plan.js';
 
@@ -165,4 +170,14 @@ export function scalingPolicies(settings: ScalingSetting[]): ScalingPolicy[] {
 /** An AWS error as the SDK throws it for codes it does not model (ValidationException): compared by name. */
 export function awsError(name: string, message: string): Error {
   return Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: 400 } });
+}
+
+/** DescribeTable's answer for a table that does not exist. */
+export function tableNotFound(): ResourceNotFoundException {
+  return new ResourceNotFoundException({ message: 'Requested resource not found', $metadata: {} });
+}
+
+/** Tags as ListTagsOfResource and TagResource carry them. */
+export function tagList(tags: Record<string, string>): { Key: string; Value: string }[] {
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }

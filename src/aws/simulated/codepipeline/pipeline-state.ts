@@ -1,4 +1,4 @@
-import type { SimulatedTarget } from '../types.js';
+import { PerRegion } from '../per-region.js';
 
 export interface StoredExecution {
   id: string;
@@ -21,16 +21,8 @@ export interface StoredPipeline {
 }
 
 /** Pipelines per account and region, keyed by name. */
-export class PipelineState {
-  private readonly regions = new Map<string, Map<string, StoredPipeline>>();
-
-  region(target: SimulatedTarget): Map<string, StoredPipeline> {
-    const key = `${target.accountId}/${target.region}`;
-    let region = this.regions.get(key);
-    if (!region) {
-      region = new Map();
-      this.regions.set(key, region);
-    }
-    return region;
+export class PipelineState extends PerRegion<Map<string, StoredPipeline>> {
+  constructor() {
+    super(() => new Map());
   }
 }

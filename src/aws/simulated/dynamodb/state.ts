@@ -7,6 +7,7 @@ import type {
   TableClass,
 } from '@aws-sdk/client-dynamodb';
 import { createScalingRegion, type ScalingRegion } from '../autoscaling/scaling-state.js';
+import { PerRegion } from '../per-region.js';
 import type { SimulatedTarget } from '../types.js';
 import type { SimulatedWorld } from '../world.js';
 
@@ -92,17 +93,16 @@ export interface DynamoDbRegion {
  * DELETING → gone) are applied lazily whenever a region is read, from the world's clock.
  */
 export class DynamoDbState {
-  private readonly regions = new Map<string, DynamoDbRegion>();
+  private readonly regions = new PerRegion<DynamoDbRegion>(() => ({
+    tables: new Map(),
+    backups: new Map(),
+    scaling: createScalingRegion(),
+  }));
 
   constructor(private readonly world: SimulatedWorld) {}
 
   region(target: SimulatedTarget): DynamoDbRegion {
-    const key = `${target.accountId}/${target.region}`;
-    let region = this.regions.get(key);
-    if (!region) {
-      region = { tables: new Map(), backups: new Map(), scaling: createScalingRegion() };
-      this.regions.set(key, region);
-    }
+    const region = this.regions.region(target);
     this.settle(region);
     return region;
   }

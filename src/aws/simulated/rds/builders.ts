@@ -86,6 +86,22 @@ export function newInstance(state: RegionState, spec: InstanceSpec, birth: Birth
   };
 }
 
+/** A cluster member's engine, storage, network, encryption and backups are its cluster's. */
+export function clusterMemberSettings(cluster: ClusterRecord) {
+  return {
+    clusterId: cluster.id,
+    engine: cluster.engine,
+    engineVersion: cluster.engineVersion,
+    storageType: cluster.storageType,
+    port: cluster.port,
+    subnetGroup: cluster.subnetGroup,
+    securityGroupIds: cluster.securityGroupIds,
+    storageEncrypted: cluster.storageEncrypted,
+    kmsKeyId: cluster.kmsKeyId,
+    backupRetentionDays: cluster.backupRetentionDays,
+  };
+}
+
 export function newCluster(state: RegionState, spec: ClusterSpec, birth: Birth): ClusterRecord {
   return {
     ...common(state, spec, birth, 'cluster'),

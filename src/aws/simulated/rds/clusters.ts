@@ -8,11 +8,12 @@ import type {
 } from '@aws-sdk/client-rds';
 import { fault } from '../errors.js';
 import type { ServiceHandlers, SimulatedRequest } from '../types.js';
-import { newCluster } from './builders.js';
+import { type ClusterSpec, newCluster } from './builders.js';
 import { bornCreating, type RdsContext, required, viewNow } from './context.js';
 import { supportsClones } from './engines.js';
 import { statusAt, transition } from './lifecycle.js';
 import { checkParameterGroup, checkSubnetGroup, requireCluster, requireSnapshot } from './lookups.js';
+import { applySharedModifications, checkFinalSnapshotChoice } from './modify-delete.js';
 import { rdsArn } from './names.js';
 import { applyFilters, paginate, tagMap } from './query.js';
 import type { ClusterRecord, RegionState } from './records.js';
@@ -80,24 +81,7 @@ export function clusterHandlers(ctx: RdsContext): ServiceHandlers {
       const cloneGroupId = clone ? (source.cloneGroupId ?? randomUUID()) : undefined;
       const cluster = newCluster(
         state,
-        {
-          id: targetId,
-          engine: source.engine,
-          engineVersion: source.engineVersion,
-          port: input.Port ?? source.port,
-          subnetGroup: input.DBSubnetGroupName,
-          securityGroupIds: input.VpcSecurityGroupIds,
-          clusterParameterGroup: input.DBClusterParameterGroupName,
-          storageEncrypted: source.storageEncrypted || input.KmsKeyId !== undefined,
-          kmsKeyId: input.KmsKeyId ?? source.kmsKeyId,
-          deletionProtection: input.DeletionProtection,
-          backupRetentionDays: input.BackupRetentionPeriod,
-          copyTagsToSnapshot: input.CopyTagsToSnapshot,
-          sizeGiB: source.sizeGiB,
-          storageType: input.StorageType ?? source.storageType,
-          cloneGroupId,
-          tags: tagMap(input.Tags),
-        },
+        { ...restoredClusterSpec(targetId, input, source), cloneGroupId },
         bornCreating(ctx, ctx.world.durations.restoreClusterMs),
       );
       admit(state, cluster);
@@ -136,25 +120,15 @@ export function clusterHandlers(ctx: RdsContext): ServiceHandlers {
       }
       const targetId = required(input.DBClusterIdentifier, 'DBClusterIdentifier').toLowerCase();
       refuseExisting(state, targetId);
+      const origin = {
+        ...snapshot,
+        engineVersion: input.EngineVersion ?? snapshot.engineVersion,
+        storageEncrypted: snapshot.encrypted,
+        sizeGiB: snapshot.allocatedStorage,
+      };
       const cluster = newCluster(
         state,
-        {
-          id: targetId,
-          engine,
-          engineVersion: input.EngineVersion ?? snapshot.engineVersion,
-          port: input.Port ?? snapshot.port,
-          subnetGroup: input.DBSubnetGroupName,
-          securityGroupIds: input.VpcSecurityGroupIds,
-          clusterParameterGroup: input.DBClusterParameterGroupName,
-          storageEncrypted: snapshot.encrypted || input.KmsKeyId !== undefined,
-          kmsKeyId: input.KmsKeyId ?? snapshot.kmsKeyId,
-          deletionProtection: input.DeletionProtection,
-          backupRetentionDays: input.BackupRetentionPeriod,
-          copyTagsToSnapshot: input.CopyTagsToSnapshot,
-          sizeGiB: snapshot.allocatedStorage,
-          storageType: input.StorageType ?? snapshot.storageType,
-          tags: tagMap(input.Tags),
-        },
+        restoredClusterSpec(targetId, input, origin),
         bornCreating(ctx, ctx.world.durations.restoreClusterMs),
       );
       return answer(state, admit(state, cluster));
@@ -191,10 +165,7 @@ export function clusterHandlers(ctx: RdsContext): ServiceHandlers {
           transition(cluster.lifecycle, now, 'renaming', ctx.world.durations.renameMs);
         }
       }
-      if (input.DeletionProtection !== undefined) cluster.deletionProtection = input.DeletionProtection;
-      if (input.BackupRetentionPeriod !== undefined) cluster.backupRetentionDays = input.BackupRetentionPeriod;
-      if (input.CopyTagsToSnapshot !== undefined) cluster.copyTagsToSnapshot = input.CopyTagsToSnapshot;
-      if (input.VpcSecurityGroupIds?.length) cluster.securityGroupIds = [...input.VpcSecurityGroupIds];
+      applySharedModifications(cluster, input);
       return answer(state, cluster);
     },
 
@@ -221,15 +192,7 @@ export function clusterHandlers(ctx: RdsContext): ServiceHandlers {
         );
       }
       const finalId = input.FinalDBSnapshotIdentifier?.toLowerCase();
-      if (input.SkipFinalSnapshot && finalId) {
-        throw fault('InvalidParameterCombination', 'FinalDBSnapshotIdentifier cannot be used with SkipFinalSnapshot.');
-      }
-      if (!input.SkipFinalSnapshot && !finalId) {
-        throw fault(
-          'InvalidParameterCombination',
-          'FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.',
-        );
-      }
+      checkFinalSnapshotChoice(input.SkipFinalSnapshot, finalId);
       if (finalId) {
         if (state.clusterSnapshots.has(finalId)) {
           throw fault('DBClusterSnapshotAlreadyExistsFault', `DB cluster snapshot ${finalId} already exists.`);
@@ -246,6 +209,41 @@ export function clusterHandlers(ctx: RdsContext): ServiceHandlers {
       transition(cluster.lifecycle, now, 'deleting', ctx.world.durations.deleteMs, 'gone');
       return answer(state, cluster);
     },
+  };
+}
+
+/** What a restored cluster takes from its source or snapshot unless the request overrides it. */
+interface RestoreOrigin {
+  engine: string;
+  engineVersion: string;
+  port: number;
+  storageEncrypted: boolean;
+  kmsKeyId?: string;
+  sizeGiB: number;
+  storageType?: string;
+}
+
+/** Either cluster restore: they take the settings read below under the same names. */
+type RestoreRequest = RestoreDBClusterToPointInTimeMessage | RestoreDBClusterFromSnapshotMessage;
+
+/** A key in the request encrypts the restore; without one it keeps the origin's encryption. */
+function restoredClusterSpec(id: string, input: RestoreRequest, origin: RestoreOrigin): ClusterSpec {
+  return {
+    id,
+    engine: origin.engine,
+    engineVersion: origin.engineVersion,
+    port: input.Port ?? origin.port,
+    subnetGroup: input.DBSubnetGroupName,
+    securityGroupIds: input.VpcSecurityGroupIds,
+    clusterParameterGroup: input.DBClusterParameterGroupName,
+    storageEncrypted: origin.storageEncrypted || input.KmsKeyId !== undefined,
+    kmsKeyId: input.KmsKeyId ?? origin.kmsKeyId,
+    deletionProtection: input.DeletionProtection,
+    backupRetentionDays: input.BackupRetentionPeriod,
+    copyTagsToSnapshot: input.CopyTagsToSnapshot,
+    sizeGiB: origin.sizeGiB,
+    storageType: input.StorageType ?? origin.storageType,
+    tags: tagMap(input.Tags),
   };
 }
 

@@ -9,11 +9,12 @@ import type {
 import { fault } from '../errors.js';
 import type { ServiceHandlers, SimulatedRequest } from '../types.js';
 import { automatedBackupSource, instanceAsSource, type PointInTimeSource } from './automated-backups.js';
-import { newInstance } from './builders.js';
+import { clusterMemberSettings, type InstanceSpec, newInstance } from './builders.js';
 import { bornCreating, type RdsContext, required, viewNow } from './context.js';
 import { defaultEngineVersion } from './engines.js';
 import { statusAt, transition } from './lifecycle.js';
 import { checkParameterGroup, checkSubnetGroup, requireCluster, requireInstance, requireSnapshot } from './lookups.js';
+import { applySharedModifications, checkFinalSnapshotChoice } from './modify-delete.js';
 import { rdsArn } from './names.js';
 import { applyFilters, paginate, tagMap } from './query.js';
 import type { InstanceRecord, RegionState } from './records.js';
@@ -27,6 +28,11 @@ export function instanceHandlers(ctx: RdsContext): ServiceHandlers {
   const answer = (state: RegionState, instance: InstanceRecord) => ({
     DBInstance: instanceShape(state, instance, viewNow(ctx)),
   });
+  /** Both restores end alike: a new instance, `creating` for restoreInstanceMs. */
+  const restore = (state: RegionState, id: string, input: RestoreRequest, origin: RestoreOrigin) => {
+    const birth = bornCreating(ctx, ctx.world.durations.restoreInstanceMs);
+    return answer(state, admit(state, newInstance(state, restoredInstanceSpec(id, input, origin), birth)));
+  };
 
   return {
     DescribeDBInstances: (request) => {
@@ -58,32 +64,7 @@ export function instanceHandlers(ctx: RdsContext): ServiceHandlers {
       const targetId = required(input.TargetDBInstanceIdentifier, 'TargetDBInstanceIdentifier').toLowerCase();
       refuseExisting(state, targetId);
       checkRestoreInstant(source.window, timing);
-      const instance = newInstance(
-        state,
-        {
-          id: targetId,
-          engine: source.engine,
-          engineVersion: source.engineVersion,
-          instanceClass: input.DBInstanceClass ?? source.instanceClass,
-          allocatedStorage: input.AllocatedStorage ?? source.allocatedStorage,
-          storageType: input.StorageType ?? source.storageType,
-          port: input.Port ?? source.port,
-          multiAz: input.MultiAZ,
-          availabilityZone: input.AvailabilityZone,
-          subnetGroup: input.DBSubnetGroupName,
-          securityGroupIds: input.VpcSecurityGroupIds,
-          parameterGroup: input.DBParameterGroupName,
-          optionGroup: input.OptionGroupName,
-          storageEncrypted: source.storageEncrypted,
-          kmsKeyId: source.kmsKeyId,
-          deletionProtection: input.DeletionProtection,
-          backupRetentionDays: input.BackupRetentionPeriod ?? source.backupRetentionDays,
-          copyTagsToSnapshot: input.CopyTagsToSnapshot,
-          tags: tagMap(input.Tags),
-        },
-        bornCreating(ctx, ctx.world.durations.restoreInstanceMs),
-      );
-      return answer(state, admit(state, instance));
+      return restore(state, targetId, input, source);
     },
 
     RestoreDBInstanceFromDBSnapshot: (request) => {
@@ -113,32 +94,12 @@ export function instanceHandlers(ctx: RdsContext): ServiceHandlers {
       }
       const targetId = required(input.DBInstanceIdentifier, 'DBInstanceIdentifier').toLowerCase();
       refuseExisting(state, targetId);
-      const instance = newInstance(
-        state,
-        {
-          id: targetId,
-          engine: snapshot.engine,
-          engineVersion: snapshot.engineVersion,
-          instanceClass: input.DBInstanceClass ?? snapshot.instanceClass ?? 'db.t3.micro',
-          allocatedStorage: input.AllocatedStorage ?? snapshot.allocatedStorage,
-          storageType: input.StorageType ?? snapshot.storageType,
-          port: input.Port ?? snapshot.port,
-          multiAz: input.MultiAZ,
-          availabilityZone: input.AvailabilityZone,
-          subnetGroup: input.DBSubnetGroupName,
-          securityGroupIds: input.VpcSecurityGroupIds,
-          parameterGroup: input.DBParameterGroupName,
-          optionGroup: input.OptionGroupName,
-          storageEncrypted: snapshot.encrypted,
-          kmsKeyId: snapshot.kmsKeyId,
-          deletionProtection: input.DeletionProtection,
-          backupRetentionDays: input.BackupRetentionPeriod ?? snapshot.backupRetentionDays,
-          copyTagsToSnapshot: input.CopyTagsToSnapshot,
-          tags: tagMap(input.Tags),
-        },
-        bornCreating(ctx, ctx.world.durations.restoreInstanceMs),
-      );
-      return answer(state, admit(state, instance));
+      const origin = {
+        ...snapshot,
+        instanceClass: snapshot.instanceClass ?? 'db.t3.micro',
+        storageEncrypted: snapshot.encrypted,
+      };
+      return restore(state, targetId, input, origin);
     },
 
     CreateDBInstance: (request) => {
@@ -192,23 +153,7 @@ export function instanceHandlers(ctx: RdsContext): ServiceHandlers {
           `Engine ${engine} does not match the engine of DB cluster ${cluster.id} (${cluster.engine}).`,
         );
       }
-      // A member's storage, network and encryption are the cluster's.
-      const instance = newInstance(
-        state,
-        {
-          ...common,
-          clusterId: cluster.id,
-          engineVersion: cluster.engineVersion,
-          storageType: cluster.storageType,
-          port: cluster.port,
-          subnetGroup: cluster.subnetGroup,
-          securityGroupIds: cluster.securityGroupIds,
-          storageEncrypted: cluster.storageEncrypted,
-          kmsKeyId: cluster.kmsKeyId,
-          backupRetentionDays: cluster.backupRetentionDays,
-        },
-        birth,
-      );
+      const instance = newInstance(state, { ...common, ...clusterMemberSettings(cluster) }, birth);
       return answer(state, admit(state, instance));
     },
 
@@ -242,10 +187,7 @@ export function instanceHandlers(ctx: RdsContext): ServiceHandlers {
           transition(instance.lifecycle, now, 'renaming', ctx.world.durations.renameMs);
         }
       }
-      if (input.DeletionProtection !== undefined) instance.deletionProtection = input.DeletionProtection;
-      if (input.BackupRetentionPeriod !== undefined) instance.backupRetentionDays = input.BackupRetentionPeriod;
-      if (input.CopyTagsToSnapshot !== undefined) instance.copyTagsToSnapshot = input.CopyTagsToSnapshot;
-      if (input.VpcSecurityGroupIds?.length) instance.securityGroupIds = [...input.VpcSecurityGroupIds];
+      applySharedModifications(instance, input);
       return answer(state, instance);
     },
 
@@ -272,13 +214,8 @@ export function instanceHandlers(ctx: RdsContext): ServiceHandlers {
             'FinalDBSnapshotIdentifier can not be specified when deleting a DB instance in a DB cluster.',
           );
         }
-      } else if (input.SkipFinalSnapshot && finalId) {
-        throw fault('InvalidParameterCombination', 'FinalDBSnapshotIdentifier cannot be used with SkipFinalSnapshot.');
-      } else if (!input.SkipFinalSnapshot && !finalId) {
-        throw fault(
-          'InvalidParameterCombination',
-          'FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.',
-        );
+      } else {
+        checkFinalSnapshotChoice(input.SkipFinalSnapshot, finalId);
       }
       if (finalId) {
         if (state.instanceSnapshots.has(finalId)) {
@@ -305,6 +242,47 @@ export function instanceHandlers(ctx: RdsContext): ServiceHandlers {
       transition(instance.lifecycle, now, 'deleting', ctx.world.durations.deleteMs, 'gone');
       return answer(state, instance);
     },
+  };
+}
+
+/** What a restored instance takes from its source or snapshot unless the request overrides it. */
+interface RestoreOrigin {
+  engine: string;
+  engineVersion: string;
+  instanceClass: string;
+  allocatedStorage: number;
+  storageType?: string;
+  port: number;
+  storageEncrypted: boolean;
+  kmsKeyId?: string;
+  backupRetentionDays: number;
+}
+
+/** Either instance restore: they take the settings read below under the same names. */
+type RestoreRequest = RestoreDBInstanceToPointInTimeMessage | RestoreDBInstanceFromDBSnapshotMessage;
+
+/** Engine, version and encryption always come from the origin: a restore cannot change them. */
+function restoredInstanceSpec(id: string, input: RestoreRequest, origin: RestoreOrigin): InstanceSpec {
+  return {
+    id,
+    engine: origin.engine,
+    engineVersion: origin.engineVersion,
+    instanceClass: input.DBInstanceClass ?? origin.instanceClass,
+    allocatedStorage: input.AllocatedStorage ?? origin.allocatedStorage,
+    storageType: input.StorageType ?? origin.storageType,
+    port: input.Port ?? origin.port,
+    multiAz: input.MultiAZ,
+    availabilityZone: input.AvailabilityZone,
+    subnetGroup: input.DBSubnetGroupName,
+    securityGroupIds: input.VpcSecurityGroupIds,
+    parameterGroup: input.DBParameterGroupName,
+    optionGroup: input.OptionGroupName,
+    storageEncrypted: origin.storageEncrypted,
+    kmsKeyId: origin.kmsKeyId,
+    deletionProtection: input.DeletionProtection,
+    backupRetentionDays: input.BackupRetentionPeriod ?? origin.backupRetentionDays,
+    copyTagsToSnapshot: input.CopyTagsToSnapshot,
+    tags: tagMap(input.Tags),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { SimulatedTarget } from '../types.js';
 import { replicatedBackup } from './automated-backups.js';
-import { newCluster, newInstance } from './builders.js';
+import { clusterMemberSettings, newCluster, newInstance } from './builders.js';
 import { bornWith, type RdsContext } from './context.js';
 import { defaultEngineVersion, defaultPort, parameterGroupFamily } from './engines.js';
 import { startedAs } from './lifecycle.js';
@@ -96,6 +96,11 @@ function tagsOf(seed: TagSeed | undefined): Map<string, string> {
   return new Map(Object.entries(seed ?? {}));
 }
 
+/** Seeded resources keep a week of automated backups unless the seed says otherwise. */
+function seededSettings(seed: { backupRetentionDays?: number; tags?: TagSeed }) {
+  return { backupRetentionDays: seed.backupRetentionDays ?? SEEDED_RETENTION_DAYS, tags: tagsOf(seed.tags) };
+}
+
 function registerSubnetGroup(state: RegionState, name: string | undefined): void {
   if (name && name !== DEFAULT_SUBNET_GROUP) state.subnetGroups.set(name, mainVpcId(state.owner));
 }
@@ -115,16 +120,7 @@ export function createSeeding(ctx: RdsContext) {
     registerSubnetGroup(state, seed.subnetGroup);
     registerGroup(state.parameterGroups, seed.parameterGroup, parameterGroupFamily(seed.engine, engineVersion));
     const createdAt = seed.createdAt ?? longAgo();
-    const instance = newInstance(
-      state,
-      {
-        ...seed,
-        engineVersion,
-        backupRetentionDays: seed.backupRetentionDays ?? SEEDED_RETENTION_DAYS,
-        tags: tagsOf(seed.tags),
-      },
-      alwaysThere(createdAt),
-    );
+    const instance = newInstance(state, { ...seed, engineVersion, ...seededSettings(seed) }, alwaysThere(createdAt));
     state.instances.set(instance.id, instance);
     return rdsArn(state.owner, 'db', instance.id);
   }
@@ -136,35 +132,13 @@ export function createSeeding(ctx: RdsContext) {
     registerSubnetGroup(state, seed.subnetGroup);
     registerGroup(state.clusterParameterGroups, seed.clusterParameterGroup, family);
     const createdAt = seed.createdAt ?? longAgo();
-    const cluster = newCluster(
-      state,
-      {
-        ...seed,
-        engineVersion,
-        backupRetentionDays: seed.backupRetentionDays ?? SEEDED_RETENTION_DAYS,
-        tags: tagsOf(seed.tags),
-      },
-      alwaysThere(createdAt),
-    );
+    const cluster = newCluster(state, { ...seed, engineVersion, ...seededSettings(seed) }, alwaysThere(createdAt));
     state.clusters.set(cluster.id, cluster);
     for (const member of seed.members ?? []) {
       registerGroup(state.parameterGroups, member.parameterGroup, family);
       const instance = newInstance(
         state,
-        {
-          ...member,
-          clusterId: cluster.id,
-          engine: cluster.engine,
-          engineVersion,
-          storageType: cluster.storageType,
-          port: cluster.port,
-          subnetGroup: cluster.subnetGroup,
-          securityGroupIds: cluster.securityGroupIds,
-          storageEncrypted: cluster.storageEncrypted,
-          kmsKeyId: cluster.kmsKeyId,
-          backupRetentionDays: cluster.backupRetentionDays,
-          tags: tagsOf(seed.tags),
-        },
+        { ...member, ...clusterMemberSettings(cluster), tags: tagsOf(seed.tags) },
         alwaysThere(createdAt),
       );
       state.instances.set(instance.id, instance);

@@ -3,8 +3,6 @@ import type {
   CopyDBSnapshotMessage,
   DescribeDBClusterSnapshotsMessage,
   DescribeDBSnapshotsMessage,
-  Filter,
-  Tag,
 } from '@aws-sdk/client-rds';
 import { fault } from '../errors.js';
 import type { ServiceHandlers, SimulatedRequest, SimulatedTarget } from '../types.js';
@@ -18,15 +16,16 @@ import { clusterSnapshotShape, instanceSnapshotShape } from './shapes.js';
 
 const SNAPSHOT_TYPES = new Set(['automated', 'manual', 'shared', 'public', 'awsbackup']);
 
-/** What DescribeDBSnapshots and DescribeDBClusterSnapshots share, in their own parameter names. */
-interface SnapshotQuery {
+/** The parameters DescribeDBSnapshots and DescribeDBClusterSnapshots both take, under the same names. */
+type SharedQueryParameters = Pick<
+  DescribeDBSnapshotsMessage & DescribeDBClusterSnapshotsMessage,
+  'SnapshotType' | 'IncludeShared' | 'Filters' | 'MaxRecords' | 'Marker'
+>;
+
+/** A describe call's query, with the two parameters each operation names its own way. */
+interface SnapshotQuery extends SharedQueryParameters {
   snapshotId?: string;
   sourceId?: string;
-  snapshotType?: string;
-  includeShared?: boolean;
-  filters?: Filter[];
-  maxRecords?: number;
-  marker?: string;
 }
 
 function snapshotArn(snapshot: SnapshotRecord): string {
@@ -43,8 +42,8 @@ function typeSeenBy(snapshot: SnapshotRecord, caller: SimulatedTarget): string {
  * identifier is found only when SnapshotType says `automated`.
  */
 function selectSnapshots(ctx: RdsContext, caller: SimulatedTarget, kind: SnapshotKind, query: SnapshotQuery) {
-  if (query.snapshotType !== undefined && !SNAPSHOT_TYPES.has(query.snapshotType)) {
-    throw fault('InvalidParameterValue', `Invalid snapshot type: ${query.snapshotType}`);
+  if (query.SnapshotType !== undefined && !SNAPSHOT_TYPES.has(query.SnapshotType)) {
+    throw fault('InvalidParameterValue', `Invalid snapshot type: ${query.SnapshotType}`);
   }
   if (query.snapshotId && query.sourceId) {
     const source = kind === 'instance' ? 'DBInstanceIdentifier' : 'DBClusterIdentifier';
@@ -52,19 +51,19 @@ function selectSnapshots(ctx: RdsContext, caller: SimulatedTarget, kind: Snapsho
   }
   if (query.snapshotId) {
     const snapshot = findSnapshot(ctx.store, caller, kind, query.snapshotId);
-    if (!snapshot || (snapshot.type === 'automated' && query.snapshotType !== 'automated')) {
+    if (!snapshot || (snapshot.type === 'automated' && query.SnapshotType !== 'automated')) {
       throw fault(SNAPSHOT_NOT_FOUND[kind], `Snapshot ${query.snapshotId} not found.`);
     }
     return [snapshot];
   }
   const own = [...ctx.store.state(caller).snapshots(kind).values()];
   const selected = (() => {
-    switch (query.snapshotType) {
+    switch (query.SnapshotType) {
       case undefined:
-        return query.includeShared ? [...own, ...sharedWithCaller(ctx.store, caller, kind)] : own;
+        return query.IncludeShared ? [...own, ...sharedWithCaller(ctx.store, caller, kind)] : own;
       case 'automated':
       case 'manual':
-        return own.filter((snapshot) => snapshot.type === query.snapshotType);
+        return own.filter((snapshot) => snapshot.type === query.SnapshotType);
       case 'shared':
         return sharedWithCaller(ctx.store, caller, kind);
       default:
@@ -96,8 +95,8 @@ function describe(ctx: RdsContext, caller: SimulatedTarget, kind: SnapshotKind, 
     'snapshot-type': (snapshot) => [typeSeenBy(snapshot, caller)],
     engine: (snapshot) => [snapshot.engine],
   };
-  const matching = applyFilters(selectSnapshots(ctx, caller, kind, query), query.filters, fields);
-  return paginate(matching, snapshotArn, { MaxRecords: query.maxRecords, Marker: query.marker });
+  const matching = applyFilters(selectSnapshots(ctx, caller, kind, query), query.Filters, fields);
+  return paginate(matching, snapshotArn, query);
 }
 
 /** DescribeDBSnapshots, DescribeDBClusterSnapshots, CopyDBSnapshot and CopyDBClusterSnapshot. */
@@ -106,13 +105,9 @@ export function snapshotHandlers(ctx: RdsContext): ServiceHandlers {
     DescribeDBSnapshots: (request) => {
       const input: DescribeDBSnapshotsMessage = request.input;
       const page = describe(ctx, request, 'instance', {
+        ...input,
         snapshotId: input.DBSnapshotIdentifier,
         sourceId: input.DBInstanceIdentifier,
-        snapshotType: input.SnapshotType,
-        includeShared: input.IncludeShared,
-        filters: input.Filters,
-        maxRecords: input.MaxRecords,
-        marker: input.Marker,
       });
       const now = ctx.world.now();
       return {
@@ -124,13 +119,9 @@ export function snapshotHandlers(ctx: RdsContext): ServiceHandlers {
     DescribeDBClusterSnapshots: (request) => {
       const input: DescribeDBClusterSnapshotsMessage = request.input;
       const page = describe(ctx, request, 'cluster', {
+        ...input,
         snapshotId: input.DBClusterSnapshotIdentifier,
         sourceId: input.DBClusterIdentifier,
-        snapshotType: input.SnapshotType,
-        includeShared: input.IncludeShared,
-        filters: input.Filters,
-        maxRecords: input.MaxRecords,
-        marker: input.Marker,
       });
       const now = ctx.world.now();
       return {
@@ -142,11 +133,9 @@ export function snapshotHandlers(ctx: RdsContext): ServiceHandlers {
     CopyDBSnapshot: (request) => {
       const input: CopyDBSnapshotMessage = request.input;
       const copy = copySnapshot(ctx, request, 'instance', {
+        ...input,
         source: required(input.SourceDBSnapshotIdentifier, 'SourceDBSnapshotIdentifier'),
         target: required(input.TargetDBSnapshotIdentifier, 'TargetDBSnapshotIdentifier'),
-        kmsKeyId: input.KmsKeyId,
-        copyTags: input.CopyTags,
-        tags: input.Tags,
       });
       return { DBSnapshot: instanceSnapshotShape(copy, request, ctx.world.now()) };
     },
@@ -154,11 +143,9 @@ export function snapshotHandlers(ctx: RdsContext): ServiceHandlers {
     CopyDBClusterSnapshot: (request) => {
       const input: CopyDBClusterSnapshotMessage = request.input;
       const copy = copySnapshot(ctx, request, 'cluster', {
+        ...input,
         source: required(input.SourceDBClusterSnapshotIdentifier, 'SourceDBClusterSnapshotIdentifier'),
         target: required(input.TargetDBClusterSnapshotIdentifier, 'TargetDBClusterSnapshotIdentifier'),
-        kmsKeyId: input.KmsKeyId,
-        copyTags: input.CopyTags,
-        tags: input.Tags,
       });
       return { DBClusterSnapshot: clusterSnapshotShape(copy, request, ctx.world.now()) };
     },
@@ -170,12 +157,11 @@ const COPY_FAULTS = {
   cluster: { state: 'InvalidDBClusterSnapshotStateFault', exists: 'DBClusterSnapshotAlreadyExistsFault' },
 };
 
-interface CopyRequest {
+/** A copy call, with the source and target each operation names its own way. */
+interface CopyRequest
+  extends Pick<CopyDBSnapshotMessage & CopyDBClusterSnapshotMessage, 'KmsKeyId' | 'CopyTags' | 'Tags'> {
   source: string;
   target: string;
-  kmsKeyId?: string;
-  copyTags?: boolean;
-  tags?: Tag[];
 }
 
 /**
@@ -197,7 +183,7 @@ function copySnapshot(
     throw fault(faults.state, `Snapshot ${source.id} is not available: ${status}.`);
   }
   const foreign = source.owner.accountId !== request.accountId || source.owner.region !== request.region;
-  if (foreign && source.encrypted && !copy.kmsKeyId) {
+  if (foreign && source.encrypted && !copy.KmsKeyId) {
     throw fault(
       'KMSKeyNotAccessibleFault',
       `The source snapshot ${snapshotArn(source)} is encrypted with a key of its owner: a KmsKeyId is required to copy it.`,
@@ -212,9 +198,9 @@ function copySnapshot(
     createdAt: now,
     lifecycle: startedFor('creating', now, ctx.world.durations.copySnapshotMs),
     type: 'manual',
-    encrypted: source.encrypted || copy.kmsKeyId !== undefined,
-    kmsKeyId: copy.kmsKeyId ? kmsKeyArn(request, copy.kmsKeyId) : source.kmsKeyId,
-    tags: new Map([...(copy.copyTags && !foreign ? source.tags : []), ...tagMap(copy.tags)]),
+    encrypted: source.encrypted || copy.KmsKeyId !== undefined,
+    kmsKeyId: copy.KmsKeyId ? kmsKeyArn(request, copy.KmsKeyId) : source.kmsKeyId,
+    tags: new Map([...(copy.CopyTags && !foreign ? source.tags : []), ...tagMap(copy.Tags)]),
     sharedWith: new Set(),
     sourceSnapshotArn: snapshotArn(source),
   };

@@ -1,3 +1,4 @@
+import { PerRegion } from '../per-region.js';
 import type { SimulatedTarget } from '../types.js';
 import type { SimulatedWorld } from '../world.js';
 import { existsAt, type Lifecycle, statusAt } from './lifecycle.js';
@@ -11,30 +12,27 @@ const BACKUP_HOUR_UTC = 3;
 
 /** Every account and region the simulation has seen, and the bookkeeping that time moving on implies. */
 export class RdsStore {
-  private readonly states = new Map<string, RegionState>();
+  private readonly states = new PerRegion((owner) => {
+    const state = new RegionState(owner);
+    state.subnetGroups.set(DEFAULT_SUBNET_GROUP, DEFAULT_VPC_ID);
+    return state;
+  });
   private sequence = 0;
 
   constructor(readonly world: SimulatedWorld) {}
 
   state(target: SimulatedTarget): RegionState {
-    const key = `${target.accountId}/${target.region}`;
-    let state = this.states.get(key);
-    if (!state) {
-      state = new RegionState({ accountId: target.accountId, region: target.region });
-      state.subnetGroups.set(DEFAULT_SUBNET_GROUP, DEFAULT_VPC_ID);
-      this.states.set(key, state);
-    }
-    return state;
+    return this.states.region(target);
   }
 
   /** The state of an account and region the simulation already holds, without creating it. */
   existing(target: SimulatedTarget): RegionState | undefined {
-    return this.states.get(`${target.accountId}/${target.region}`);
+    return this.states.existing(target);
   }
 
   /** Every account's state in `region`: where snapshots shared with the caller live. */
   statesIn(region: string): RegionState[] {
-    return [...this.states.values()].filter((state) => state.owner.region === region);
+    return [...this.states.all()].filter((state) => state.owner.region === region);
   }
 
   nextSequence(): number {
@@ -48,7 +46,7 @@ export class RdsStore {
    */
   settle(): void {
     const now = this.world.now();
-    for (const state of this.states.values()) {
+    for (const state of this.states.all()) {
       dropGone(state.instances, now);
       dropGone(state.clusters, now);
       dropGone(state.instanceSnapshots, now);

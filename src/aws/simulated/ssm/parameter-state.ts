@@ -1,4 +1,5 @@
 import type { ParameterType } from '@aws-sdk/client-ssm';
+import { PerRegion } from '../per-region.js';
 import type { SimulatedTarget } from '../types.js';
 
 /** SSM keeps the last 100 versions of a parameter; putting a 101st drops the oldest. */
@@ -22,17 +23,9 @@ export interface StoredParameter {
 }
 
 /** Parameters per account and region, keyed by name. */
-export class ParameterState {
-  private readonly regions = new Map<string, Map<string, StoredParameter>>();
-
-  region(target: SimulatedTarget): Map<string, StoredParameter> {
-    const key = `${target.accountId}/${target.region}`;
-    let region = this.regions.get(key);
-    if (!region) {
-      region = new Map();
-      this.regions.set(key, region);
-    }
-    return region;
+export class ParameterState extends PerRegion<Map<string, StoredParameter>> {
+  constructor() {
+    super(() => new Map());
   }
 }
 

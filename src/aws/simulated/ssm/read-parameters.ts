@@ -9,6 +9,17 @@ function shownValue(version: ParameterVersion, withDecryption: boolean | undefin
   return `AQICAHh${Buffer.from(`${version.keyId}:${version.value}`).toString('base64')}`;
 }
 
+/** What GetParameter(s) and GetParameterHistory both show of one version. */
+function shownVersion(parameter: StoredParameter, version: ParameterVersion, withDecryption: boolean | undefined) {
+  return {
+    Name: parameter.name,
+    Type: version.type,
+    Value: shownValue(version, withDecryption),
+    Version: version.version,
+    LastModifiedDate: version.modifiedAt,
+  };
+}
+
 /** Looks a name up, with an optional `:<version>` selector (`/app/db:3`). Undefined when there is no such parameter. */
 export function findParameter(
   parameters: Map<string, StoredParameter>,
@@ -37,11 +48,7 @@ export function toParameter(
   selector?: string,
 ): Parameter {
   return {
-    Name: parameter.name,
-    Type: version.type,
-    Value: shownValue(version, withDecryption),
-    Version: version.version,
-    LastModifiedDate: version.modifiedAt,
+    ...shownVersion(parameter, version, withDecryption),
     ARN: parameterArn(target, parameter.name),
     DataType: 'text',
     ...(selector && { Selector: selector }),
@@ -54,11 +61,7 @@ export function toHistory(
   withDecryption: boolean | undefined,
 ): ParameterHistory {
   return {
-    Name: parameter.name,
-    Type: version.type,
-    Value: shownValue(version, withDecryption),
-    Version: version.version,
-    LastModifiedDate: version.modifiedAt,
+    ...shownVersion(parameter, version, withDecryption),
     LastModifiedUser: version.modifiedBy,
     Labels: [],
     Tier: 'Standard',

@@ -1,33 +1,27 @@
-import { hasErrorName } from '../aws-errors.js';
+import { undefinedIfNotFound } from '../aws-errors.js';
 import type { ClusterRecord, InstanceRecord, ResourceRecord, SnapshotRecord } from '../records.js';
 import type { ClusterApi } from './cluster-api.js';
 
 /** The cluster named `identifier`, whatever its engine, or `undefined`. */
-export async function findCluster(api: ClusterApi, identifier: string): Promise<ClusterRecord | undefined> {
-  try {
-    return (await api.describeClusters({ DBClusterIdentifier: identifier })).items[0];
-  } catch (error) {
-    if (hasErrorName(error, 'DBClusterNotFoundFault')) return undefined;
-    throw error;
-  }
+export function findCluster(api: ClusterApi, identifier: string): Promise<ClusterRecord | undefined> {
+  return undefinedIfNotFound(
+    'DBClusterNotFoundFault',
+    async () => (await api.describeClusters({ DBClusterIdentifier: identifier })).items[0],
+  );
 }
 
-export async function findInstance(api: ClusterApi, identifier: string): Promise<InstanceRecord | undefined> {
-  try {
-    return (await api.describeInstances({ DBInstanceIdentifier: identifier })).items[0];
-  } catch (error) {
-    if (hasErrorName(error, 'DBInstanceNotFoundFault')) return undefined;
-    throw error;
-  }
+export function findInstance(api: ClusterApi, identifier: string): Promise<InstanceRecord | undefined> {
+  return undefinedIfNotFound(
+    'DBInstanceNotFoundFault',
+    async () => (await api.describeInstances({ DBInstanceIdentifier: identifier })).items[0],
+  );
 }
 
-export async function findClusterSnapshot(api: ClusterApi, identifier: string): Promise<SnapshotRecord | undefined> {
-  try {
-    return (await api.describeClusterSnapshots({ DBClusterSnapshotIdentifier: identifier })).items[0];
-  } catch (error) {
-    if (hasErrorName(error, 'DBClusterSnapshotNotFoundFault')) return undefined;
-    throw error;
-  }
+export function findClusterSnapshot(api: ClusterApi, identifier: string): Promise<SnapshotRecord | undefined> {
+  return undefinedIfNotFound(
+    'DBClusterSnapshotNotFoundFault',
+    async () => (await api.describeClusterSnapshots({ DBClusterSnapshotIdentifier: identifier })).items[0],
+  );
 }
 
 /** RDS describes carry TagList; DocumentDB's do not, so its tags take a ListTagsForResource call. */

@@ -1,10 +1,10 @@
 import { SourceNotFoundError } from '../../../domain/errors.js';
 import type { SourceSummary } from '../../../domain/ports/database-driver.js';
 import type { CandidateFilter, ExistingResource, RestoreCandidate, SourceDescription } from '../../../domain/source.js';
-import { collectAll, paginate } from '../pagination.js';
+import { collectAll } from '../pagination.js';
 import type { ClusterRecord } from '../records.js';
 import { selectRestoreCandidates } from '../snapshot-candidates.js';
-import { baseSourceDescription, matchesQuery } from '../source-description.js';
+import { baseSourceDescription, listMatchingSources } from '../source-description.js';
 import type { ClusterApi } from './cluster-api.js';
 import type { ClusterKind } from './cluster-kind.js';
 import { findCluster, findInstance, tagsOf } from './cluster-lookup.js';
@@ -43,23 +43,18 @@ export async function describeClusterSource(
   };
 }
 
-export async function listClusterSources(
+export function listClusterSources(
   api: ClusterApi,
   kind: ClusterKind,
   query: string,
   limit: number,
 ): Promise<SourceSummary[]> {
-  const sources: SourceSummary[] = [];
-  if (limit <= 0) return sources;
-  const pages = paginate((marker) =>
-    api.describeClusters(marker ? { MaxRecords: 100, Marker: marker } : { MaxRecords: 100 }),
+  return listMatchingSources(
+    (marker) => api.describeClusters(marker ? { MaxRecords: 100, Marker: marker } : { MaxRecords: 100 }),
+    (cluster) => kind.engines.has(cluster.engine),
+    query,
+    limit,
   );
-  for await (const cluster of pages) {
-    if (!kind.engines.has(cluster.engine) || !matchesQuery(cluster.identifier, query)) continue;
-    sources.push({ identifier: cluster.identifier, engine: cluster.engine, engineVersion: cluster.engineVersion });
-    if (sources.length >= limit) break;
-  }
-  return sources;
 }
 
 /** Cluster identifiers are one namespace across engines: any cluster holding the name counts. */

@@ -10,14 +10,8 @@ import type { StepStartResult } from '../../../domain/steps.js';
 import { InvalidPlanError } from '../errors.js';
 import { createIdempotently } from '../idempotent-create.js';
 import { securityGroupIdsInput } from '../network-settings.js';
-import {
-  deleteReplacedTarget,
-  deleteRestoredCopy,
-  renameBack,
-  renameExistingTarget,
-  setAsideFailedRestore,
-} from '../replace-steps.js';
-import { plannedSnapshot, restoredEngine, snapshotReference } from '../restore-plan.js';
+import { isSharedStep, startSharedStep } from '../replace-steps.js';
+import { plannedSnapshotCopy, restoredEngine, snapshotReference } from '../restore-plan.js';
 import { restoredResourceTags, toTagList } from '../tags.js';
 import type { ClusterApi } from './cluster-api.js';
 import type { ClusterKind } from './cluster-kind.js';
@@ -71,16 +65,7 @@ function restoreCluster(api: ClusterApi, kind: ClusterKind, { plan, jobId }: Ste
 }
 
 function copySharedSnapshot(api: ClusterApi, { plan, jobId }: StepContext): Promise<StepStartResult> {
-  const snapshot = plannedSnapshot(plan);
-  if (!snapshot || plan.method.type !== 'snapshot' || !plan.method.copyFirst) {
-    throw new InvalidPlanError(`The plan for ${plan.target.identifier} copies no shared snapshot.`);
-  }
-  const { kmsKeyId } = plan.settings;
-  if (snapshot.encrypted && !kmsKeyId) {
-    throw new InvalidPlanError(
-      `Snapshot ${snapshot.arn} is encrypted: copying it needs a KMS key of this account in the plan's settings.`,
-    );
-  }
+  const { snapshot, kmsKeyId } = plannedSnapshotCopy(plan);
   const copyId = copiedSnapshotIdentifier(plan.target.identifier, jobId);
   return createIdempotently({
     jobId,
@@ -88,8 +73,7 @@ function copySharedSnapshot(api: ClusterApi, { plan, jobId }: StepContext): Prom
       api.copyClusterSnapshot({
         SourceDBClusterSnapshotIdentifier: snapshot.arn,
         TargetDBClusterSnapshotIdentifier: copyId,
-        // AWS rejects a key for an unencrypted snapshot.
-        KmsKeyId: snapshot.encrypted ? kmsKeyId : undefined,
+        KmsKeyId: kmsKeyId,
         Tags: toTagList(managedTags(jobId, { [TAG_SOURCE]: snapshot.arn })),
       }),
     alreadyExists: ['DBClusterSnapshotAlreadyExistsFault'],
@@ -150,11 +134,9 @@ export async function startClusterStep(
   kind: ClusterKind,
   context: StepContext,
 ): Promise<StepStartResult> {
-  const ops = clusterOps(api);
-  const target = context.plan.target.identifier;
-  switch (context.step) {
-    case 'rename-existing-target':
-      return renameExistingTarget(ops, context);
+  const { step } = context;
+  if (isSharedStep(step)) return startSharedStep(clusterOps(api), step, context);
+  switch (step) {
     case 'copy-shared-snapshot':
       return copySharedSnapshot(api, context);
     case 'restore':
@@ -163,22 +145,11 @@ export async function startClusterStep(
         create: () => restoreCluster(api, kind, context),
         alreadyExists: ['DBClusterAlreadyExistsFault'],
         existingTags: async () => {
-          const cluster = await findCluster(api, target);
+          const cluster = await findCluster(api, context.plan.target.identifier);
           return cluster && kind.engines.has(cluster.engine) ? tagsIfFound(api, cluster) : undefined;
         },
       });
     case 'create-writer-instance':
       return createWriterInstance(api, kind, context);
-    case 'delete-replaced-target':
-      return deleteReplacedTarget(ops, context);
-    case 'delete-restored-copy':
-      return deleteRestoredCopy(ops, context);
-    case 'set-aside-failed-restore':
-      return setAsideFailedRestore(ops, context);
-    case 'rename-back':
-      return renameBack(ops, context);
-    case 'validate':
-    case 'reapply-table-settings':
-      return { alreadyStarted: false };
   }
 }

@@ -14,7 +14,7 @@ import {
   RestoreDBClusterToPointInTimeCommand,
 } from '@aws-sdk/client-docdb';
 import { regionLabel, requestIdOf } from '../aws-errors.js';
-import { toClusterRecord, toClusterSnapshotRecord, toInstanceRecord } from '../records.js';
+import { clusterPage, clusterSnapshotPage, instancePage } from '../describe-pages.js';
 import { fromTagList, toTagList } from '../tags.js';
 import type { ClusterApi } from './cluster-api.js';
 
@@ -49,13 +49,11 @@ export function createDocdbClusterApi(docdb: DocDBClient): ClusterApi {
     region: () => regionLabel(docdb.config),
     async describeClusters(input) {
       const request = narrow('DescribeDBClusters', input, ['DBClusterIdentifier', ...DESCRIBE]);
-      const output = await docdb.send(new DescribeDBClustersCommand(request));
-      return { items: (output.DBClusters ?? []).map(toClusterRecord), marker: output.Marker };
+      return clusterPage(await docdb.send(new DescribeDBClustersCommand(request)));
     },
     async describeInstances(input) {
       const request = narrow('DescribeDBInstances', input, ['DBInstanceIdentifier', ...DESCRIBE]);
-      const output = await docdb.send(new DescribeDBInstancesCommand(request));
-      return { items: (output.DBInstances ?? []).map(toInstanceRecord), marker: output.Marker };
+      return instancePage(await docdb.send(new DescribeDBInstancesCommand(request)));
     },
     async describeClusterSnapshots(input) {
       const request = narrow('DescribeDBClusterSnapshots', input, [
@@ -66,8 +64,7 @@ export function createDocdbClusterApi(docdb: DocDBClient): ClusterApi {
         'IncludePublic',
         ...DESCRIBE,
       ]);
-      const output = await docdb.send(new DescribeDBClusterSnapshotsCommand(request));
-      return { items: (output.DBClusterSnapshots ?? []).map(toClusterSnapshotRecord), marker: output.Marker };
+      return clusterSnapshotPage(await docdb.send(new DescribeDBClusterSnapshotsCommand(request)));
     },
     async listTags(arn) {
       const output = await docdb.send(new ListTagsForResourceCommand({ ResourceName: arn }));

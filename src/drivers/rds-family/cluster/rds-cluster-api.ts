@@ -14,7 +14,7 @@ import {
   RestoreDBClusterToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
 import { regionLabel, requestIdOf } from '../aws-errors.js';
-import { toClusterRecord, toClusterSnapshotRecord, toInstanceRecord } from '../records.js';
+import { clusterPage, clusterSnapshotPage, instancePage } from '../describe-pages.js';
 import { fromTagList, toTagList } from '../tags.js';
 import type { ClusterApi } from './cluster-api.js';
 
@@ -23,18 +23,10 @@ export function createRdsClusterApi(rds: RDSClient): ClusterApi {
   return {
     service: 'Amazon RDS',
     region: () => regionLabel(rds.config),
-    async describeClusters(input) {
-      const output = await rds.send(new DescribeDBClustersCommand(input));
-      return { items: (output.DBClusters ?? []).map(toClusterRecord), marker: output.Marker };
-    },
-    async describeInstances(input) {
-      const output = await rds.send(new DescribeDBInstancesCommand(input));
-      return { items: (output.DBInstances ?? []).map(toInstanceRecord), marker: output.Marker };
-    },
-    async describeClusterSnapshots(input) {
-      const output = await rds.send(new DescribeDBClusterSnapshotsCommand(input));
-      return { items: (output.DBClusterSnapshots ?? []).map(toClusterSnapshotRecord), marker: output.Marker };
-    },
+    describeClusters: async (input) => clusterPage(await rds.send(new DescribeDBClustersCommand(input))),
+    describeInstances: async (input) => instancePage(await rds.send(new DescribeDBInstancesCommand(input))),
+    describeClusterSnapshots: async (input) =>
+      clusterSnapshotPage(await rds.send(new DescribeDBClusterSnapshotsCommand(input))),
     async listTags(arn) {
       const output = await rds.send(new ListTagsForResourceCommand({ ResourceName: arn }));
       return fromTagList(output.TagList);

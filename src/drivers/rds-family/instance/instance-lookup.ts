@@ -8,61 +8,44 @@ import {
   type RDSClient,
 } from '@aws-sdk/client-rds';
 import type { RestorableWindow } from '../../../domain/source.js';
-import { hasErrorName } from '../aws-errors.js';
+import { hasErrorName, undefinedIfNotFound } from '../aws-errors.js';
+import { instancePage, instanceSnapshotPage } from '../describe-pages.js';
 import type { Page } from '../pagination.js';
-import {
-  type InstanceRecord,
-  type ResourceRecord,
-  type SnapshotRecord,
-  toInstanceRecord,
-  toInstanceSnapshotRecord,
-} from '../records.js';
+import type { InstanceRecord, ResourceRecord, SnapshotRecord } from '../records.js';
 import { fromTagList } from '../tags.js';
 
 export async function describeInstances(
   rds: RDSClient,
   input: DescribeDBInstancesMessage,
 ): Promise<Page<InstanceRecord>> {
-  const output = await rds.send(new DescribeDBInstancesCommand(input));
-  return { items: (output.DBInstances ?? []).map(toInstanceRecord), marker: output.Marker };
+  return instancePage(await rds.send(new DescribeDBInstancesCommand(input)));
 }
 
 /** The instance named `identifier` (a cluster member too), or `undefined`. */
-export async function findInstance(rds: RDSClient, identifier: string): Promise<InstanceRecord | undefined> {
-  try {
-    return (await describeInstances(rds, { DBInstanceIdentifier: identifier })).items[0];
-  } catch (error) {
-    if (hasErrorName(error, 'DBInstanceNotFoundFault')) return undefined;
-    throw error;
-  }
+export function findInstance(rds: RDSClient, identifier: string): Promise<InstanceRecord | undefined> {
+  return undefinedIfNotFound(
+    'DBInstanceNotFoundFault',
+    async () => (await describeInstances(rds, { DBInstanceIdentifier: identifier })).items[0],
+  );
 }
 
 export async function describeSnapshots(
   rds: RDSClient,
   input: DescribeDBSnapshotsMessage,
 ): Promise<Page<SnapshotRecord>> {
-  const output = await rds.send(new DescribeDBSnapshotsCommand(input));
-  return { items: (output.DBSnapshots ?? []).map(toInstanceSnapshotRecord), marker: output.Marker };
+  return instanceSnapshotPage(await rds.send(new DescribeDBSnapshotsCommand(input)));
 }
 
 /** This account's DB snapshot named `identifier`, or `undefined`. */
-export async function findSnapshot(rds: RDSClient, identifier: string): Promise<SnapshotRecord | undefined> {
-  try {
-    return (await describeSnapshots(rds, { DBSnapshotIdentifier: identifier })).items[0];
-  } catch (error) {
-    if (hasErrorName(error, 'DBSnapshotNotFoundFault')) return undefined;
-    throw error;
-  }
+export function findSnapshot(rds: RDSClient, identifier: string): Promise<SnapshotRecord | undefined> {
+  return undefinedIfNotFound(
+    'DBSnapshotNotFoundFault',
+    async () => (await describeSnapshots(rds, { DBSnapshotIdentifier: identifier })).items[0],
+  );
 }
 
 export async function snapshotExists(rds: RDSClient, identifier: string): Promise<boolean> {
-  try {
-    const output = await rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: identifier }));
-    return (output.DBSnapshots ?? []).length > 0;
-  } catch (error) {
-    if (hasErrorName(error, 'DBSnapshotNotFoundFault')) return false;
-    throw error;
-  }
+  return (await findSnapshot(rds, identifier)) !== undefined;
 }
 
 /** DescribeDBInstances carries TagList; should a response lack it, the tags are asked for. */

@@ -1,13 +1,18 @@
-import { DescribeDBSnapshotsCommand, type RDSClient } from '@aws-sdk/client-rds';
+import type { RDSClient } from '@aws-sdk/client-rds';
 import { SourceNotFoundError } from '../../../domain/errors.js';
 import type { SourceSummary } from '../../../domain/ports/database-driver.js';
 import type { CandidateFilter, ExistingResource, RestoreCandidate, SourceDescription } from '../../../domain/source.js';
 import { regionLabel } from '../aws-errors.js';
-import { collectAll, paginate } from '../pagination.js';
-import { toInstanceSnapshotRecord } from '../records.js';
+import { collectAll } from '../pagination.js';
 import { selectRestoreCandidates } from '../snapshot-candidates.js';
-import { baseSourceDescription, matchesQuery } from '../source-description.js';
-import { describeInstances, findInstance, instanceRestorableWindow, instanceTags } from './instance-lookup.js';
+import { baseSourceDescription, listMatchingSources } from '../source-description.js';
+import {
+  describeInstances,
+  describeSnapshots,
+  findInstance,
+  instanceRestorableWindow,
+  instanceTags,
+} from './instance-lookup.js';
 
 const EVERY_ENGINE = () => true;
 
@@ -30,18 +35,14 @@ export async function describeInstanceSource(rds: RDSClient, identifier: string)
   };
 }
 
-export async function listInstanceSources(rds: RDSClient, query: string, limit: number): Promise<SourceSummary[]> {
-  const sources: SourceSummary[] = [];
-  if (limit <= 0) return sources;
-  const pages = paginate((marker) =>
-    describeInstances(rds, marker ? { MaxRecords: 100, Marker: marker } : { MaxRecords: 100 }),
+/** Cluster members are left out: they are restored with their cluster. */
+export function listInstanceSources(rds: RDSClient, query: string, limit: number): Promise<SourceSummary[]> {
+  return listMatchingSources(
+    (marker) => describeInstances(rds, marker ? { MaxRecords: 100, Marker: marker } : { MaxRecords: 100 }),
+    (instance) => !instance.clusterIdentifier,
+    query,
+    limit,
   );
-  for await (const instance of pages) {
-    if (instance.clusterIdentifier || !matchesQuery(instance.identifier, query)) continue;
-    sources.push({ identifier: instance.identifier, engine: instance.engine, engineVersion: instance.engineVersion });
-    if (sources.length >= limit) break;
-  }
-  return sources;
 }
 
 /** Instance identifiers are one namespace: a cluster member holding the name counts too. */
@@ -58,9 +59,6 @@ export async function listInstanceCandidates(rds: RDSClient, filter: CandidateFi
     ...(filter.includeShared ? { IncludeShared: true } : {}),
     MaxRecords: 100,
   };
-  const snapshots = await collectAll(async (marker) => {
-    const output = await rds.send(new DescribeDBSnapshotsCommand(marker ? { ...base, Marker: marker } : base));
-    return { items: (output.DBSnapshots ?? []).map(toInstanceSnapshotRecord), marker: output.Marker };
-  });
+  const snapshots = await collectAll((marker) => describeSnapshots(rds, marker ? { ...base, Marker: marker } : base));
   return selectRestoreCandidates('rds-instance', snapshots, filter, EVERY_ENGINE);
 }

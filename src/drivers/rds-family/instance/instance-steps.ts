@@ -11,14 +11,8 @@ import { requestIdOf } from '../aws-errors.js';
 import { InvalidPlanError, StepNotSupportedError } from '../errors.js';
 import { createIdempotently } from '../idempotent-create.js';
 import { securityGroupIdsInput } from '../network-settings.js';
-import {
-  deleteReplacedTarget,
-  deleteRestoredCopy,
-  renameBack,
-  renameExistingTarget,
-  setAsideFailedRestore,
-} from '../replace-steps.js';
-import { restoredEngine, snapshotReference } from '../restore-plan.js';
+import { isSharedStep, startSharedStep } from '../replace-steps.js';
+import { plannedSnapshotCopy, restoredEngine, snapshotReference } from '../restore-plan.js';
 import { restoredResourceTags, toTagList } from '../tags.js';
 import { findInstance, findSnapshot, instanceTags } from './instance-lookup.js';
 import { instanceOps } from './instance-ops.js';
@@ -75,17 +69,7 @@ async function restoreInstance(rds: RDSClient, { plan, jobId }: StepContext): Pr
  * copied into this account first, re-encrypted with this account's key.
  */
 function copySharedSnapshot(rds: RDSClient, { plan, jobId }: StepContext): Promise<StepStartResult> {
-  const { method } = plan;
-  if (method.type !== 'snapshot' || !method.copyFirst) {
-    throw new InvalidPlanError(`The plan for ${plan.target.identifier} copies no shared snapshot.`);
-  }
-  const { snapshot } = method;
-  const kmsKeyId = plan.settings.kmsKeyId;
-  if (snapshot.encrypted && !kmsKeyId) {
-    throw new InvalidPlanError(
-      `Snapshot ${snapshot.arn} is encrypted: copying it needs a KMS key of this account in the plan's settings.`,
-    );
-  }
+  const { snapshot, kmsKeyId } = plannedSnapshotCopy(plan);
   const copyId = copiedSnapshotIdentifier(plan.target.identifier, jobId);
   return createIdempotently({
     jobId,
@@ -95,7 +79,7 @@ function copySharedSnapshot(rds: RDSClient, { plan, jobId }: StepContext): Promi
           new CopyDBSnapshotCommand({
             SourceDBSnapshotIdentifier: snapshot.arn,
             TargetDBSnapshotIdentifier: copyId,
-            ...(snapshot.encrypted ? { KmsKeyId: kmsKeyId } : {}),
+            ...(kmsKeyId ? { KmsKeyId: kmsKeyId } : {}),
             Tags: toTagList(managedTags(jobId, { [TAG_SOURCE]: snapshot.arn })),
           }),
         ),
@@ -110,10 +94,9 @@ function copySharedSnapshot(rds: RDSClient, { plan, jobId }: StepContext): Promi
 
 /** Starts one step of an RDS instance restore with one idempotent call (or a short idempotent sequence). */
 export async function startInstanceStep(rds: RDSClient, context: StepContext): Promise<StepStartResult> {
-  const ops = instanceOps(rds);
-  switch (context.step) {
-    case 'rename-existing-target':
-      return renameExistingTarget(ops, context);
+  const { step } = context;
+  if (isSharedStep(step)) return startSharedStep(instanceOps(rds), step, context);
+  switch (step) {
     case 'restore':
       return createIdempotently({
         jobId: context.jobId,
@@ -125,17 +108,6 @@ export async function startInstanceStep(rds: RDSClient, context: StepContext): P
           return instance && !instance.clusterIdentifier ? instanceTags(rds, instance) : undefined;
         },
       });
-    case 'delete-replaced-target':
-      return deleteReplacedTarget(ops, context);
-    case 'delete-restored-copy':
-      return deleteRestoredCopy(ops, context);
-    case 'set-aside-failed-restore':
-      return setAsideFailedRestore(ops, context);
-    case 'rename-back':
-      return renameBack(ops, context);
-    case 'validate':
-    case 'reapply-table-settings':
-      return { alreadyStarted: false };
     case 'copy-shared-snapshot':
       return copySharedSnapshot(rds, context);
     case 'create-writer-instance':

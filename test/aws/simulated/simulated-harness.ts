@@ -1,27 +1,30 @@
 import { DocDBClient } from '@aws-sdk/client-docdb';
 import { RDSClient } from '@aws-sdk/client-rds';
-import { createSimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
+import { createSimulatedAws, type SimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
 import type { SimulatedTarget } from '../../../src/aws/simulated/types.js';
 
 export const MINUTE = 60_000;
 export const DAY = 24 * 60 * MINUTE;
 export const PROD: SimulatedTarget = { accountId: '111111111111', region: 'eu-west-1' };
 export const ACC: SimulatedTarget = { accountId: '222222222222', region: 'eu-west-1' };
+/** Where the RDS and DocumentDB tests' clock starts. */
 export const START = new Date('2026-11-21T12:00:00Z');
+/** Where the DynamoDB, Auto Scaling, SSM, CodePipeline and STS tests' clock starts: their expected dates count from it. */
+export const NOV_20_NOON = new Date('2026-11-20T12:00:00Z');
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+/** Any SDK v3 client: what the simulation's plugin attaches to. */
+interface PluggableClient {
+  middlewareStack: { use(pluggable: ReturnType<SimulatedAws['plugin']>): void };
+}
 
 /** A simulated account on a manual clock, with real SDK clients plugged into it. */
 export function createHarness(start: Date = START) {
   let current = start;
   const sim = createSimulatedAws({ clock: { now: () => current } });
-  const rdsClient = (target: SimulatedTarget) => {
-    const client = new RDSClient({ region: target.region, credentials });
-    client.middlewareStack.use(sim.plugin(target));
-    return client;
-  };
-  const docdbClient = (target: SimulatedTarget) => {
-    const client = new DocDBClient({ region: target.region, credentials });
+  /** Routes `client`'s calls to the simulation, as made by `target`. */
+  const plug = <C extends PluggableClient>(client: C, target: SimulatedTarget): C => {
     client.middlewareStack.use(sim.plugin(target));
     return client;
   };
@@ -32,10 +35,13 @@ export function createHarness(start: Date = START) {
     advance: (ms: number) => {
       current = new Date(current.getTime() + ms);
     },
-    rdsClient,
-    docdbClient,
+    plug,
+    rdsClient: (target: SimulatedTarget) => plug(new RDSClient({ region: target.region, credentials }), target),
+    docdbClient: (target: SimulatedTarget) => plug(new DocDBClient({ region: target.region, credentials }), target),
   };
 }
+
+export type Harness = ReturnType<typeof createHarness>;
 
 /** The error a call failed with; fails the test when the call succeeds. */
 export async function failure(call: Promise<unknown>): Promise<Error> {
