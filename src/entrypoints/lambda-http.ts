@@ -1,6 +1,7 @@
 // The Slack function: API Gateway → serverless-http → the same Express app as locally.
 // processBeforeResponse is on (composition.ts): Slack gets its answer when the listener is done.
 import serverless from 'serverless-http';
+import { ConfigurationError } from '../config/errors.js';
 import { lambdaComposition } from './lambda-runtime.js';
 
 let handle: ReturnType<typeof serverless> | undefined;
@@ -8,7 +9,10 @@ let handle: ReturnType<typeof serverless> | undefined;
 export async function handler(event: object, context: object): Promise<object> {
   if (!handle) {
     const { slack } = await lambdaComposition();
-    if (!slack?.receiver) throw new Error('the Slack function needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+    if (!slack?.receiver)
+      throw new ConfigurationError(
+        'the Slack function needs its Slack secrets: SLACK_BOT_TOKEN_PARAMETER and SLACK_SIGNING_SECRET_PARAMETER (SSM parameter names), or SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET',
+      );
     handle = serverless(slack.receiver.app);
   }
   return handle(event, context);

@@ -329,10 +329,16 @@ describe('aurora-cluster driver', () => {
     const plan = buildPlan('aurora-cluster', { target: 'orders-acc', replace: true });
     const renamedTo = 'orders-acc-old-7f3c9a2e';
 
-    it('tags the existing cluster for this job, then renames it', async () => {
+    it('tags the existing cluster and its instances for this job, then renames it', async () => {
       // Prepare
       rdsMock.on(DescribeDBClustersCommand, { DBClusterIdentifier: 'orders-acc' }).resolves({
         DBClusters: [auroraCluster('orders-acc')],
+      });
+      rdsMock.on(DescribeDBInstancesCommand).resolves({
+        DBInstances: [
+          auroraInstance('orders-acc-instance-1', 'orders-acc'),
+          auroraInstance('orders-acc-instance-2', 'orders-acc'),
+        ],
       });
       rdsMock.on(AddTagsToResourceCommand).resolves({});
       rdsMock.on(ModifyDBClusterCommand).resolves({});
@@ -340,11 +346,14 @@ describe('aurora-cluster driver', () => {
       // Act
       await driver.startStep(stepContext(plan, 'rename-existing-target'));
 
-      // Assess
-      expect(rdsMock.commandCalls(AddTagsToResourceCommand)[0]?.args[0].input).toEqual({
-        ResourceName: `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:orders-acc`,
-        Tags: renamedFromTags('orders-acc'),
-      });
+      // Assess: the members too, or the tag-conditioned role could not delete them later.
+      expect(rdsMock.commandCalls(AddTagsToResourceCommand).map((call) => call.args[0].input)).toEqual(
+        [
+          `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders-acc-instance-1`,
+          `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders-acc-instance-2`,
+          `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:orders-acc`,
+        ].map((resourceName) => ({ ResourceName: resourceName, Tags: renamedFromTags('orders-acc') })),
+      );
       expect(rdsMock.commandCalls(ModifyDBClusterCommand)[0]?.args[0].input).toEqual({
         DBClusterIdentifier: 'orders-acc',
         NewDBClusterIdentifier: renamedTo,

@@ -24,7 +24,11 @@ export interface ReplaceableOps<R extends ReplaceableResource> {
   /** `DB instance` or `DB cluster`, for messages. */
   readonly label: string;
   find(identifier: string): Promise<R | undefined>;
-  addTags(arn: string, tags: Record<string, string>): Promise<void>;
+  /**
+   * Tags the resource, and for a cluster its member instances too: the worker's IAM role may
+   * delete only what carries the managed tag, and deleting a cluster deletes its members first.
+   */
+  tag(resource: R, tags: Record<string, string>): Promise<void>;
   /** Modify with a new identifier, applied immediately; resolves to the request id. */
   rename(identifier: string, newIdentifier: string): Promise<string | undefined>;
   disableDeletionProtection(resource: R): Promise<void>;
@@ -53,7 +57,7 @@ async function renameExistingTarget<R extends ReplaceableResource>(
     );
   }
   if (original.status === 'renaming' && isTaggedForJob(original.tags, jobId)) return STARTED;
-  await ops.addTags(original.arn, managedTags(jobId, { [TAG_RENAMED_FROM]: identifier }));
+  await ops.tag(original, managedTags(jobId, { [TAG_RENAMED_FROM]: identifier }));
   return { requestId: await ops.rename(identifier, renamedTo), alreadyStarted: false };
 }
 

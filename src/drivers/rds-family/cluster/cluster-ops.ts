@@ -8,17 +8,20 @@ export interface ClusterResource extends ReplaceableResource {
   members: ClusterMemberRecord[];
 }
 
+/** The cluster's member instances as they are now (the cluster record names them only). */
+async function describeMembers(api: ClusterApi, cluster: ClusterResource) {
+  const memberIds = cluster.members.map((member) => member.identifier);
+  if (memberIds.length === 0) return [];
+  return (await api.describeInstances({ Filters: [{ Name: 'db-instance-id', Values: memberIds }] })).items;
+}
+
 /**
  * Deletes the cluster's instances (members take no final snapshot), then the cluster with its
  * final snapshot: AWS accepts DeleteDBCluster once every member is `deleting`. Members already
  * deleting or gone are skipped, so a retry repeats only what is left.
  */
 async function deleteCluster(api: ClusterApi, cluster: ClusterResource, finalSnapshot: string) {
-  const memberIds = cluster.members.map((member) => member.identifier);
-  const members =
-    memberIds.length > 0
-      ? (await api.describeInstances({ Filters: [{ Name: 'db-instance-id', Values: memberIds }] })).items
-      : [];
+  const members = await describeMembers(api, cluster);
   for (const member of members.filter((instance) => instance.status !== 'deleting')) {
     try {
       await api.deleteInstance({ DBInstanceIdentifier: member.identifier });
@@ -41,8 +44,10 @@ export function clusterOps(api: ClusterApi): ReplaceableOps<ClusterResource> {
       const cluster = await findCluster(api, identifier);
       return cluster && { ...cluster, tags: await tagsOf(api, cluster) };
     },
-    async addTags(arn, tags) {
-      await api.addTags(arn, tags);
+    async tag(cluster, tags) {
+      // Members first, so a cluster that carries the tags never has members without them.
+      for (const member of await describeMembers(api, cluster)) await api.addTags(member.arn, tags);
+      await api.addTags(cluster.arn, tags);
     },
     rename: (identifier, newIdentifier) =>
       api.modifyCluster({

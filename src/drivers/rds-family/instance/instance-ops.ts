@@ -17,8 +17,8 @@ export function instanceOps(rds: RDSClient): ReplaceableOps<ReplaceableResource>
       const instance = await findInstance(rds, identifier);
       return instance && { ...instance, tags: await instanceTags(rds, instance) };
     },
-    async addTags(arn, tags) {
-      await rds.send(new AddTagsToResourceCommand({ ResourceName: arn, Tags: toTagList(tags) }));
+    async tag(instance, tags) {
+      await rds.send(new AddTagsToResourceCommand({ ResourceName: instance.arn, Tags: toTagList(tags) }));
     },
     async rename(identifier, newIdentifier) {
       const command = new ModifyDBInstanceCommand({
