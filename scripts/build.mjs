@@ -111,6 +111,13 @@ const STUBS = [
     contents: `export { default as en } from ${JSON.stringify('zod/v4/locales/en.js')};`,
   },
   {
+    // The SDK's browser user-agent provider parses navigator.userAgent with bowser (33 KB); on
+    // Node the SDK builds its user agent from process.versions and never calls it.
+    filter: /^bowser$/,
+    importer: /node_modules\/@aws-sdk\/core\/dist-es\/submodules\/client\/util-user-agent-browser\//,
+    contents: `export function parse() { ${notOnLambda('bowser', 'the SDK reads no browser user agent on Node')} }`,
+  },
+  {
     // Express looks media types up in mime-db (150 KB, every type known); the bot's HTTP
     // function answers JSON and reads Slack's form and JSON posts.
     filter: /^mime-db$/,

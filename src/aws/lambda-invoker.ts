@@ -1,4 +1,4 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { KickEvent, LambdaInvoker } from '../jobs/kickers.js';
 
 export function createLambdaInvoker(client: LambdaClient): LambdaInvoker {
@@ -13,4 +13,9 @@ export function createLambdaInvoker(client: LambdaClient): LambdaInvoker {
       );
     },
   };
+}
+
+/** With the function's own credentials and region (Lambda's environment). */
+export function createDefaultLambdaInvoker(): LambdaInvoker {
+  return createLambdaInvoker(new LambdaClient({}));
 }

@@ -1,9 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import { type App, ExpressReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { AwsClientFactory, type AwsEnvironment } from '../aws/clients.js';
-import { createLambdaInvoker } from '../aws/lambda-invoker.js';
+import { createLazyLambdaInvoker } from '../aws/lazy-lambda-invoker.js';
 import { seedDemoAccounts } from '../aws/simulated/fixture.js';
 import { createSimulatedAws, type SimulatedAws } from '../aws/simulated/simulated-aws.js';
 import type { Env } from '../config/env.js';
@@ -110,7 +109,7 @@ export async function compose(options: CompositionOptions): Promise<Composition>
   });
   const kicker: Kicker & { idle?(): Promise<void> } =
     options.runtime === 'lambda' && env.WORKER_FUNCTION_NAME
-      ? createLambdaKicker(createLambdaInvoker(new LambdaClient({})), env.WORKER_FUNCTION_NAME)
+      ? createLambdaKicker(createLazyLambdaInvoker(), env.WORKER_FUNCTION_NAME)
       : createInProcessKicker(
           (jobId) => worker.advance(jobId),
           (error) => log('kick failed', { error: (error as Error).message }),

@@ -40,7 +40,7 @@ export class PortInUseError extends Error {
 export interface LocalServerOptions {
   /** Overrides PORT; 0 picks a free port. */
   port?: number;
-  /** The interface to listen on; every interface when left out (as Node does). Tests use 127.0.0.1. */
+  /** The interface to listen on. Left out: loopback with the sandbox, every interface with real Slack. */
   host?: string;
   /** Where the bot's log lines go; JSON lines on stdout when left out. */
   log?: Log;
@@ -132,10 +132,12 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
         response.writeHead(request.url === '/healthz' ? 200 : 404, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ ok: request.url === '/healthz' }));
       };
+  // The sandbox page lets whoever opens it act as any user, approver included: only this machine may.
+  const bindHost = options.host ?? (standIn ? '127.0.0.1' : undefined);
   const server = await listen(
     page ? (request, response) => page.handle(request, response) || app(request, response) : app,
     options.port ?? config.PORT,
-    options.host,
+    bindHost,
   );
   closers.push(async () => {
     page?.close();

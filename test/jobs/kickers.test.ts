@@ -2,6 +2,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { createLambdaInvoker } from '../../src/aws/lambda-invoker.js';
+import { createLazyLambdaInvoker } from '../../src/aws/lazy-lambda-invoker.js';
 import { createInProcessKicker, createLambdaKicker } from '../../src/jobs/kickers.js';
 
 describe('kickers', () => {
@@ -19,6 +20,23 @@ describe('kickers', () => {
     expect(input?.FunctionName).toBe('restore-bot-worker');
     expect(input?.InvocationType).toBe('Event');
     expect(JSON.parse(new TextDecoder().decode(input?.Payload as Uint8Array))).toEqual({ kick: 'j7k2m9qx4t' });
+    lambda.restore();
+  });
+
+  it('loads the Lambda client on the first kick and reuses it', async () => {
+    const lambda = mockClient(LambdaClient);
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+    const kicker = createLambdaKicker(createLazyLambdaInvoker(), 'restore-bot-worker');
+
+    await kicker.kick('j7k2m9qx4t');
+    await kicker.kick('p3n8w2rz5v');
+
+    const calls = lambda.commandCalls(InvokeCommand).map((call) => call.args[0].input);
+    expect(calls.map((input) => JSON.parse(new TextDecoder().decode(input.Payload as Uint8Array)))).toEqual([
+      { kick: 'j7k2m9qx4t' },
+      { kick: 'p3n8w2rz5v' },
+    ]);
+    expect(new Set(lambda.commandCalls(InvokeCommand).map((call) => call.thisValue)).size).toBe(1);
     lambda.restore();
   });
 
