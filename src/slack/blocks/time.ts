@@ -24,7 +24,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function dateAndTime(at: Date, timeZone: string): { date: string; time: string } {
+/** `yyyy-mm-dd` and `hh:mm` of an instant on a wall clock in `timeZone` (the date and time inputs' formats). */
+export function wallClock(at: Date, timeZone: string): { date: string; time: string } {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(at)) parts[part.type] = part.value;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
@@ -32,14 +33,14 @@ function dateAndTime(at: Date, timeZone: string): { date: string; time: string }
 
 /** `2026-11-22 08:00 UTC`. */
 export function formatUtc(at: Date): string {
-  const { date, time } = dateAndTime(at, 'UTC');
+  const { date, time } = wallClock(at, 'UTC');
   return `${date} ${time} UTC`;
 }
 
 /** `2026-11-22 09:00 Europe/Amsterdam`; UTC for a zone this runtime does not know. */
 export function formatInZone(at: Date, timeZone: string): string {
   const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
-  const { date, time } = dateAndTime(at, zone);
+  const { date, time } = wallClock(at, zone);
   return `${date} ${time} ${zone}`;
 }
 
@@ -50,14 +51,14 @@ export function formatInZone(at: Date, timeZone: string): string {
 export function formatUtcAndZone(at: Date, timeZone: string): string {
   const utc = formatUtc(at);
   if (!isKnownTimeZone(timeZone) || isUtc(timeZone)) return utc;
-  const inUtc = dateAndTime(at, 'UTC');
-  const local = dateAndTime(at, timeZone);
+  const inUtc = wallClock(at, 'UTC');
+  const local = wallClock(at, timeZone);
   return `${utc} (${local.date === inUtc.date ? local.time : `${local.date} ${local.time}`} ${timeZone})`;
 }
 
 /** Only the time of day in UTC, for lines where the date is obvious: `08:00 UTC`. */
 export function formatUtcTime(at: Date): string {
-  return `${dateAndTime(at, 'UTC').time} UTC`;
+  return `${wallClock(at, 'UTC').time} UTC`;
 }
 
 /** `< 1 min`, `25 min`, `1 h 5 min`, `2 d 3 h`: how long something took or has left. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wallClock } from '../../../src/slack/blocks/time.js';
 import { REQUESTER, type SandboxServer, startSandboxServer } from './sandbox-server.js';
 
 /** Debian's chromium (.ci/run installs it): playwright-core never downloads a browser of its own. */
@@ -133,24 +134,6 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
 
 function composer(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Message composer' });
-}
-
-/** `yyyy-mm-dd` and `hh:mm` of an instant on a wall clock in `timeZone`, as the date and time inputs take them. */
-function wallClock(at: Date, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
 /** The README's picture when asked for (or missing); otherwise a throwaway file, so test runs change no tracked file. */
