@@ -47,6 +47,8 @@ export interface CompositionOptions {
   runtime: 'local' | 'lambda';
   /** Slack credentials: from the environment locally; from SSM on Lambda. */
   slack?: { token: string; signingSecret: string; apiUrl?: string; socketModeAppToken?: string };
+  /** Overrides how a change reaches the worker (benchmarks stand in for Lambda's async invoke). */
+  kicker?: Kicker;
   log?: Log;
 }
 
@@ -108,12 +110,13 @@ export async function compose(options: CompositionOptions): Promise<Composition>
     log,
   });
   const kicker: Kicker & { idle?(): Promise<void> } =
-    options.runtime === 'lambda' && env.WORKER_FUNCTION_NAME
+    options.kicker ??
+    (options.runtime === 'lambda' && env.WORKER_FUNCTION_NAME
       ? createLambdaKicker(createLazyLambdaInvoker(), env.WORKER_FUNCTION_NAME)
       : createInProcessKicker(
           (jobId) => worker.advance(jobId),
           (error) => log('kick failed', { error: (error as Error).message }),
-        );
+        ));
   const service = new JobService({ store, planner: { policy, clock, driverFor }, kicker, newJobId });
 
   let slack: Composition['slack'];
