@@ -6,10 +6,11 @@
 //   bare_bolt_trimmed  with the bot's Lambda stubs too (scripts/build.mjs), the floor for any Bolt app
 // Ratios compare import time net of Node's own start-up (`node -e 0`).
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildLambdaBundles, bundleSizes, lambdaBuildOptions } from '../scripts/build.mjs';
 import { printFigure } from './figures.js';
@@ -37,6 +38,16 @@ function timeNode(script: string): number {
   return elapsed;
 }
 
+/** Every file under `directory`, deflated as a zip stores it: roughly what the deployment package weighs. */
+async function deflatedBytes(directory: string): Promise<number> {
+  const files = await readdir(directory, { recursive: true, withFileTypes: true });
+  let total = 0;
+  for (const file of files.filter((entry) => entry.isFile())) {
+    total += deflateRawSync(await readFile(path.join(file.parentPath, file.name)), { level: 9 }).length;
+  }
+  return total;
+}
+
 async function bareBolt(outDir: string, stubs: boolean): Promise<{ entry: string; bytes: number }> {
   const { metafile } = await build({
     ...lambdaBuildOptions({ stubs }),
@@ -60,6 +71,9 @@ export async function benchBundle(): Promise<void> {
     printFigure('bundle.slack_cold_kib', kib(ours.slack.cold), 'KiB');
     printFigure('bundle.worker_kib', kib(ours.worker.total), 'KiB');
     printFigure('bundle.worker_cold_kib', kib(ours.worker.cold), 'KiB');
+    for (const name of ['slack', 'worker'] as const) {
+      printFigure(`bundle.${name}_deflated_kib`, kib(await deflatedBytes(path.join(workDir, 'dist', name))), 'KiB');
+    }
     printFigure('bundle.bare_bolt_kib', kib(plain.bytes), 'KiB');
     printFigure('bundle.bare_bolt_trimmed_kib', kib(trimmed.bytes), 'KiB');
 

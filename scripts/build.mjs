@@ -67,6 +67,19 @@ function mimeDbSubset() {
 }
 
 /**
+ * What one function never needs. The worker posts cards with the Web API client and is kicked,
+ * never kicks: the Slack app (Bolt, Express, the listeners) and the Lambda client stay out of it.
+ */
+const FORBIDDEN_IN = {
+  slack: [],
+  worker: [
+    /node_modules\/(@slack\/bolt|express|@aws-sdk\/client-lambda)\//,
+    /src\/slack\/(app\.ts|listeners\/)/,
+    /src\/entrypoints\/composition\.ts$/,
+  ],
+};
+
+/**
  * Modules the Lambda path imports but never runs, each replaced by a stub that throws if it
  * ever is used. A stub lists the names its importers use: if an importer starts using another
  * one, esbuild fails the build ("No matching export") instead of shipping a broken bundle.
@@ -230,9 +243,10 @@ export async function buildLambdaBundles({
       metafile,
       path.relative(root, path.join(outDir, name, 'index.mjs')).replaceAll('\\', '/'),
     );
-    const forbidden = Object.keys(metafile.inputs).filter((input) => FORBIDDEN_INPUTS.some((re) => re.test(input)));
+    const rules = [...FORBIDDEN_INPUTS, ...FORBIDDEN_IN[name]];
+    const forbidden = Object.keys(metafile.inputs).filter((input) => rules.some((re) => re.test(input)));
     if (forbidden.length > 0) {
-      throw new Error(`${name}: the bundle contains code that must not run on Lambda:\n  ${forbidden.join('\n  ')}`);
+      throw new Error(`${name}: the bundle contains code that must not run in it:\n  ${forbidden.join('\n  ')}`);
     }
     if (analyze) console.log(await analyzeMetafile(metafile));
     await writeFile(path.join(outDir, 'meta', `${name}.json`), JSON.stringify(metafile));

@@ -1,167 +1,39 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type App, ExpressReceiver } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
-import { AwsClientFactory, type AwsEnvironment } from '../aws/clients.js';
+import type { WebClient } from '@slack/web-api';
 import { createLazyLambdaInvoker } from '../aws/lazy-lambda-invoker.js';
-import { seedDemoAccounts } from '../aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../aws/simulated/simulated-aws.js';
-import type { Env } from '../config/env.js';
-import type { DatabaseKind } from '../domain/kinds.js';
-import { type Policy, policyDuration } from '../domain/policy.js';
-import type { Clock } from '../domain/ports/clock.js';
-import { systemClock } from '../domain/ports/clock.js';
-import type { DatabaseDriver } from '../domain/ports/database-driver.js';
-import type { JobStore } from '../domain/ports/job-store.js';
-import type { Kicker } from '../domain/ports/kicker.js';
-import type { Notifier } from '../domain/ports/notifier.js';
-import { ScaledClock } from '../domain/scaled-clock.js';
-import { createDriver } from '../drivers/index.js';
-import { DynamoDbJobStore } from '../jobs/dynamodb-job-store.js';
-import { newJobId } from '../jobs/job-id.js';
-import { JobService } from '../jobs/job-service.js';
-import { ensureJobTable } from '../jobs/job-table.js';
-import { createInProcessKicker, createLambdaKicker } from '../jobs/kickers.js';
-import { Worker } from '../jobs/worker.js';
+import { createLambdaKicker } from '../jobs/kickers.js';
 import { createSlackApp } from '../slack/app.js';
-import { SlackCards } from '../slack/slack-cards.js';
+import { type CompositionOptions, type CoreComposition, composeCore } from './core-composition.js';
 
-export type Log = (message: string, detail?: object) => void;
-
-/** The job table: a real one in AWS, or any DynamoDB API (the embedded dynalite) locally and in tests. */
-export interface JobTable {
-  client: DynamoDBClient;
-  tableName: string;
-  /** Create the table when missing (embedded stores; in AWS CloudFormation owns it). */
-  create: boolean;
-}
-
-export interface CompositionOptions {
-  env: Env;
-  policy: Policy;
-  jobTable: JobTable;
-  /** Overrides the clock (tests); otherwise real time, or scaled time on the simulated account. */
-  clock?: Clock;
-  /** Overrides the simulated account (tests seed their own); ignored when RESTORE_BOT_AWS=real. */
-  sim?: SimulatedAws;
-  /** `lambda`: kick by async invoke and answer Slack only after the listener finishes. */
-  runtime: 'local' | 'lambda';
-  /** Slack credentials: from the environment locally; from SSM on Lambda. */
-  slack?: { token: string; signingSecret: string; apiUrl?: string; socketModeAppToken?: string };
-  /** Overrides how a change reaches the worker (benchmarks stand in for Lambda's async invoke). */
-  kicker?: Kicker;
-  log?: Log;
-}
-
-export interface Composition {
-  clock: Clock;
-  policy: Policy;
-  store: JobStore;
-  worker: Worker;
-  service: JobService;
-  sim?: SimulatedAws;
+export interface Composition extends CoreComposition {
   /** The receiver serves POST /slack/events over HTTP; in Socket Mode there is none and `app.start()` connects. */
   slack?: { app: App; receiver?: ExpressReceiver; client: WebClient };
-  driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
-  /** Resolves when in-process kicks have finished (tests, shutdown). */
-  idle(): Promise<void>;
 }
 
-/** The only place concrete adapters are built and wired. */
+/** The whole bot: the core (store, worker, job service, cards) and the Slack app serving people. */
 export async function compose(options: CompositionOptions): Promise<Composition> {
-  const { env, policy } = options;
-  const log: Log = options.log ?? ((message, detail) => console.log(JSON.stringify({ message, ...detail })));
-  const simulated = env.RESTORE_BOT_AWS !== 'real';
-  const clock = options.clock ?? (simulated ? new ScaledClock(env.SIMULATED_AWS_MINUTES_PER_SECOND * 60) : systemClock);
-  const sim = simulated ? (options.sim ?? seeded(createSimulatedAws({ clock }))) : undefined;
-  const clients = new AwsClientFactory(
-    sim ? { pluginsFor: (environment, credentials) => [sim.plugin(environment, { credentials })] } : {},
-  );
-  const environments = new Map<string, AwsEnvironment>(
-    Object.entries(policy.environments).map(([name, environment]) => [name, { name, ...environment }]),
-  );
-  const driverFor = (kind: DatabaseKind, name: string): DatabaseDriver => {
-    const environment = environments.get(name);
-    if (!environment) throw new Error(`environment ${name} is not in the policy`);
-    return createDriver(kind, clients, environment);
-  };
-
-  if (options.jobTable.create) await ensureJobTable(options.jobTable.client, options.jobTable.tableName);
-  const store = new DynamoDbJobStore({
-    client: options.jobTable.client,
-    tableName: options.jobTable.tableName,
-    finishedJobRetentionMs: policyDuration(policy.finishedJobRetention),
+  const workerFunction = options.runtime === 'lambda' ? options.env.WORKER_FUNCTION_NAME : undefined;
+  // On Lambda the listener's change is handed to the worker function by an async invoke.
+  const kicker =
+    options.kicker ?? (workerFunction ? createLambdaKicker(createLazyLambdaInvoker(), workerFunction) : undefined);
+  const core = await composeCore({ ...options, ...(kicker ? { kicker } : {}) });
+  if (!options.slack || !core.slackClient) return core;
+  const { socketModeAppToken, apiUrl, token, signingSecret } = options.slack;
+  const receiver = socketModeAppToken
+    ? undefined
+    : new ExpressReceiver({
+        signingSecret,
+        endpoints: '/slack/events',
+        // On Lambda the function may be frozen once it has answered: answer only when the listener is done.
+        processBeforeResponse: options.runtime === 'lambda',
+      });
+  receiver?.app.get('/healthz', (_request, response) => {
+    response.json({ ok: true });
   });
-
-  const slackClient = options.slack
-    ? new WebClient(options.slack.token, {
-        ...(options.slack.apiUrl ? { slackApiUrl: options.slack.apiUrl } : {}),
-        retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1_000 },
-      })
-    : undefined;
-  const notifier: Notifier = slackClient
-    ? new SlackCards({ client: slackClient, store, clock, log })
-    : { jobChanged: async () => undefined, sync: async () => undefined };
-  const worker = new Worker({
-    store,
-    clock,
-    driverFor,
-    notifier,
-    workerId: `worker-${process.pid}-${Date.now()}`,
-    log,
+  const { app } = createSlackApp(core, {
+    token,
+    ...(receiver ? { receiver } : { socketMode: { appToken: socketModeAppToken ?? '' } }),
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
   });
-  const kicker: Kicker & { idle?(): Promise<void> } =
-    options.kicker ??
-    (options.runtime === 'lambda' && env.WORKER_FUNCTION_NAME
-      ? createLambdaKicker(createLazyLambdaInvoker(), env.WORKER_FUNCTION_NAME)
-      : createInProcessKicker(
-          (jobId) => worker.advance(jobId),
-          (error) => log('kick failed', { error: (error as Error).message }),
-        ));
-  const service = new JobService({ store, planner: { policy, clock, driverFor }, kicker, newJobId });
-
-  let slack: Composition['slack'];
-  if (options.slack && slackClient) {
-    const { socketModeAppToken, apiUrl, token, signingSecret } = options.slack;
-    const receiver = socketModeAppToken
-      ? undefined
-      : new ExpressReceiver({
-          signingSecret,
-          endpoints: '/slack/events',
-          // On Lambda the function may be frozen once it has answered: answer only when the listener is done.
-          processBeforeResponse: options.runtime === 'lambda',
-        });
-    receiver?.app.get('/healthz', (_request, response) => {
-      response.json({ ok: true });
-    });
-    const { app } = createSlackApp(
-      { service, store, policy, clock, driverFor, log },
-      {
-        token,
-        ...(receiver ? { receiver } : { socketMode: { appToken: socketModeAppToken ?? '' } }),
-        ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-      },
-    );
-    slack = { app, client: slackClient, ...(receiver ? { receiver } : {}) };
-  }
-  return {
-    clock,
-    policy,
-    store,
-    worker,
-    service,
-    driverFor,
-    idle: async () => kicker.idle?.(),
-    ...(sim ? { sim } : {}),
-    ...(slack ? { slack } : {}),
-  };
-}
-
-function seeded(sim: SimulatedAws): SimulatedAws {
-  seedDemoAccounts(sim);
-  return sim;
-}
-
-/** A DynamoDB client for the real job table (the SDK's standard configuration). */
-export function realJobTable(tableName: string): JobTable {
-  return { client: new DynamoDBClient({}), tableName, create: false };
+  return { ...core, slack: { app, client: core.slackClient, ...(receiver ? { receiver } : {}) } };
 }

@@ -2,13 +2,15 @@
 // processBeforeResponse is on (composition.ts): Slack gets its answer when the listener is done.
 import serverless from 'serverless-http';
 import { ConfigurationError } from '../config/errors.js';
+import { compose } from './composition.js';
 import { lambdaComposition } from './lambda-runtime.js';
 
+const composition = lambdaComposition(compose);
 let handle: ReturnType<typeof serverless> | undefined;
 
 export async function handler(event: object, context: object): Promise<object> {
   if (!handle) {
-    const { slack } = await lambdaComposition();
+    const { slack } = await composition();
     if (!slack?.receiver)
       throw new ConfigurationError(
         'the Slack function needs its Slack secrets: SLACK_BOT_TOKEN_PARAMETER and SLACK_SIGNING_SECRET_PARAMETER (SSM parameter names), or SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET',

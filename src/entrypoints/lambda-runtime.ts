@@ -1,24 +1,26 @@
 import { type Env, env } from '../config/env.js';
 import { ConfigurationError } from '../config/errors.js';
 import { loadPolicy } from '../config/policy.js';
-import { type Composition, compose, realJobTable } from './composition.js';
-
-let composing: Promise<Composition> | undefined;
+import { type CompositionOptions, realJobTable } from './core-composition.js';
 
 /**
- * Built once per Lambda container (on the first invocation, not at import), then reused
- * by every invocation the container serves. A failed start (an unreadable secret, say) is
- * not kept: the next invocation tries again.
+ * What a Lambda function serves with, built once per container (on the first invocation, not at
+ * import) with `compose`, then reused by every invocation the container serves. A failed start
+ * (an unreadable secret, say) is not kept: the next invocation tries again. Each function hands in
+ * its own `compose`, so the worker's bundle leaves the Slack app out.
  */
-export function lambdaComposition(): Promise<Composition> {
-  composing ??= composeForLambda().catch((error: unknown) => {
-    composing = undefined;
-    throw error;
-  });
-  return composing;
+export function lambdaComposition<C>(compose: (options: CompositionOptions) => Promise<C>): () => Promise<C> {
+  let composing: Promise<C> | undefined;
+  return () => {
+    composing ??= composeForLambda(compose).catch((error: unknown) => {
+      composing = undefined;
+      throw error;
+    });
+    return composing;
+  };
 }
 
-async function composeForLambda(): Promise<Composition> {
+async function composeForLambda<C>(compose: (options: CompositionOptions) => Promise<C>): Promise<C> {
   const config = env();
   if (!config.JOBS_TABLE) throw new ConfigurationError('JOBS_TABLE must name the job table on Lambda');
   const [policy, slack] = await Promise.all([loadPolicy(config.POLICY_FILE), slackCredentials(config)]);

@@ -13,7 +13,8 @@ import { startEmbeddedDynamoDb } from '../jobs/embedded-dynamodb.js';
 import { createSandboxPage, type SandboxPage } from '../sandbox/page/index.js';
 import { SlackStandIn } from '../sandbox/slack/index.js';
 import { buildJobCard } from '../slack/blocks/job-card.js';
-import { type Composition, compose, type JobTable, type Log, realJobTable } from './composition.js';
+import { type Composition, compose } from './composition.js';
+import { type JobTable, type Log, realJobTable } from './core-composition.js';
 
 const LOCAL_BOT_TOKEN = 'xoxb-local-sandbox';
 const LOCAL_SIGNING_SECRET = 'local-sandbox-signing-secret';

@@ -1,0 +1,147 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { WebClient } from '@slack/web-api';
+import { AwsClientFactory, type AwsEnvironment } from '../aws/clients.js';
+import { seedDemoAccounts } from '../aws/simulated/fixture.js';
+import { createSimulatedAws, type SimulatedAws } from '../aws/simulated/simulated-aws.js';
+import type { Env } from '../config/env.js';
+import type { DatabaseKind } from '../domain/kinds.js';
+import { type Policy, policyDuration } from '../domain/policy.js';
+import type { Clock } from '../domain/ports/clock.js';
+import { systemClock } from '../domain/ports/clock.js';
+import type { DatabaseDriver } from '../domain/ports/database-driver.js';
+import type { JobStore } from '../domain/ports/job-store.js';
+import type { Kicker } from '../domain/ports/kicker.js';
+import type { Notifier } from '../domain/ports/notifier.js';
+import { ScaledClock } from '../domain/scaled-clock.js';
+import { createDriver } from '../drivers/index.js';
+import { DynamoDbJobStore } from '../jobs/dynamodb-job-store.js';
+import { newJobId } from '../jobs/job-id.js';
+import { JobService } from '../jobs/job-service.js';
+import { ensureJobTable } from '../jobs/job-table.js';
+import { createInProcessKicker } from '../jobs/kickers.js';
+import { Worker } from '../jobs/worker.js';
+import { SlackCards } from '../slack/slack-cards.js';
+
+export type Log = (message: string, detail?: object) => void;
+
+/** The job table: a real one in AWS, or any DynamoDB API (the embedded dynalite) locally and in tests. */
+export interface JobTable {
+  client: DynamoDBClient;
+  tableName: string;
+  /** Create the table when missing (embedded stores; in AWS CloudFormation owns it). */
+  create: boolean;
+}
+
+export interface CompositionOptions {
+  env: Env;
+  policy: Policy;
+  jobTable: JobTable;
+  /** Overrides the clock (tests); otherwise real time, or scaled time on the simulated account. */
+  clock?: Clock;
+  /** Overrides the simulated account (tests seed their own); ignored when RESTORE_BOT_AWS=real. */
+  sim?: SimulatedAws;
+  /** `lambda`: kick by async invoke and answer Slack only after the listener finishes. */
+  runtime: 'local' | 'lambda';
+  /** Slack credentials: from the environment locally; from SSM on Lambda. */
+  slack?: { token: string; signingSecret: string; apiUrl?: string; socketModeAppToken?: string };
+  /**
+   * How a person's change reaches the worker: in process when left out. The Slack function's
+   * is an async invoke of the worker function (composition.ts); benchmarks pass their own.
+   */
+  kicker?: Kicker;
+  log?: Log;
+}
+
+/**
+ * Everything but the Slack app: what the worker function needs. The Slack app (Bolt, Express)
+ * is added by composition.ts, so the worker's bundle leaves it out.
+ */
+export interface CoreComposition {
+  clock: Clock;
+  policy: Policy;
+  store: JobStore;
+  worker: Worker;
+  service: JobService;
+  sim?: SimulatedAws;
+  /** The Web API client cards are posted with, when Slack is configured. */
+  slackClient?: WebClient;
+  driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
+  log: Log;
+  /** Resolves when in-process kicks have finished (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+/** Builds and wires the concrete adapters (composition.ts adds the Slack app). */
+export async function composeCore(options: CompositionOptions): Promise<CoreComposition> {
+  const { env, policy } = options;
+  const log: Log = options.log ?? ((message, detail) => console.log(JSON.stringify({ message, ...detail })));
+  const simulated = env.RESTORE_BOT_AWS !== 'real';
+  const clock = options.clock ?? (simulated ? new ScaledClock(env.SIMULATED_AWS_MINUTES_PER_SECOND * 60) : systemClock);
+  const sim = simulated ? (options.sim ?? seeded(createSimulatedAws({ clock }))) : undefined;
+  const clients = new AwsClientFactory(
+    sim ? { pluginsFor: (environment, credentials) => [sim.plugin(environment, { credentials })] } : {},
+  );
+  const environments = new Map<string, AwsEnvironment>(
+    Object.entries(policy.environments).map(([name, environment]) => [name, { name, ...environment }]),
+  );
+  const driverFor = (kind: DatabaseKind, name: string): DatabaseDriver => {
+    const environment = environments.get(name);
+    if (!environment) throw new Error(`environment ${name} is not in the policy`);
+    return createDriver(kind, clients, environment);
+  };
+
+  if (options.jobTable.create) await ensureJobTable(options.jobTable.client, options.jobTable.tableName);
+  const store = new DynamoDbJobStore({
+    client: options.jobTable.client,
+    tableName: options.jobTable.tableName,
+    finishedJobRetentionMs: policyDuration(policy.finishedJobRetention),
+  });
+
+  const slackClient = options.slack
+    ? new WebClient(options.slack.token, {
+        ...(options.slack.apiUrl ? { slackApiUrl: options.slack.apiUrl } : {}),
+        retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1_000 },
+      })
+    : undefined;
+  const notifier: Notifier = slackClient
+    ? new SlackCards({ client: slackClient, store, clock, log })
+    : { jobChanged: async () => undefined, sync: async () => undefined };
+  const worker = new Worker({
+    store,
+    clock,
+    driverFor,
+    notifier,
+    workerId: `worker-${process.pid}-${Date.now()}`,
+    log,
+  });
+  const kicker: Kicker & { idle?(): Promise<void> } =
+    options.kicker ??
+    createInProcessKicker(
+      (jobId) => worker.advance(jobId),
+      (error) => log('kick failed', { error: (error as Error).message }),
+    );
+  const service = new JobService({ store, planner: { policy, clock, driverFor }, kicker, newJobId });
+
+  return {
+    clock,
+    policy,
+    store,
+    worker,
+    service,
+    driverFor,
+    log,
+    idle: async () => kicker.idle?.(),
+    ...(sim ? { sim } : {}),
+    ...(slackClient ? { slackClient } : {}),
+  };
+}
+
+function seeded(sim: SimulatedAws): SimulatedAws {
+  seedDemoAccounts(sim);
+  return sim;
+}
+
+/** A DynamoDB client for the real job table (the SDK's standard configuration). */
+export function realJobTable(tableName: string): JobTable {
+  return { client: new DynamoDBClient({}), tableName, create: false };
+}
