@@ -31,6 +31,8 @@ const NEEDED_BEHIND_CALLS: Record<string, string> = {
   'cloudwatch:DeleteAlarms': "Application Auto Scaling's target tracking replaces alarms as the caller",
   'cloudwatch:DescribeAlarms': 'Application Auto Scaling reads its alarms as the caller',
   'iam:CreateServiceLinkedRole': "Application Auto Scaling's DynamoDB role, created on first use",
+  'rds:CreateDBSnapshot': 'DeleteDBInstance with a final snapshot is authorized as a snapshot creation too',
+  'rds:CreateDBClusterSnapshot': 'DeleteDBCluster with a final snapshot is authorized as a snapshot creation too',
   'kms:DescribeKey': 'encrypted restores and copies with a customer managed key',
   'kms:Decrypt': 'encrypted restores and copies with a customer managed key',
   'kms:GenerateDataKey': 'encrypted restores and copies with a customer managed key',
