@@ -29,7 +29,13 @@ export function createDriver(
 ): DatabaseDriver {
   let loading: Promise<DatabaseDriver> | undefined;
   const driver = (): Promise<DatabaseDriver> => {
-    loading ??= MODULES[kind]().then((module) => module.load(clients, environment));
+    // A failed load (a client that could not be built, say) is not kept: the next call tries again.
+    loading ??= MODULES[kind]()
+      .then((module) => module.load(clients, environment))
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      });
     return loading;
   };
   return {

@@ -381,6 +381,8 @@ describe('aurora-cluster driver', () => {
           auroraInstance('orders-acc-2', renamedTo, { DBInstanceStatus: 'deleting' }),
         ],
       });
+      rdsMock.on(DescribeDBClusterSnapshotsCommand).rejects(awsError('DBClusterSnapshotNotFoundFault'));
+      rdsMock.on(AddTagsToResourceCommand).resolves({});
       rdsMock.on(ModifyDBClusterCommand).resolves({});
       rdsMock.on(DeleteDBInstanceCommand).resolves({});
       rdsMock.on(DeleteDBClusterCommand).resolves({ $metadata: { requestId: 'req-delete' } });
@@ -408,6 +410,11 @@ describe('aurora-cluster driver', () => {
       });
       const order = rdsMock.calls().map((call) => call.args[0].constructor.name);
       expect(order.indexOf('DeleteDBInstanceCommand')).toBeLessThan(order.indexOf('DeleteDBClusterCommand'));
+      // A member that joined after the rename is tagged before it is deleted (the role requires the tag).
+      expect(rdsMock.commandCalls(AddTagsToResourceCommand).map((call) => call.args[0].input.ResourceName)).toEqual([
+        `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders-acc-1`,
+      ]);
+      expect(order.indexOf('AddTagsToResourceCommand')).toBeLessThan(order.indexOf('DeleteDBInstanceCommand'));
     });
 
     it("refuses to delete a cluster without this job's managed tags", async () => {

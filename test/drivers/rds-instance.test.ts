@@ -440,6 +440,7 @@ describe('rds-instance driver', () => {
       rdsMock.on(DescribeDBInstancesCommand, { DBInstanceIdentifier: renamedTo }).resolves({
         DBInstances: [rdsInstance(renamedTo, { DeletionProtection: true, TagList: OUR_TAGS })],
       });
+      rdsMock.on(DescribeDBSnapshotsCommand).rejects(awsError('DBSnapshotNotFoundFault'));
       rdsMock.on(ModifyDBInstanceCommand).resolves({});
       rdsMock.on(DeleteDBInstanceCommand).resolves({ $metadata: { requestId: 'req-delete' } });
 
@@ -459,6 +460,43 @@ describe('rds-instance driver', () => {
         SkipFinalSnapshot: false,
       });
       expect(commandNames().slice(-2)).toEqual(['ModifyDBInstanceCommand', 'DeleteDBInstanceCommand']);
+    });
+
+    it('counts a delete AWS accepted as started once its final snapshot exists, though the instance still reads available', async () => {
+      // Prepare
+      rdsMock.on(DescribeDBInstancesCommand, { DBInstanceIdentifier: renamedTo }).resolves({
+        DBInstances: [rdsInstance(renamedTo, { TagList: OUR_TAGS })],
+      });
+      rdsMock
+        .on(DescribeDBSnapshotsCommand, { DBSnapshotIdentifier: 'reporting-db-final-7f3c9a2e' })
+        .resolves({ DBSnapshots: [dbSnapshot('reporting-db-final-7f3c9a2e', { Status: 'creating' })] });
+
+      // Act
+      const started = await driver.startStep(stepContext(plan, 'delete-replaced-target'));
+
+      // Assess
+      expect(started).toEqual({ alreadyStarted: true });
+      expect(rdsMock.commandCalls(DeleteDBInstanceCommand)).toHaveLength(0);
+    });
+
+    it('counts a rename AWS accepted but has not begun as started', async () => {
+      // Prepare: right after ModifyDBInstance the status reads available, with the new name pending.
+      rdsMock.on(DescribeDBInstancesCommand, { DBInstanceIdentifier: 'reporting-db' }).resolves({
+        DBInstances: [
+          rdsInstance('reporting-db', {
+            TagList: OUR_TAGS,
+            PendingModifiedValues: { DBInstanceIdentifier: renamedTo },
+          }),
+        ],
+      });
+
+      // Act
+      const started = await driver.startStep(stepContext(plan, 'rename-existing-target'));
+
+      // Assess
+      expect(started).toEqual({ alreadyStarted: true });
+      expect(rdsMock.commandCalls(ModifyDBInstanceCommand)).toHaveLength(0);
+      expect(rdsMock.commandCalls(AddTagsToResourceCommand)).toHaveLength(0);
     });
 
     it("refuses to delete an instance without this job's managed tags", async () => {

@@ -32,6 +32,7 @@ export interface ClusterShape {
   EarliestRestorableTime?: Date | undefined;
   LatestRestorableTime?: Date | undefined;
   AllocatedStorage?: number | undefined;
+  PendingModifiedValues?: { DBClusterIdentifier?: string | undefined } | undefined;
 }
 
 export interface InstanceShape {
@@ -57,6 +58,7 @@ export interface InstanceShape {
   LatestRestorableTime?: Date | undefined;
   AllocatedStorage?: number | undefined;
   DbiResourceId?: string | undefined;
+  PendingModifiedValues?: { DBInstanceIdentifier?: string | undefined } | undefined;
 }
 
 export interface ClusterSnapshotShape {
@@ -111,6 +113,8 @@ export interface DatabaseRecord extends ResourceRecord {
   kmsKeyId?: string | undefined;
   deletionProtection: boolean;
   allocatedStorage?: number | undefined;
+  /** The new name of a rename AWS has accepted but not begun (the status still reads `available`). */
+  pendingIdentifier?: string | undefined;
 }
 
 export interface InstanceRecord extends DatabaseRecord {
@@ -176,6 +180,7 @@ export function toClusterRecord(cluster: ClusterShape): ClusterRecord {
     identifier: cluster.DBClusterIdentifier ?? '',
     arn: cluster.DBClusterArn ?? '',
     status: cluster.Status ?? 'unknown',
+    pendingIdentifier: cluster.PendingModifiedValues?.DBClusterIdentifier,
     members: (cluster.DBClusterMembers ?? []).flatMap((member) =>
       member.DBInstanceIdentifier
         ? [{ identifier: member.DBInstanceIdentifier, writer: member.IsClusterWriter === true }]
@@ -196,6 +201,7 @@ export function toInstanceRecord(instance: InstanceShape): InstanceRecord {
     identifier: instance.DBInstanceIdentifier ?? '',
     arn: instance.DBInstanceArn ?? '',
     status: instance.DBInstanceStatus ?? 'unknown',
+    pendingIdentifier: instance.PendingModifiedValues?.DBInstanceIdentifier,
     instanceClass: instance.DBInstanceClass,
     clusterIdentifier: instance.DBClusterIdentifier,
     subnetGroup: instance.DBSubnetGroup?.DBSubnetGroupName,

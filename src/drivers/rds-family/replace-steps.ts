@@ -17,6 +17,7 @@ export interface ReplaceableResource {
   status: string;
   tags: Record<string, string>;
   deletionProtection: boolean;
+  pendingIdentifier?: string | undefined;
 }
 
 /** The calls the rename, delete and rollback steps need; one implementation per kind of resource. */
@@ -32,12 +33,23 @@ export interface ReplaceableOps<R extends ReplaceableResource> {
   /** Modify with a new identifier, applied immediately; resolves to the request id. */
   rename(identifier: string, newIdentifier: string): Promise<string | undefined>;
   disableDeletionProtection(resource: R): Promise<void>;
-  /** Deletes the resource, keeping a final snapshot; resolves to the request id. */
-  delete(resource: R, finalSnapshotIdentifier: string): Promise<string | undefined>;
+  /**
+   * Deletes the resource, keeping a final snapshot; resolves to the request id. `tags` are the
+   * job's managed tags, for what must carry them to be deleted (a cluster's members).
+   */
+  delete(resource: R, finalSnapshotIdentifier: string, tags: Record<string, string>): Promise<string | undefined>;
   finalSnapshotExists(identifier: string): Promise<boolean>;
 }
 
 const STARTED: StepStartResult = { alreadyStarted: true };
+
+/**
+ * A rename to `newIdentifier` is under way: AWS shows `renaming`, or, just after accepting the
+ * call, still `available` with the new name pending. Either way a retry must not rename again.
+ */
+function isRenamingTo(resource: ReplaceableResource, newIdentifier: string): boolean {
+  return resource.status === 'renaming' || resource.pendingIdentifier === newIdentifier;
+}
 
 /**
  * Moves the existing target aside. It is tagged for this job first: the delete step later
@@ -56,7 +68,7 @@ async function renameExistingTarget<R extends ReplaceableResource>(
       `Neither ${ops.label} ${identifier} nor ${renamedTo} (tagged for job ${jobId}) exists.`,
     );
   }
-  if (original.status === 'renaming' && isTaggedForJob(original.tags, jobId)) return STARTED;
+  if (isRenamingTo(original, renamedTo) && isTaggedForJob(original.tags, jobId)) return STARTED;
   await ops.tag(original, managedTags(jobId, { [TAG_RENAMED_FROM]: identifier }));
   return { requestId: await ops.rename(identifier, renamedTo), alreadyStarted: false };
 }
@@ -101,9 +113,13 @@ async function deleteManaged<R extends ReplaceableResource>(
       `Refusing to delete ${ops.label} ${renamedTo}: it does not carry the managed tags of job ${jobId}.`,
     );
   }
-  if (resource.status === 'deleting') return STARTED;
+  // A delete AWS accepted may not show as `deleting` yet, but its final snapshot is begun.
+  if (resource.status === 'deleting' || (await ops.finalSnapshotExists(finalSnapshotIdentifier))) return STARTED;
   if (resource.deletionProtection) await ops.disableDeletionProtection(resource);
-  return { requestId: await ops.delete(resource, finalSnapshotIdentifier), alreadyStarted: false };
+  return {
+    requestId: await ops.delete(resource, finalSnapshotIdentifier, managedTags(jobId)),
+    alreadyStarted: false,
+  };
 }
 
 /** Rollback: moves our failed restore off the target name so the old target can have it back. */
@@ -117,7 +133,7 @@ async function setAsideFailedRestore<R extends ReplaceableResource>(
   if (!restored) return { alreadyStarted: (await ops.find(setAside)) !== undefined };
   // Whatever holds the name and is not ours stays where it is.
   if (!isTaggedForJob(restored.tags, jobId)) return { alreadyStarted: false };
-  if (restored.status === 'renaming') return STARTED;
+  if (isRenamingTo(restored, setAside)) return STARTED;
   return { requestId: await ops.rename(target, setAside), alreadyStarted: false };
 }
 
@@ -135,7 +151,7 @@ async function renameBack<R extends ReplaceableResource>(
     if (await ops.find(identifier)) return STARTED;
     throw new ResourceMissingError(`Neither ${ops.label} ${renamedTo} nor ${identifier} exists.`);
   }
-  if (renamed.status === 'renaming') return STARTED;
+  if (isRenamingTo(renamed, identifier)) return STARTED;
   return { requestId: await ops.rename(renamedTo, identifier), alreadyStarted: false };
 }
 

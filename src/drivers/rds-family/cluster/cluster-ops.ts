@@ -18,12 +18,20 @@ async function describeMembers(api: ClusterApi, cluster: ClusterResource) {
 /**
  * Deletes the cluster's instances (members take no final snapshot), then the cluster with its
  * final snapshot: AWS accepts DeleteDBCluster once every member is `deleting`. Members already
- * deleting or gone are skipped, so a retry repeats only what is left.
+ * deleting or gone are skipped, so a retry repeats only what is left. Each member is tagged
+ * first: one added since the cluster was tagged (a reader, by auto scaling) would otherwise be
+ * refused to the tag-conditioned role halfway through.
  */
-async function deleteCluster(api: ClusterApi, cluster: ClusterResource, finalSnapshot: string) {
+async function deleteCluster(
+  api: ClusterApi,
+  cluster: ClusterResource,
+  finalSnapshot: string,
+  tags: Record<string, string>,
+) {
   const members = await describeMembers(api, cluster);
   for (const member of members.filter((instance) => instance.status !== 'deleting')) {
     try {
+      await api.addTags(member.arn, tags);
       await api.deleteInstance({ DBInstanceIdentifier: member.identifier });
     } catch (error) {
       if (!hasErrorName(error, 'DBInstanceNotFoundFault')) throw error;
@@ -62,7 +70,7 @@ export function clusterOps(api: ClusterApi): ReplaceableOps<ClusterResource> {
         ApplyImmediately: true,
       });
     },
-    delete: (cluster, finalSnapshot) => deleteCluster(api, cluster, finalSnapshot),
+    delete: (cluster, finalSnapshot, tags) => deleteCluster(api, cluster, finalSnapshot, tags),
     finalSnapshotExists: async (identifier) => (await findClusterSnapshot(api, identifier)) !== undefined,
   };
 }
