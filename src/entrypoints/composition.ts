@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { createLazyLambdaInvoker } from '../aws/lazy-lambda-invoker.js';
 import { createLambdaKicker } from '../jobs/kickers.js';
 import { createSlackApp } from '../slack/app.js';
-import { type CompositionOptions, type CoreComposition, composeCore } from './core-composition.js';
+import { type CompositionOptions, type CoreComposition, composeCore, jsonLinesLog } from './core-composition.js';
 
 export interface Composition extends CoreComposition {
   /** The receiver serves POST /slack/events over HTTP; in Socket Mode there is none and `app.start()` connects. */
@@ -15,7 +15,14 @@ export async function compose(options: CompositionOptions): Promise<Composition>
   const workerFunction = options.runtime === 'lambda' ? options.env.WORKER_FUNCTION_NAME : undefined;
   // On Lambda the listener's change is handed to the worker function by an async invoke.
   const kicker =
-    options.kicker ?? (workerFunction ? createLambdaKicker(createLazyLambdaInvoker(), workerFunction) : undefined);
+    options.kicker ??
+    (workerFunction
+      ? createLambdaKicker(createLazyLambdaInvoker(), workerFunction, (error) =>
+          (options.log ?? jsonLinesLog)('kick failed; the next scheduled tick advances the job', {
+            error: (error as Error).message,
+          }),
+        )
+      : undefined);
   const core = await composeCore({ ...options, ...(kicker ? { kicker } : {}) });
   if (!options.slack || !core.slackClient) return core;
   const { socketModeAppToken, apiUrl, token, signingSecret } = options.slack;

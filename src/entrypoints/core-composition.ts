@@ -71,10 +71,13 @@ export interface CoreComposition {
   idle(): Promise<void>;
 }
 
+/** The default log: one JSON line per message on stdout (CloudWatch on Lambda). */
+export const jsonLinesLog: Log = (message, detail) => console.log(JSON.stringify({ message, ...detail }));
+
 /** Builds and wires the concrete adapters (composition.ts adds the Slack app). */
 export async function composeCore(options: CompositionOptions): Promise<CoreComposition> {
   const { env, policy } = options;
-  const log: Log = options.log ?? ((message, detail) => console.log(JSON.stringify({ message, ...detail })));
+  const log: Log = options.log ?? jsonLinesLog;
   const simulated = env.RESTORE_BOT_AWS !== 'real';
   const clock = options.clock ?? (simulated ? new ScaledClock(env.SIMULATED_AWS_MINUTES_PER_SECOND * 60) : systemClock);
   const sim = simulated ? (options.sim ?? seeded(createSimulatedAws({ clock }))) : undefined;

@@ -44,6 +44,14 @@ export interface LambdaInvoker {
  * On Lambda the HTTP function must answer Slack before the restore's first call could finish,
  * so it invokes the worker function asynchronously (InvocationType Event) and returns.
  */
-export function createLambdaKicker(invoker: LambdaInvoker, workerFunctionName: string): Kicker {
-  return { kick: (jobId) => invoker.invokeAsync(workerFunctionName, { kick: jobId }) };
+export function createLambdaKicker(
+  invoker: LambdaInvoker,
+  workerFunctionName: string,
+  onError: (error: unknown) => void,
+): Kicker {
+  return {
+    // The change is saved before the kick: a failed invoke is reported, not thrown at the person
+    // (who would try again and ask twice). The worker's scheduled tick picks the job up anyway.
+    kick: (jobId) => invoker.invokeAsync(workerFunctionName, { kick: jobId }).catch(onError),
+  };
 }

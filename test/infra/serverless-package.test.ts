@@ -328,7 +328,7 @@ describe('serverless.yml, packaged by osls', () => {
           event('POST', '/slack/events', slackHeaders(signature), body),
           event('POST', '/slack/events', slackHeaders('v0=forged'), body),
         ],
-        lambdaEnv,
+        { ...lambdaEnv, WORKER_FUNCTION_NAME: `db-restore-bot-${STAGE}-worker` },
       );
 
       // Assess

@@ -12,6 +12,9 @@ describe('kickers', () => {
     const kicker = createLambdaKicker(
       createLambdaInvoker(new LambdaClient({ region: 'eu-west-1' })),
       'restore-bot-worker',
+      (error) => {
+        throw error;
+      },
     );
 
     await kicker.kick('j7k2m9qx4t');
@@ -26,7 +29,9 @@ describe('kickers', () => {
   it('loads the Lambda client on the first kick and reuses it', async () => {
     const lambda = mockClient(LambdaClient);
     lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
-    const kicker = createLambdaKicker(createLazyLambdaInvoker(), 'restore-bot-worker');
+    const kicker = createLambdaKicker(createLazyLambdaInvoker(), 'restore-bot-worker', (error) => {
+      throw error;
+    });
 
     await kicker.kick('j7k2m9qx4t');
     await kicker.kick('p3n8w2rz5v');
@@ -37,6 +42,20 @@ describe('kickers', () => {
       { kick: 'p3n8w2rz5v' },
     ]);
     expect(new Set(lambda.commandCalls(InvokeCommand).map((call) => call.thisValue)).size).toBe(1);
+    lambda.restore();
+  });
+
+  it('reports a failed invoke instead of failing the change that was already saved', async () => {
+    const lambda = mockClient(LambdaClient);
+    lambda.on(InvokeCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }));
+    const errors: unknown[] = [];
+    const kicker = createLambdaKicker(createLazyLambdaInvoker(), 'restore-bot-worker', (error) => {
+      errors.push(error);
+    });
+
+    await expect(kicker.kick('j7k2m9qx4t')).resolves.toBeUndefined();
+
+    expect(errors).toMatchObject([{ name: 'TooManyRequestsException' }]);
     lambda.restore();
   });
 
