@@ -105,6 +105,10 @@ export async function createSandboxPage(options: SandboxPageOptions): Promise<Sa
       const url = new URL(request.url ?? '/', 'http://sandbox.local');
       const path = url.pathname;
       if (path !== '/' && !path.startsWith('/sandbox/')) return false;
+      if (!isLoopbackName(request.headers.host)) {
+        sendJson(response, 421, { ok: false, error: 'the sandbox page answers only to localhost, 127.0.0.1 or [::1]' });
+        return true;
+      }
       if (request.method === 'POST') {
         void serveAction(request, response, path);
         return true;
@@ -128,6 +132,16 @@ export async function createSandboxPage(options: SandboxPageOptions): Promise<Sa
       streams.clear();
     },
   };
+}
+
+/**
+ * The page acts as any user it is told to, approvers included. Listening on loopback keeps other
+ * machines out; checking the name the browser asked for keeps out other sites that point their
+ * own name at 127.0.0.1 (DNS rebinding) to script this page from the user's own browser.
+ */
+function isLoopbackName(host: string | undefined): boolean {
+  const name = (host ?? '').toLowerCase().replace(/:\d+$/, '');
+  return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
 }
 
 /** Who a change concerns, when only one person sees it: other people's pages need not refresh. */

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,24 @@ describe('the sandbox page routes over HTTP', () => {
     expect(await script?.text()).toContain('/sandbox/events');
     expect(css?.headers.get('content-type')).toContain('text/css');
     expect((await fetch(`${sandbox.url}/healthz`)).status).toBe(200);
+  });
+
+  it('answers only to loopback names, so another site rebinding its name to 127.0.0.1 gets nothing', async () => {
+    // Act: what a browser sends when evil.example resolves to this machine.
+    const port = new URL(sandbox.url).port;
+    const get = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path: '/sandbox/state?user=U0APPROVER', headers: { host } }, (reply) => {
+          reply.resume();
+          resolve(reply.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+
+    // Assess
+    expect(await get(`evil.example:${port}`)).toBe(421);
+    expect(await get(`localhost:${port}`)).toBe(200);
   });
 
   it('turns a typed /restore into a signed slash command the bot verifies, and shows the modal it opened', async () => {
