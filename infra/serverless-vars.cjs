@@ -41,6 +41,14 @@ function roleArns() {
   ].sort();
 }
 
+/**
+ * The read-only twins the Slack function assumes (infra/target-account-role.yml's ReaderRole;
+ * src/aws/clients.ts readerRoleArn derives the same names).
+ */
+function readerRoleArns() {
+  return roleArns().map((roleArn) => `${roleArn}-reader`);
+}
+
 /** Environments without a role are in the bot's own account: its roles then need the database permissions themselves. */
 function inBotAccount() {
   return environments().filter((environment) => !environment.roleArn);
@@ -48,6 +56,7 @@ function inBotAccount() {
 
 module.exports = {
   roleArns,
+  readerRoleArns,
   assumesRoles: () => String(roleArns().length > 0),
   databasesInBotAccount: () => String(inBotAccount().length > 0),
   // A protected environment is never a replace target: without an unprotected one in the bot's

@@ -9,6 +9,20 @@ export interface AwsEnvironment {
   roleArn?: string;
 }
 
+/**
+ * The read-only twin of an environment's role (infra/target-account-role.yml creates both): the
+ * Slack function only describes and lists, so it assumes this one and cannot restore or delete.
+ * infra/serverless-vars.cjs grants sts:AssumeRole on the same names.
+ */
+export function readerRoleArn(roleArn: string): string {
+  return `${roleArn}-reader`;
+}
+
+/** The environment as the read-only side of the bot sees it: the same account, the reader role. */
+export function readOnly(environment: AwsEnvironment): AwsEnvironment {
+  return environment.roleArn ? { ...environment, roleArn: readerRoleArn(environment.roleArn) } : environment;
+}
+
 interface ClientConfig {
   region: string;
   credentials?: AwsCredentialIdentityProvider;

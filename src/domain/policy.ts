@@ -59,7 +59,9 @@ const environment = z
       .string()
       .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN')
       .optional()
-      .describe('The role the bot assumes in this account; leave out when the bot runs in this account.'),
+      .describe(
+        'The role the worker assumes in this account (its Slack function assumes the read-only twin, this ARN with -reader appended; infra/target-account-role.yml creates both). Leave out when the bot runs in this account.',
+      ),
     protected: z
       .boolean()
       .default(false)

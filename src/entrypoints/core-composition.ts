@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { WebClient } from '@slack/web-api';
-import { AwsClientFactory, type AwsEnvironment } from '../aws/clients.js';
+import { AwsClientFactory, type AwsEnvironment, readOnly } from '../aws/clients.js';
 import { seedDemoAccounts } from '../aws/simulated/fixture.js';
 import { createSimulatedAws, type SimulatedAws } from '../aws/simulated/simulated-aws.js';
 import type { Env } from '../config/env.js';
@@ -40,6 +40,11 @@ export interface CompositionOptions {
   clock?: Clock;
   /** Overrides the simulated account (tests seed their own); ignored when RESTORE_BOT_AWS=real. */
   sim?: SimulatedAws;
+  /**
+   * `read`: assume each environment's read-only reader role (the Slack function on Lambda, which
+   * only describes and lists; the worker does every write). `restore` when left out.
+   */
+  awsAccess?: 'read' | 'restore';
   /** `lambda`: kick by async invoke and answer Slack only after the listener finishes. */
   runtime: 'local' | 'lambda';
   /** Slack credentials: from the environment locally; from SSM on Lambda. */
@@ -84,8 +89,9 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
   const clients = new AwsClientFactory(
     sim ? { pluginsFor: (environment, credentials) => [sim.plugin(environment, { credentials })] } : {},
   );
+  const access = options.awsAccess === 'read' ? readOnly : (environment: AwsEnvironment) => environment;
   const environments = new Map<string, AwsEnvironment>(
-    Object.entries(policy.environments).map(([name, environment]) => [name, { name, ...environment }]),
+    Object.entries(policy.environments).map(([name, environment]) => [name, access({ name, ...environment })]),
   );
   const driverFor = (kind: DatabaseKind, name: string): DatabaseDriver => {
     const environment = environments.get(name);

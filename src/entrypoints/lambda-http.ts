@@ -6,7 +6,8 @@ import { ConfigurationError } from '../config/errors.js';
 import { compose } from './composition.js';
 import { lambdaComposition } from './lambda-runtime.js';
 
-const composition = lambdaComposition(compose);
+// It describes and lists for the modal and the planner, and writes only jobs: the read-only roles.
+const composition = lambdaComposition(compose, 'read');
 let handle: ReturnType<typeof serverless> | undefined;
 
 export async function handler(event: object, context: object): Promise<object> {

@@ -9,10 +9,13 @@ import { type CompositionOptions, realJobTable } from './core-composition.js';
  * (an unreadable secret, say) is not kept: the next invocation tries again. Each function hands in
  * its own `compose`, so the worker's bundle leaves the Slack app out.
  */
-export function lambdaComposition<C>(compose: (options: CompositionOptions) => Promise<C>): () => Promise<C> {
+export function lambdaComposition<C>(
+  compose: (options: CompositionOptions) => Promise<C>,
+  awsAccess: CompositionOptions['awsAccess'] = 'restore',
+): () => Promise<C> {
   let composing: Promise<C> | undefined;
   return () => {
-    composing ??= composeForLambda(compose).catch((error: unknown) => {
+    composing ??= composeForLambda(compose, awsAccess).catch((error: unknown) => {
       composing = undefined;
       throw error;
     });
@@ -20,7 +23,10 @@ export function lambdaComposition<C>(compose: (options: CompositionOptions) => P
   };
 }
 
-async function composeForLambda<C>(compose: (options: CompositionOptions) => Promise<C>): Promise<C> {
+async function composeForLambda<C>(
+  compose: (options: CompositionOptions) => Promise<C>,
+  awsAccess: CompositionOptions['awsAccess'],
+): Promise<C> {
   const config = env();
   if (!config.JOBS_TABLE) throw new ConfigurationError('JOBS_TABLE must name the job table on Lambda');
   const [policy, slack] = await Promise.all([loadPolicy(config.POLICY_FILE), slackCredentials(config)]);
@@ -29,6 +35,7 @@ async function composeForLambda<C>(compose: (options: CompositionOptions) => Pro
     policy,
     jobTable: realJobTable(config.JOBS_TABLE),
     runtime: 'lambda',
+    awsAccess,
     ...(slack ? { slack: { ...slack, ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}) } } : {}),
   });
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeDBClustersCommand, RDSClient } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
-import { AwsClientFactory, type AwsEnvironment } from '../../src/aws/clients.js';
+import { AwsClientFactory, type AwsEnvironment, readOnly } from '../../src/aws/clients.js';
 import { seedDemoAccounts } from '../../src/aws/simulated/fixture.js';
 import { createSimulatedAws } from '../../src/aws/simulated/simulated-aws.js';
 import { ManualClock } from '../helpers/manual-clock.js';
@@ -41,6 +41,17 @@ describe('AwsClientFactory', () => {
     const assumed = sim.callsOf('AssumeRole', 'STS');
     expect(assumed).toHaveLength(1);
     expect(assumed[0]?.input).toMatchObject({ RoleArn: acceptance.roleArn, RoleSessionName: 'db-restore-bot' });
+  });
+
+  it("assumes the environment's read-only twin for the read-only side of the bot", async () => {
+    const { sim, clients } = factoryOnSimulatedAccount();
+    await clients.client(RDSClient, readOnly(acceptance)).send(new DescribeDBClustersCommand({}));
+    expect(sim.callsOf('AssumeRole', 'STS').map((call) => (call.input as { RoleArn?: string }).RoleArn)).toEqual([
+      'arn:aws:iam::222222222222:role/restore-bot-reader',
+    ]);
+    // An environment in the bot's own account has no role to swap.
+    const own: AwsEnvironment = { name: 'own', accountId: '333333333333', region: 'eu-west-1' };
+    expect(readOnly(own)).toEqual(own);
   });
 
   it('surfaces a role the account does not let the bot assume', async () => {

@@ -59,27 +59,27 @@ describe('infra/target-account-role.yml', () => {
     expect([...allowed].filter((action) => !driverCalls.has(action) && !(action in NEEDED_BEHIND_CALLS))).toEqual([]);
   });
 
-  it('is assumable only by the bot functions roles in the bot account', () => {
-    const trustPolicy = template.Resources.RestoreBotRole?.Properties?.AssumeRolePolicyDocument;
-    const trust = (trustPolicy as { Statement: Record<string, unknown>[] }).Statement;
-    expect(trust).toHaveLength(1);
-    expect(trust[0]).toMatchObject({
-      Effect: 'Allow',
-      Action: 'sts:AssumeRole',
-      Principal: { AWS: { 'Fn::Sub': `arn:${cfn('AWS::Partition')}:iam::${cfn('BotAccountId')}:root` } },
-      Condition: {
-        ArnEquals: {
-          'aws:PrincipalArn': [
-            {
-              'Fn::Sub': `arn:${cfn('AWS::Partition')}:iam::${cfn('BotAccountId')}:role/db-restore-bot-${cfn('BotStage')}-${cfn('BotRegion')}-worker`,
+  it("is assumable by the worker's role alone, and its read-only twin by the Slack function's alone", () => {
+    const trustOf = (role: string) =>
+      (template.Resources[role]?.Properties?.AssumeRolePolicyDocument as { Statement?: Record<string, unknown>[] })
+        ?.Statement;
+    const trusting = (botFunction: string) => [
+      {
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: { AWS: { 'Fn::Sub': `arn:${cfn('AWS::Partition')}:iam::${cfn('BotAccountId')}:root` } },
+        Condition: {
+          ArnEquals: {
+            'aws:PrincipalArn': {
+              'Fn::Sub': `arn:${cfn('AWS::Partition')}:iam::${cfn('BotAccountId')}:role/db-restore-bot-${cfn('BotStage')}-${cfn('BotRegion')}-${botFunction}`,
             },
-            {
-              'Fn::Sub': `arn:${cfn('AWS::Partition')}:iam::${cfn('BotAccountId')}:role/db-restore-bot-${cfn('BotStage')}-${cfn('BotRegion')}-slack`,
-            },
-          ],
+          },
         },
       },
-    });
+    ];
+    expect(trustOf('RestoreBotRole')).toEqual(trusting('worker'));
+    expect(trustOf('ReaderRole')).toEqual(trusting('slack'));
+    expect(template.Resources.ReaderRole?.Properties?.RoleName).toEqual({ 'Fn::Sub': `${cfn('RoleName')}-reader` });
   });
 
   it('attaches every policy to the role, deletes only when the account allows it', () => {
@@ -89,7 +89,18 @@ describe('infra/target-account-role.yml', () => {
       'DatabaseRestorePolicy',
       'DeleteManagedPolicy',
     ]);
-    for (const [, policy] of policies) expect(policy.Properties?.Roles).toEqual([{ Ref: 'RestoreBotRole' }]);
+    // The reader gets the describe and list permissions only.
+    const rolesOf = Object.fromEntries(policies.map(([id, policy]) => [id, policy.Properties?.Roles]));
+    expect(rolesOf).toEqual({
+      DatabaseReadPolicy: [{ Ref: 'RestoreBotRole' }, { Ref: 'ReaderRole' }],
+      DatabaseRestorePolicy: [{ Ref: 'RestoreBotRole' }],
+      DeleteManagedPolicy: [{ Ref: 'RestoreBotRole' }],
+    });
+    const readActions = statements
+      .filter(({ policy }) => policy === 'DatabaseReadPolicy')
+      .flatMap(({ statement }) => actionsOf(statement));
+    expect(readActions).toContain('rds:DescribeDBInstances');
+    expect(readActions.filter((action) => !/:(Describe|List|Get)/.test(action))).toEqual([]);
     const deletes = statements.filter(({ statement }) =>
       actionsOf(statement).some((action) => /Delete(DB|Table)/.test(action)),
     );

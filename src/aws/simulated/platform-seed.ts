@@ -22,7 +22,7 @@ function snapshotArn(accounts: DemoAccounts, at: Date): string {
 }
 
 /**
- * Seeds what the bot needs besides databases: a `restore-bot` role in every demo account, the
+ * Seeds what the bot needs besides databases: the `restore-bot` roles in every demo account, the
  * `acceptance-refresh` pipeline in acceptance, and the refresh's SSM parameters there
  * (`…/latest` one run ahead of `…/current`, each with some history).
  */
@@ -32,7 +32,9 @@ export function seedPlatformDemo(platform: PlatformSimulations, accounts: DemoAc
     [accounts.production, accounts.acceptance, accounts.disasterRecovery].map((t) => t.accountId),
   );
   for (const accountId of accountIds) {
+    // The two roles infra/target-account-role.yml creates: the worker's and the Slack function's reader.
     platform.sts.allowRole(`arn:aws:iam::${accountId}:role/${RESTORE_BOT_ROLE}`);
+    platform.sts.allowRole(`arn:aws:iam::${accountId}:role/${RESTORE_BOT_ROLE}-reader`);
   }
   platform.codePipeline.addPipeline(accounts.acceptance, ACCEPTANCE_REFRESH_PIPELINE);
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
