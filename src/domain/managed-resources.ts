@@ -8,6 +8,11 @@ export const TAG_JOB_ID = 'restore-bot:job-id';
 export const TAG_EXPIRES_AT = 'restore-bot:expires-at';
 export const TAG_SOURCE = 'restore-bot:source';
 export const TAG_RENAMED_FROM = 'restore-bot:renamed-from';
+/**
+ * Set by an account's owners (never by the bot) on databases the bot must never replace: the
+ * planner refuses them, and infra/target-account-role.yml denies the bot's role any change to them.
+ */
+export const TAG_PROTECTED = 'restore-bot:protected';
 
 /** Tag keys AWS or the bot own: never copied from a source onto a restored resource. */
 export function isReservedTagKey(key: string): boolean {

@@ -4,7 +4,7 @@ import { InvalidIdentifierError, ProtectedTargetError, RestoreInputError, Target
 import { estimateRestore, type PastRestore } from './estimate.js';
 import { assertValidIdentifier, identifierFromArn, sameIdentifier } from './identifiers.js';
 import type { DatabaseKind } from './kinds.js';
-import { finalSnapshotIdentifier, renamedTargetIdentifier } from './managed-resources.js';
+import { finalSnapshotIdentifier, renamedTargetIdentifier, TAG_PROTECTED } from './managed-resources.js';
 import type { Plan, ReplacedTarget } from './plan.js';
 import { planSteps } from './plan-steps.js';
 import { type EnvironmentPolicy, type Policy, policyDuration } from './policy.js';
@@ -75,6 +75,11 @@ export async function planRestore(request: RestoreRequest, jobId: string, deps: 
   const existing = await targetDriver.findExisting(target);
   let replace: ReplacedTarget | undefined;
   if (existing) {
+    if (existing.tags[TAG_PROTECTED] === 'true') {
+      throw new ProtectedTargetError(
+        `target ${target} in ${targetEnvironmentName} is tagged ${TAG_PROTECTED}=true by its owners: the bot never replaces it; choose another name`,
+      );
+    }
     if (request.ifTargetExists !== 'replace') {
       throw new TargetExistsError(
         `target ${target} already exists in ${targetEnvironmentName} (${existing.status}): choose another name, or choose "replace" to swap it out`,

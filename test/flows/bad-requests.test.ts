@@ -186,6 +186,20 @@ const CASES: Case[] = [
     'target',
     /billing-acc runs mysql but orders-db runs postgres/,
   ],
+  [
+    'a replace of a database its owners tagged restore-bot:protected=true',
+    async (env) => ({
+      ...instance,
+      into: 'acceptance',
+      target: 'orders-db-acc',
+      at: await snapshotOf(env, 'rds-instance', 'acceptance', (candidates) =>
+        candidates.find((candidate) => candidate.shared && candidate.sourceIdentifier === 'orders-db')?.arn,
+      ),
+      replace: true,
+    }),
+    'target',
+    /orders-db-acc in acceptance is tagged restore-bot:protected=true/,
+  ],
   ['an expiry that is not a duration', { ...aurora, expiresIn: 'forever' }, 'expiresIn', /not a duration/],
   [
     'an expiry beyond the policy maximum',

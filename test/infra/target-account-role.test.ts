@@ -88,6 +88,7 @@ describe('infra/target-account-role.yml', () => {
       'DatabaseReadPolicy',
       'DatabaseRestorePolicy',
       'DeleteManagedPolicy',
+      'ProtectedResourcesPolicy',
     ]);
     // The reader gets the describe and list permissions only.
     const rolesOf = Object.fromEntries(policies.map(([id, policy]) => [id, policy.Properties?.Roles]));
@@ -95,17 +96,36 @@ describe('infra/target-account-role.yml', () => {
       DatabaseReadPolicy: [{ Ref: 'RestoreBotRole' }, { Ref: 'ReaderRole' }],
       DatabaseRestorePolicy: [{ Ref: 'RestoreBotRole' }],
       DeleteManagedPolicy: [{ Ref: 'RestoreBotRole' }],
+      ProtectedResourcesPolicy: [{ Ref: 'RestoreBotRole' }],
     });
     const readActions = statements
       .filter(({ policy }) => policy === 'DatabaseReadPolicy')
       .flatMap(({ statement }) => actionsOf(statement));
     expect(readActions).toContain('rds:DescribeDBInstances');
     expect(readActions.filter((action) => !/:(Describe|List|Get)/.test(action))).toEqual([]);
-    const deletes = statements.filter(({ statement }) =>
-      actionsOf(statement).some((action) => /Delete(DB|Table)/.test(action)),
+    const deletes = statements.filter(
+      ({ statement }) =>
+        statement.Effect === 'Allow' && actionsOf(statement).some((action) => /Delete(DB|Table)/.test(action)),
     );
     expect(new Set(deletes.map(({ policy }) => policy))).toEqual(new Set(['DeleteManagedPolicy']));
     expect(template.Resources.DeleteManagedPolicy?.Condition).toBe('DeleteManaged');
+  });
+
+  it('denies every change it allows to databases their owners tagged restore-bot:protected=true', () => {
+    const deniedWhenProtected = new Set(
+      statements
+        .filter(
+          ({ statement }) =>
+            statement.Effect === 'Deny' &&
+            statement.Condition?.StringEquals?.['aws:ResourceTag/restore-bot:protected'] === 'true',
+        )
+        .flatMap(({ statement }) => actionsOf(statement)),
+    );
+    const changes = [...allowedActions(statements)].filter((action) =>
+      /^rds:(AddTags|Modify|Delete)|^dynamodb:(TagResource|Update|Delete|Put|BatchWrite)/.test(action),
+    );
+    expect(changes).toContain('rds:DeleteDBCluster');
+    expect(changes.filter((action) => !deniedWhenProtected.has(action))).toEqual([]);
   });
 
   it('scopes data-plane and settings writes to tables of its own account', () => {

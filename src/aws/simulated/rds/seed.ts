@@ -190,7 +190,8 @@ function demoData(accounts: DemoAccounts, now: Date) {
         securityGroupIds: ['sg-0b2e00000000orders'],
         parameterGroup: 'orders-postgres16-acc',
         kmsKeyId: keys.accRds,
-        tags: tags('payments', 'orders', 'acceptance'),
+        // Shared by the acceptance teams: its owners keep the bot from ever replacing it.
+        tags: { ...tags('payments', 'orders', 'acceptance'), 'restore-bot:protected': 'true' },
       },
     ] satisfies InstanceSeed[],
     clusters: [
