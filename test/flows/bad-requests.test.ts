@@ -192,8 +192,12 @@ const CASES: Case[] = [
       ...instance,
       into: 'acceptance',
       target: 'orders-db-acc',
-      at: await snapshotOf(env, 'rds-instance', 'acceptance', (candidates) =>
-        candidates.find((candidate) => candidate.shared && candidate.sourceIdentifier === 'orders-db')?.arn,
+      at: await snapshotOf(
+        env,
+        'rds-instance',
+        'acceptance',
+        (candidates) =>
+          candidates.find((candidate) => candidate.shared && candidate.sourceIdentifier === 'orders-db')?.arn,
       ),
       replace: true,
     }),
