@@ -1,6 +1,7 @@
 import { type App, ExpressReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { createLazyLambdaInvoker } from '../aws/lazy-lambda-invoker.js';
+import { ConfigurationError } from '../config/errors.js';
 import { createLambdaKicker } from '../jobs/kickers.js';
 import { createSlackApp } from '../slack/app.js';
 import { type CompositionOptions, type CoreComposition, composeCore, jsonLinesLog } from './core-composition.js';
@@ -26,14 +27,17 @@ export async function compose(options: CompositionOptions): Promise<Composition>
   const core = await composeCore({ ...options, ...(kicker ? { kicker } : {}) });
   if (!options.slack || !core.slackClient) return core;
   const { socketModeAppToken, apiUrl, token, signingSecret } = options.slack;
-  const receiver = socketModeAppToken
-    ? undefined
-    : new ExpressReceiver({
-        signingSecret,
-        endpoints: '/slack/events',
-        // On Lambda the function may be frozen once it has answered: answer only when the listener is done.
-        processBeforeResponse: options.runtime === 'lambda',
-      });
+  let receiver: ExpressReceiver | undefined;
+  if (!socketModeAppToken) {
+    if (!signingSecret)
+      throw new ConfigurationError('the Slack app needs a signing secret to verify requests over HTTP');
+    receiver = new ExpressReceiver({
+      signingSecret,
+      endpoints: '/slack/events',
+      // On Lambda the function may be frozen once it has answered: answer only when the listener is done.
+      processBeforeResponse: options.runtime === 'lambda',
+    });
+  }
   receiver?.app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
   });

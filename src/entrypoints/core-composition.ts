@@ -48,7 +48,8 @@ export interface CompositionOptions {
   /** `lambda`: kick by async invoke and answer Slack only after the listener finishes. */
   runtime: 'local' | 'lambda';
   /** Slack credentials: from the environment locally; from SSM on Lambda. */
-  slack?: { token: string; signingSecret: string; apiUrl?: string; socketModeAppToken?: string };
+  /** The signing secret is for the Slack app over HTTP only: the worker posts cards with the token alone. */
+  slack?: { token: string; signingSecret?: string; apiUrl?: string; socketModeAppToken?: string };
   /**
    * How a person's change reaches the worker: in process when left out. The Slack function's
    * is an async invoke of the worker function (composition.ts); benchmarks pass their own.

@@ -45,7 +45,7 @@ async function composeForLambda<C>(
  * does), else from SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET (other hosts, tests). The SSM client is
  * imported only when it is used (a chunk of its own in the Lambda bundle).
  */
-async function slackCredentials(config: Env): Promise<{ token: string; signingSecret: string } | undefined> {
+async function slackCredentials(config: Env): Promise<{ token: string; signingSecret?: string } | undefined> {
   const secrets =
     config.SLACK_BOT_TOKEN_PARAMETER || config.SLACK_SIGNING_SECRET_PARAMETER
       ? (await import('../aws/ssm-secrets.js')).createDefaultSsmSecretReader()
@@ -61,5 +61,6 @@ async function slackCredentials(config: Env): Promise<{ token: string; signingSe
       `SSM parameter ${config.SLACK_BOT_TOKEN_PARAMETER} must hold a bot token starting with xoxb-`,
     );
   }
-  return token && signingSecret ? { token, signingSecret } : undefined;
+  // The worker is given the token alone (serverless.yml): it posts cards and verifies no requests.
+  return token ? { token, ...(signingSecret ? { signingSecret } : {}) } : undefined;
 }

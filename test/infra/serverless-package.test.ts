@@ -143,31 +143,44 @@ describe('serverless.yml, packaged by osls', () => {
     expect(template.Resources.WorkerLambdaFunction?.Properties?.FunctionName).toBe(`db-restore-bot-${STAGE}-worker`);
   });
 
-  it('reads the Slack secrets from SSM by name, with decryption only through SSM', () => {
-    for (const id of Object.values(FUNCTIONS)) {
-      const environment = template.Resources[id]?.Properties?.Environment;
-      const variables = (environment as { Variables: Record<string, unknown> }).Variables;
-      expect(variables).toMatchObject({
-        SLACK_BOT_TOKEN_PARAMETER: `/db-restore-bot/${STAGE}/slack-bot-token`,
-        SLACK_SIGNING_SECRET_PARAMETER: `/db-restore-bot/${STAGE}/slack-signing-secret`,
-        POLICY_FILE: 'dist/policy.json',
-        RESTORE_BOT_AWS: 'real',
-      });
-      expect(variables).not.toHaveProperty('SLACK_BOT_TOKEN');
-      expect(variables).not.toHaveProperty('SLACK_SIGNING_SECRET');
-    }
+  it('reads the Slack secrets from SSM by name, with decryption only through SSM; the worker the token alone', () => {
     const parameterArn = (name: string) =>
       `arn:${cfn('AWS::Partition')}:ssm:${cfn('AWS::Region')}:${cfn('AWS::AccountId')}:parameter/db-restore-bot/${STAGE}/${name}`;
     const statements = attachedStatements(template);
-    for (const { statement } of statements.filter((s) => actionsOf(s.statement).includes('ssm:GetParameter'))) {
-      expect(actionsOf(statement)).toEqual(['ssm:GetParameter']);
-      expect(resourcesOf(statement)).toEqual([parameterArn('slack-bot-token'), parameterArn('slack-signing-secret')]);
-    }
-    for (const { statement } of statements.filter((s) => actionsOf(s.statement).includes('kms:Decrypt'))) {
-      const viaService =
-        statement.Condition?.StringEquals?.['kms:ViaService'] ?? statement.Condition?.StringLike?.['kms:ViaService'];
-      expect(viaService).toBeDefined();
-    }
+    const environmentOf = (functionId: string) =>
+      (template.Resources[functionId]?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+        ?.Variables ?? {};
+    const secretsOf = (role: string) => ({
+      variables: Object.keys(environmentOf(role === 'SlackRole' ? FUNCTIONS.slack : FUNCTIONS.worker)).filter((name) =>
+        name.startsWith('SLACK_'),
+      ),
+      readable: statements
+        .filter((s) => s.roles.includes(role) && actionsOf(s.statement).includes('ssm:GetParameter'))
+        .flatMap(({ statement }) => resourcesOf(statement)),
+      decryptable: statements
+        .filter((s) => s.roles.includes(role) && actionsOf(s.statement).includes('kms:Decrypt'))
+        // The database policies decrypt through RDS and DynamoDB; these are the secrets' statements.
+        .filter(({ statement }) => JSON.stringify(statement.Condition ?? {}).includes('ssm.'))
+        .map(({ statement }) => [
+          statement.Condition?.StringEquals?.['kms:ViaService'],
+          statement.Condition?.StringEquals?.['kms:EncryptionContext:PARAMETER_ARN'],
+        ]),
+    });
+    const token = parameterArn('slack-bot-token');
+    const secret = parameterArn('slack-signing-secret');
+    const sub = (text: string) => ({ 'Fn::Sub': text });
+    const viaSsm = sub(`ssm.${cfn('AWS::Region')}.amazonaws.com`);
+
+    expect(secretsOf('SlackRole')).toEqual({
+      variables: ['SLACK_BOT_TOKEN_PARAMETER', 'SLACK_SIGNING_SECRET_PARAMETER'],
+      readable: [token, secret],
+      decryptable: [[viaSsm, [sub(token), sub(secret)]]],
+    });
+    expect(secretsOf('WorkerRole')).toEqual({
+      variables: ['SLACK_BOT_TOKEN_PARAMETER'],
+      readable: [token],
+      decryptable: [[viaSsm, sub(token)]],
+    });
   });
 
   it('keeps jobs in a table keyed as src/jobs/job-table.ts creates it, with PITR, SSE and TTL on expiresAt', async () => {
@@ -356,6 +369,16 @@ describe('serverless.yml, packaged by osls', () => {
       // Assess
       expect(run.code, run.output).toBe(0);
       expect(run.results).toEqual([{ active: 0, checked: 0, acted: 0, changed: 0, errors: [] }]);
+    }, 30_000);
+
+    it('refuses to tick without the bot token, rather than run restores nobody sees', async () => {
+      // Act
+      const { SLACK_BOT_TOKEN_PARAMETER: _token, ...withoutToken } = lambdaEnv;
+      const run = await invokeBundle<TickReport>(ROOT, 'worker', [{ source: 'aws.events' }], withoutToken);
+
+      // Assess
+      expect(run.code).not.toBe(0);
+      expect(run.output).toContain('the worker needs the bot token to post job cards');
     }, 30_000);
   });
 
