@@ -1,7 +1,7 @@
 import {
   type ApplicationAutoScalingClient,
-  DescribeScalableTargetsCommand,
-  DescribeScalingPoliciesCommand,
+  paginateDescribeScalableTargets,
+  paginateDescribeScalingPolicies,
   type ScalableTarget,
   type ScalingPolicy,
 } from '@aws-sdk/client-application-auto-scaling';
@@ -42,35 +42,21 @@ export function targetScalingSettings(
 
 async function describeTargets(autoScaling: ApplicationAutoScalingClient, resourceIds: string[]) {
   const targets: ScalableTarget[] = [];
-  let nextToken: string | undefined;
-  do {
-    const response = await autoScaling.send(
-      new DescribeScalableTargetsCommand({
-        ServiceNamespace: SCALING_NAMESPACE,
-        ResourceIds: resourceIds,
-        NextToken: nextToken,
-      }),
-    );
-    targets.push(...(response.ScalableTargets ?? []));
-    nextToken = response.NextToken;
-  } while (nextToken);
+  const pages = paginateDescribeScalableTargets(
+    { client: autoScaling },
+    { ServiceNamespace: SCALING_NAMESPACE, ResourceIds: resourceIds },
+  );
+  for await (const page of pages) targets.push(...(page.ScalableTargets ?? []));
   return targets;
 }
 
 async function describePolicies(autoScaling: ApplicationAutoScalingClient, resourceId: string) {
   const policies: ScalingPolicy[] = [];
-  let nextToken: string | undefined;
-  do {
-    const response = await autoScaling.send(
-      new DescribeScalingPoliciesCommand({
-        ServiceNamespace: SCALING_NAMESPACE,
-        ResourceId: resourceId,
-        NextToken: nextToken,
-      }),
-    );
-    policies.push(...(response.ScalingPolicies ?? []));
-    nextToken = response.NextToken;
-  } while (nextToken);
+  const pages = paginateDescribeScalingPolicies(
+    { client: autoScaling },
+    { ServiceNamespace: SCALING_NAMESPACE, ResourceId: resourceId },
+  );
+  for await (const page of pages) policies.push(...(page.ScalingPolicies ?? []));
   return policies;
 }
 

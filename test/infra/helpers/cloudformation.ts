@@ -202,14 +202,20 @@ export function sdkActionsImportedBy(source: string, file = 'source'): string[] 
   const actions: string[] = [];
   for (const match of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/([\w-]+)'/g)) {
     const [, names = '', pkg = ''] = match;
-    const commands = names
+    // `DescribeTableCommand` calls DescribeTable; the SDK's `paginateDescribeScalableTargets` calls DescribeScalableTargets.
+    const operations = names
       .split(',')
       .map((name) => name.trim())
-      .filter((name) => !name.startsWith('type ') && name.endsWith('Command'));
-    if (commands.length === 0) continue;
+      .filter((name) => !name.startsWith('type '))
+      .flatMap((name) => {
+        if (name.endsWith('Command')) return [name.slice(0, -'Command'.length)];
+        if (/^paginate[A-Z]/.test(name)) return [name.slice('paginate'.length)];
+        return [];
+      });
+    if (operations.length === 0) continue;
     const prefix = IAM_PREFIX[pkg];
     if (!prefix) throw new Error(`${file}: no IAM prefix known for @aws-sdk/${pkg}`);
-    actions.push(...commands.map((command) => `${prefix}:${command.slice(0, -'Command'.length)}`));
+    actions.push(...operations.map((operation) => `${prefix}:${operation}`));
   }
   return actions;
 }
