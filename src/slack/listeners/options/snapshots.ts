@@ -20,7 +20,10 @@ export function snapshotOptionsRequested(deps: ListenerDeps) {
     const candidates = await deps
       .driverFor(state.kind, environment)
       .listRestoreCandidates({ includeShared: true })
-      .catch(() => []);
+      .catch((error: Error) => {
+        deps.log('snapshots not listed', { environment, error: error.message });
+        return [];
+      });
     const source = identifierFromArn(state.source.identifier).toLowerCase();
     const matching = candidates.filter(
       (candidate) => candidate.sourceIdentifier.toLowerCase() === source && candidate.id.toLowerCase().includes(query),

@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { sourceOptions } from '../../blocks/options.js';
-import { readRestoreModalMetadata } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
-import { readRestoreModalValues } from '../../parse/restore-modal-values.js';
+import { modalStateFromView } from '../../modal-state.js';
 
 const MAX_OPTIONS = 100;
 
@@ -13,11 +12,8 @@ export function sourceOptionsRequested(deps: ListenerDeps) {
     body,
     payload,
   }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
-    const suggestion = body as BlockSuggestion;
-    const view = suggestion.view;
-    const kind = view
-      ? (readRestoreModalValues(view.state.values).kind ?? readRestoreModalMetadata(view.private_metadata).kind)
-      : undefined;
+    const view = (body as BlockSuggestion).view;
+    const kind = view ? modalStateFromView(view, deps.policy, deps.clock.now()).kind : undefined;
     if (!kind) return ack({ options: [] });
     const environments = Object.keys(deps.policy.environments);
     const perEnvironment = await Promise.all(
