@@ -1,5 +1,6 @@
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { ConfigurationError } from '../config/errors.js';
+import { memoizeSuccess } from '../util/memoize-success.js';
 
 /** Secrets by SSM parameter name. */
 export interface SecretReader {
@@ -14,7 +15,7 @@ export interface SecretReader {
  * or configuration update does that).
  */
 export function createSsmSecretReader(client: SSMClient): SecretReader {
-  const values = new Map<string, Promise<string>>();
+  const values = new Map<string, () => Promise<string>>();
   const fetchValue = async (name: string): Promise<string> => {
     let value: string | undefined;
     try {
@@ -33,11 +34,10 @@ export function createSsmSecretReader(client: SSMClient): SecretReader {
     read(name) {
       let value = values.get(name);
       if (!value) {
-        value = fetchValue(name);
+        value = memoizeSuccess(() => fetchValue(name));
         values.set(name, value);
-        value.catch(() => values.delete(name));
       }
-      return value;
+      return value();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { AwsClientFactory, AwsEnvironment } from '../aws/clients.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
+import { memoizeSuccess } from '../util/memoize-success.js';
 
 interface DriverModule {
   load(clients: AwsClientFactory, environment: AwsEnvironment): DatabaseDriver;
@@ -27,17 +28,8 @@ export function createDriver(
   clients: AwsClientFactory,
   environment: AwsEnvironment,
 ): DatabaseDriver {
-  let loading: Promise<DatabaseDriver> | undefined;
-  const driver = (): Promise<DatabaseDriver> => {
-    // A failed load (a client that could not be built, say) is not kept: the next call tries again.
-    loading ??= MODULES[kind]()
-      .then((module) => module.load(clients, environment))
-      .catch((error: unknown) => {
-        loading = undefined;
-        throw error;
-      });
-    return loading;
-  };
+  // A failed load (a client that could not be built, say) is not kept: the next call tries again.
+  const driver = memoizeSuccess(() => MODULES[kind]().then((module) => module.load(clients, environment)));
   return {
     kind,
     listSources: async (query, limit) => (await driver()).listSources(query, limit),

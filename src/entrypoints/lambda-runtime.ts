@@ -1,6 +1,7 @@
 import { type Env, env } from '../config/env.js';
 import { ConfigurationError } from '../config/errors.js';
 import { loadPolicy } from '../config/policy.js';
+import { memoizeSuccess } from '../util/memoize-success.js';
 import { type CompositionOptions, realJobTable } from './core-composition.js';
 
 /**
@@ -13,14 +14,7 @@ export function lambdaComposition<C>(
   compose: (options: CompositionOptions) => Promise<C>,
   awsAccess: CompositionOptions['awsAccess'] = 'restore',
 ): () => Promise<C> {
-  let composing: Promise<C> | undefined;
-  return () => {
-    composing ??= composeForLambda(compose, awsAccess).catch((error: unknown) => {
-      composing = undefined;
-      throw error;
-    });
-    return composing;
-  };
+  return memoizeSuccess(() => composeForLambda(compose, awsAccess));
 }
 
 async function composeForLambda<C>(
