@@ -161,7 +161,7 @@ export function lambdaBuildOptions({ stubs = true } = {}) {
   return {
     bundle: true,
     platform: 'node',
-    target: 'node22',
+    target: 'node24',
     format: 'esm',
     splitting: true,
     entryNames: 'index',

@@ -1,5 +1,6 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Pluggable } from '@smithy/types';
+import type { Clock } from '../domain/ports/clock.js';
 
 /** An account and region the bot works in, and the role it assumes there (none: its own account). */
 export interface AwsEnvironment {
@@ -40,6 +41,11 @@ export type ClientClass<C> = new (
 
 export interface AwsClientFactoryOptions {
   /**
+   * Judges when assumed-role credentials expire. It must be the clock STS issues expirations
+   * on: the system clock against AWS, the simulated account's clock against the simulator.
+   */
+  clock: Clock;
+  /**
    * Plugins for every client of an environment: the simulated account plugs in here. It gets
    * the client's credentials provider (when a role is assumed) to resolve before each call.
    */
@@ -61,7 +67,7 @@ export class AwsClientFactory {
   private readonly clients = new Map<string, unknown>();
   private readonly credentials = new Map<string, AwsCredentialIdentityProvider>();
 
-  constructor(private readonly options: AwsClientFactoryOptions = {}) {}
+  constructor(private readonly options: AwsClientFactoryOptions) {}
 
   client<C>(Client: ClientClass<C>, environment: AwsEnvironment): C {
     const key = `${Client.name}:${environment.name}:${environment.accountId}:${environment.region}`;
@@ -86,9 +92,11 @@ export class AwsClientFactory {
     const provider = cachedUntilExpiry(
       fromTemporaryCredentials({
         params: { RoleArn: environment.roleArn, RoleSessionName: 'db-restore-bot', DurationSeconds: 3600 },
-        clientConfig: { region: environment.region },
+        // STS is throttled like any other API: the same adaptive retries as every other client.
+        clientConfig: { region: environment.region, retryMode: 'adaptive', maxAttempts: this.options.maxAttempts ?? 3 },
         clientPlugins: this.options.pluginsFor?.(environment) ?? [],
       }),
+      this.options.clock,
     );
     this.credentials.set(environment.roleArn, provider);
     return provider;
@@ -101,13 +109,14 @@ const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
  * One AssumeRole per role until shortly before the credentials expire, shared by every client
  * of the environment (each SDK client would otherwise cache its own copy).
  */
-function cachedUntilExpiry(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+function cachedUntilExpiry(provider: AwsCredentialIdentityProvider, clock: Clock): AwsCredentialIdentityProvider {
   let pending: Promise<AwsCredentialIdentity> | undefined;
   return async () => {
     if (pending) {
       const current = await pending.catch(() => undefined);
       const expiresAt = current?.expiration?.getTime();
-      if (current && (expiresAt === undefined || expiresAt - Date.now() > REFRESH_BEFORE_EXPIRY_MS)) return current;
+      if (current && (expiresAt === undefined || expiresAt - clock.now().getTime() > REFRESH_BEFORE_EXPIRY_MS))
+        return current;
     }
     pending = provider();
     return pending;

@@ -34,6 +34,28 @@ interface AwsErrorShape {
   $metadata?: { httpStatusCode?: number; requestId?: string };
 }
 
+/** Throttling names across AWS services: the request was fine, AWS asked for it later. */
+const THROTTLING_NAMES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+]);
+
+/**
+ * Throttling never fails a step, however long it lasts: the call is sound and AWS will take it
+ * later, so it is retried with capped backoff and not counted against the step's attempts.
+ */
+export function isThrottlingAwsError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const shape = error as AwsErrorShape & { $retryable?: { throttling?: boolean } };
+  if (typeof shape.$retryable === 'object' && shape.$retryable?.throttling) return true;
+  return THROTTLING_NAMES.has(shape.name ?? '') || THROTTLING_NAMES.has(shape.code ?? '');
+}
+
 export function isRetryableAwsError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const shape = error as AwsErrorShape;

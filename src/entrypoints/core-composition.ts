@@ -87,9 +87,10 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
   const simulated = env.RESTORE_BOT_AWS !== 'real';
   const clock = options.clock ?? (simulated ? new ScaledClock(env.SIMULATED_AWS_MINUTES_PER_SECOND * 60) : systemClock);
   const sim = simulated ? (options.sim ?? seeded(createSimulatedAws({ clock }))) : undefined;
-  const clients = new AwsClientFactory(
-    sim ? { pluginsFor: (environment, credentials) => [sim.plugin(environment, { credentials })] } : {},
-  );
+  const clients = new AwsClientFactory({
+    clock,
+    ...(sim ? { pluginsFor: (environment, credentials) => [sim.plugin(environment, { credentials })] } : {}),
+  });
   const access = options.awsAccess === 'read' ? readOnly : (environment: AwsEnvironment) => environment;
   const environments = new Map<string, AwsEnvironment>(
     Object.entries(policy.environments).map(([name, environment]) => [name, access({ name, ...environment })]),
@@ -121,7 +122,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     clock,
     driverFor,
     notifier,
-    workerId: `worker-${process.pid}-${Date.now()}`,
+    workerId: `worker-${process.pid}-${systemClock.now().getTime()}`,
     log,
   });
   const kicker: Kicker & { idle?(): Promise<void> } =

@@ -1,4 +1,4 @@
-import { awsRequestIdOf, describeAwsError, isRetryableAwsError } from '../aws/errors.js';
+import { awsRequestIdOf, describeAwsError, isRetryableAwsError, isThrottlingAwsError } from '../aws/errors.js';
 import {
   currentStep,
   type Execution,
@@ -187,13 +187,16 @@ export class Worker {
     return this.persist(this.progressed(job, execution, next), { leaseOwner: this.deps.workerId });
   }
 
-  /** A retryable error waits with backoff (up to a limit); any other error fails the step. */
+  /**
+   * Throttling (of any service, STS included) waits with backoff for as long as it lasts; another
+   * retryable error waits up to a limit; any other error fails the step.
+   */
   private failedOrRetried(job: Job, error: unknown): Job {
     const now = this.deps.clock.now();
     const message = describeAwsError(error);
     const attempts = (job.retry?.attempts ?? 0) + 1;
     const step = contextOf(job).step;
-    if (isRetryableAwsError(error) && attempts < MAX_STEP_ATTEMPTS) {
+    if (isThrottlingAwsError(error) || (isRetryableAwsError(error) && attempts < MAX_STEP_ATTEMPTS)) {
       const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
       const event: JobEvent = {
         at: now,

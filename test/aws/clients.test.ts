@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AwsClientFactory, type AwsEnvironment, readOnly } from '../../src/aws/clients.js';
 import { seedDemoAccounts } from '../../src/aws/simulated/fixture.js';
 import { createSimulatedAws } from '../../src/aws/simulated/simulated-aws.js';
+import { systemClock } from '../../src/domain/ports/clock.js';
 import { ManualClock } from '../helpers/manual-clock.js';
 
 const acceptance: AwsEnvironment = {
@@ -16,9 +17,11 @@ const acceptance: AwsEnvironment = {
 };
 
 function factoryOnSimulatedAccount() {
-  const sim = createSimulatedAws({ clock: new ManualClock() });
+  const clock = new ManualClock();
+  const sim = createSimulatedAws({ clock });
   seedDemoAccounts(sim);
   const clients = new AwsClientFactory({
+    clock,
     pluginsFor: (environment, credentials) => [sim.plugin(environment, { credentials })],
   });
   return { sim, clients };
@@ -76,7 +79,7 @@ describe('AwsClientFactory', () => {
       AWS_SECRET_ACCESS_KEY: 'local',
     });
     try {
-      const client = new AwsClientFactory({ maxAttempts: 1 }).client(RDSClient, {
+      const client = new AwsClientFactory({ clock: systemClock, maxAttempts: 1 }).client(RDSClient, {
         name: 'local',
         accountId: '000000000000',
         region: 'eu-west-1',

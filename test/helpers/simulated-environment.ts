@@ -40,6 +40,7 @@ export function createSimulatedEnvironment(policy: Policy = examplePolicy()): Si
   const sim = createSimulatedAws({ clock });
   seedDemoAccounts(sim);
   const factory = new AwsClientFactory({
+    clock,
     pluginsFor: (environment, credentials) => [sim.plugin(environment, { credentials })],
   });
   const environments = new Map<string, AwsEnvironment>(

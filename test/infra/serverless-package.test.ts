@@ -15,6 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readerRoleArn } from '../../src/aws/clients.js';
 import { loadPolicy } from '../../src/config/policy.js';
+import { systemClock } from '../../src/domain/ports/clock.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
 import { ensureJobTable } from '../../src/jobs/job-table.js';
 import type { TickReport } from '../../src/jobs/worker.js';
@@ -219,9 +220,9 @@ describe('serverless.yml, packaged by osls', () => {
     }
   });
 
-  it('runs both functions on nodejs22.x, arm64, with log groups that expire', () => {
+  it('runs both functions on nodejs24.x, arm64, with log groups that expire', () => {
     for (const id of Object.values(FUNCTIONS)) {
-      expect(template.Resources[id]?.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+      expect(template.Resources[id]?.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
     }
     const logGroups = Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::Logs::LogGroup');
     expect(logGroups).toHaveLength(2);
@@ -315,7 +316,7 @@ describe('serverless.yml, packaged by osls', () => {
 
     it('serves /healthz and Slack requests, verified with the signing secret read from SSM', async () => {
       // Prepare: HTTP API (payload 2.0) events; a url_verification signed as Slack signs, and a forged one.
-      const timestamp = String(Math.floor(Date.now() / 1000));
+      const timestamp = String(Math.floor(systemClock.now().getTime() / 1000));
       const body = JSON.stringify({ type: 'url_verification', challenge: 'from-the-bundle', token: 'x' });
       const signature = `v0=${createHmac('sha256', 'secret-from-ssm').update(`v0:${timestamp}:${body}`).digest('hex')}`;
       const event = (method: string, path: string, headers: Record<string, string> = {}, payload?: string) => ({

@@ -206,6 +206,25 @@ describe('worker', () => {
     expect(finished.flatMap((job) => job.events).some((event) => event.type === 'step-retry')).toBe(true);
   });
 
+  it('never fails a job on STS throttling, however long it lasts', async () => {
+    // Prepare: the assumed role's credentials have expired, so the next step must assume it again.
+    const harness = await createJobHarness(dynamo);
+    const job = await requestAndApprove(harness, { kind: 'dynamodb-table', source: 'carts', target: 'carts-sts' });
+    harness.env.clock.advance(2 * 3_600_000);
+    // More throttled AssumeRole calls than the SDK's and the worker's attempts together.
+    harness.env.sim.faults.failNext('AssumeRole', 'Throttling', 'Rate exceeded', 60);
+
+    // Act
+    const [finished] = await harness.runUntilFinished([job.id], [harness.worker()], 2_000);
+
+    // Assess
+    expect(finished?.status).toBe('succeeded');
+    expect(harness.env.sim.callsOf('AssumeRole', 'STS').filter((call) => call.outcome !== 'ok')).toHaveLength(60);
+    expect(finished?.events.some((event) => event.type === 'step-retry' && /Throttling/.test(event.detail ?? ''))).toBe(
+      true,
+    );
+  });
+
   it('refuses a second job onto a target that has an active job', async () => {
     const harness = await createJobHarness(dynamo);
     const sketch: RequestSketch = { kind: 'aurora-cluster', source: 'orders', target: 'orders-busy', at: '1h ago' };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../src/domain/ports/clock.js';
 import { wallClock } from '../../../src/slack/blocks/time.js';
 import { REQUESTER, type SandboxServer, startSandboxServer } from './sandbox-server.js';
 
@@ -82,7 +83,7 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     const restoreTo = modal.getByLabel('Restore to');
     await restoreTo.waitFor();
     const timeZone = (await sandbox.state(REQUESTER)).people.find((person) => person.id === REQUESTER)?.tz ?? 'UTC';
-    const twoHoursAgo = wallClock(new Date(Date.now() - 2 * 3_600_000), timeZone);
+    const twoHoursAgo = wallClock(new Date(systemClock.now().getTime() - 2 * 3_600_000), timeZone);
     await restoreTo.fill(twoHoursAgo.date);
     await modal.getByLabel('Time', { exact: true }).fill(twoHoursAgo.time);
     await modal.getByLabel('Reason').fill('find the migration that broke orders');

@@ -1,10 +1,10 @@
-import type { Clock } from '../../../../src/domain/ports/clock.js';
+import { type Clock, systemClock } from '../../../../src/domain/ports/clock.js';
 
 /** Slack's time under the test's control: trigger expiry without waiting. */
 export class ManualClock implements Clock {
   private current: number;
 
-  constructor(start = Date.now()) {
+  constructor(start = systemClock.now().getTime()) {
     this.current = start;
   }
 

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { systemClock } from '../../../../src/domain/ports/clock.js';
 
 /** A request the test app received, with its own verdict on the signature (computed here, not by the stand-in). */
 export interface ReceivedRequest {
@@ -85,7 +86,7 @@ function receive(signingSecret: string, headers: IncomingHttpHeaders, rawBody: s
   const expected = `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`;
   const signatureValid =
     signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
-  const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) <= 300;
+  const fresh = Math.abs(systemClock.now().getTime() / 1000 - Number(timestamp)) <= 300;
   const fields = Object.fromEntries(new URLSearchParams(rawBody).entries());
   const received: ReceivedRequest = { headers, rawBody, signatureValid, fresh, fields };
   if (fields.payload !== undefined) received.payload = JSON.parse(fields.payload) as Record<string, unknown>;
