@@ -22,7 +22,7 @@ const CHROMIUM_FLAGS = [
 ];
 /** The README's picture: written when missing, or again with UPDATE_SANDBOX_SCREENSHOT=1. */
 const README_SCREENSHOT = fileURLToPath(new URL('../../../docs/sandbox-card.png', import.meta.url));
-/** Every wait is bounded: a restore at 10 simulated minutes per second finishes in a few seconds. */
+/** Every wait is bounded: a restore at 10 AWS minutes per second finishes in a few seconds. */
 const WAIT_MS = 20_000;
 
 const hasChromium = existsSync(CHROMIUM);

@@ -23,8 +23,8 @@ export interface SandboxServer {
 
 /**
  * `npm start` in-process, as a newcomer runs it (stand-in Slack, simulated AWS, dynalite), on a free
- * loopback port with its data in a temporary directory. Simulated time runs fast enough that a restore
- * finishes in a few seconds, and slowly enough that a request waits for approval for well over ten.
+ * loopback port with its data in a temporary directory. Simulated AWS works fast enough (10 AWS minutes a
+ * second unless asked otherwise) that a restore finishes in a few seconds; every clock is real.
  */
 export async function startSandboxServer(
   options: { dataDir?: string; awsMinutesPerSecond?: number } = {},
