@@ -68,7 +68,7 @@ export class SimulatedWorld {
     return this.clock.now();
   }
 
-  /** True once `durationMs` of AWS time has passed since `since`. */
+  /** True once `durationMs` (already sped up, when it comes from `durations`) has passed since `since`. */
   elapsed(since: Date, durationMs: number): boolean {
     return this.clock.now().getTime() - since.getTime() >= durationMs;
   }

@@ -7,7 +7,7 @@ import type { SandboxCommand } from './snapshot-types.js';
 
 export interface SandboxPageOptions {
   standIn: SlackStandIn;
-  /** Lines the page shows a newcomer: what survives a restart, how fast simulated time runs. */
+  /** Lines the page shows a newcomer: what survives a restart, how fast simulated AWS works. */
   notices?: string[];
   /** The slash commands the composer accepts; those in manifest.yml when left out. */
   commands?: SandboxCommand[];
