@@ -16,18 +16,43 @@ function newestChange(directory) {
     .reduce((newest, time) => Math.max(newest, time), 0);
 }
 
-function readPolicy() {
+/**
+ * Why packaging cannot go on, as osls shows it: osls prints a `ServerlessError` whose message starts
+ * with "Cannot resolve variable at" as it is (any other error it prints with its stack), and lists
+ * each distinct error once. One instance for every variable that needs the policy makes the whole
+ * report the one line that says what to run, instead of a stack trace per variable.
+ */
+class ServerlessError extends Error {
+  constructor(message) {
+    super(`Cannot resolve variable at "\${file(infra/serverless-vars.cjs)}": ${message}`);
+    this.name = 'ServerlessError';
+    this.code = 'DB_RESTORE_BOT_NOT_BUILT';
+  }
+}
+
+const RUN_BUILD = 'run `npm run build` first, or `npm run package` to build and package in one step';
+
+function loadBuiltPolicy() {
   let built;
   try {
     built = statSync(POLICY_JSON).mtimeMs;
-  } catch (error) {
-    throw new Error(`${POLICY_JSON} is missing: run \`npm run build\` before packaging (${error.message})`);
+  } catch {
+    return { error: new ServerlessError(`dist/policy.json is missing: ${RUN_BUILD}`) };
   }
   // Packaging ships dist/ as it is: refuse bundles older than the code they were built from.
   if (newestChange(path.join(ROOT, 'src')) > built) {
-    throw new Error('src/ changed after the last build: run `npm run build` before packaging');
+    return { error: new ServerlessError(`src/ changed after the last build: ${RUN_BUILD}`) };
   }
-  return JSON.parse(readFileSync(POLICY_JSON, 'utf8'));
+  return { value: JSON.parse(readFileSync(POLICY_JSON, 'utf8')) };
+}
+
+let builtPolicy;
+
+/** The built policy, read once per osls run; the same error for every variable when it cannot be used. */
+function readPolicy() {
+  builtPolicy ??= loadBuiltPolicy();
+  if (builtPolicy.error) throw builtPolicy.error;
+  return builtPolicy.value;
 }
 
 function environments() {

@@ -12,7 +12,6 @@ import type { DatabaseDriver } from '../domain/ports/database-driver.js';
 import type { JobStore } from '../domain/ports/job-store.js';
 import type { Kicker } from '../domain/ports/kicker.js';
 import type { Notifier } from '../domain/ports/notifier.js';
-import { ScaledClock } from '../domain/scaled-clock.js';
 import { createDriver } from '../drivers/index.js';
 import { DynamoDbJobStore } from '../jobs/dynamodb-job-store.js';
 import { newJobId } from '../jobs/job-id.js';
@@ -36,7 +35,11 @@ export interface CompositionOptions {
   env: Env;
   policy: Policy;
   jobTable: JobTable;
-  /** Overrides the clock (tests); otherwise real time, or scaled time on the simulated account. */
+  /**
+   * Overrides the clock (tests); otherwise real time, also on the simulated account, whose operations
+   * are sped up instead (SIMULATED_AWS_MINUTES_PER_SECOND): approval windows, leases, expiries and every
+   * time on a card stay the policy's and the wall's, and never jump back across a restart.
+   */
   clock?: Clock;
   /** Overrides the simulated account (tests seed their own); ignored when RESTORE_BOT_AWS=real. */
   sim?: SimulatedAws;
@@ -85,8 +88,9 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
   const { env, policy } = options;
   const log: Log = options.log ?? jsonLinesLog;
   const simulated = env.RESTORE_BOT_AWS !== 'real';
-  const clock = options.clock ?? (simulated ? new ScaledClock(env.SIMULATED_AWS_MINUTES_PER_SECOND * 60) : systemClock);
-  const sim = simulated ? (options.sim ?? seeded(createSimulatedAws({ clock }))) : undefined;
+  const clock = options.clock ?? systemClock;
+  const speedUp = env.SIMULATED_AWS_MINUTES_PER_SECOND * 60;
+  const sim = simulated ? (options.sim ?? seeded(createSimulatedAws({ clock, speedUp }))) : undefined;
   const clients = new AwsClientFactory({
     clock,
     ...(sim ? { pluginsFor: (environment, credentials) => [sim.plugin(environment, { credentials })] } : {}),

@@ -106,13 +106,15 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
   } else {
     const perSecond = config.SIMULATED_AWS_MINUTES_PER_SECOND;
     said.unshift(
-      `AWS: simulated account (${Object.keys(policy.environments).join(', ')}), ${perSecond} AWS minute(s) per second`,
+      `AWS: simulated account (${Object.keys(policy.environments).join(', ')}), operations at ${perSecond} AWS minute(s) per second`,
     );
     notices.unshift(
       `The simulated AWS account (${Object.keys(policy.environments).join(', ')}) lives in memory and is seeded ` +
         'afresh on each start: databases restored before a restart are gone.',
-      `Simulated time runs ${perSecond} AWS minute(s) per second: a ${DEMO_RESTORE_MINUTES}-minute Aurora restore ` +
-        `takes about ${Math.max(1, Math.round(DEMO_RESTORE_MINUTES / perSecond))} s (SIMULATED_AWS_MINUTES_PER_SECOND).`,
+      `Simulated AWS works ${perSecond} AWS minute(s) per second: a ${DEMO_RESTORE_MINUTES}-minute Aurora restore ` +
+        `takes about ${Math.max(1, Math.round(DEMO_RESTORE_MINUTES / perSecond))} s (SIMULATED_AWS_MINUTES_PER_SECOND). ` +
+        'Only its operations are faster: every clock is real, so approval windows, expiries and the times on the ' +
+        'cards are what they would be with real AWS.',
     );
   }
 

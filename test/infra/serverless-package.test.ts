@@ -1,4 +1,4 @@
-// `npm run build`, then `npx osls package` fully offline (dummy credentials, every non-loopback
+// `npm run package` (the build, then `osls package`) fully offline (dummy credentials, every non-loopback
 // lookup or connection refused and recorded), then checks on the CloudFormation template it compiles.
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -71,10 +71,10 @@ describe('serverless.yml, packaged by osls', () => {
   const networkLog = join(mkdtempSync(join(tmpdir(), 'osls-offline-')), 'network.log');
 
   beforeAll(() => {
-    run('npm', ['run', 'build']);
     rmSync(join(ROOT, '.serverless'), { recursive: true, force: true });
     const { AWS_PROFILE: _profile, AWS_SESSION_TOKEN: _token, ...inherited } = process.env;
-    run('npx', ['osls', 'package', '--stage', STAGE, '--region', REGION], {
+    // The README's one command: it builds dist/ (bundles and policy), then runs `osls package` with the rest.
+    run('npm', ['run', 'package', '--', '--stage', STAGE, '--region', REGION], {
       ...inherited,
       AWS_ACCESS_KEY_ID: 'dummy',
       AWS_SECRET_ACCESS_KEY: 'dummy',

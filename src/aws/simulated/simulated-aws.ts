@@ -12,8 +12,11 @@ import type { ServiceHandlers, SimulatedCall, SimulatedRequest, SimulatedService
 import { type SimulatedDurations, SimulatedWorld } from './world.js';
 
 export interface SimulatedAwsOptions {
+  /** The account's time: the same clock as the bot's (real time in the sandbox, a manual clock in tests). */
   clock: Clock;
   durations?: Partial<SimulatedDurations>;
+  /** Every operation takes its duration divided by this (the sandbox's SIMULATED_AWS_MINUTES_PER_SECOND × 60). */
+  speedUp?: number;
 }
 
 const CLIENT_SERVICES: Record<string, SimulatedService> = {
@@ -43,7 +46,7 @@ export class SimulatedAws {
   private readonly handlers: Record<SimulatedService, ServiceHandlers>;
 
   constructor(options: SimulatedAwsOptions) {
-    this.world = new SimulatedWorld(options.clock, options.durations);
+    this.world = new SimulatedWorld(options.clock, options.durations, options.speedUp);
     this.rds = createRdsSimulation(this.world);
     this.dynamodb = createDynamoDbSimulation(this.world);
     this.ssm = createSsmSimulation(this.world);

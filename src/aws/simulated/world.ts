@@ -3,7 +3,10 @@ import type { Clock } from '../../domain/ports/clock.js';
 
 const MINUTE = 60_000;
 
-/** How long AWS takes, in AWS time. A scaled clock (one AWS minute a second) makes the demo quick. */
+/**
+ * How long AWS takes. The sandbox makes its demo quick by dividing these by a speed-up (see
+ * `speedUpDurations`), never by scaling a clock: the bot, Slack and the account share real time.
+ */
 export interface SimulatedDurations {
   restoreInstanceMs: number;
   restoreClusterMs: number;
@@ -35,6 +38,20 @@ export const DEFAULT_DURATIONS: SimulatedDurations = {
   restoreLagMs: 5 * MINUTE,
 };
 
+/**
+ * The durations of AWS's operations (restores, renames, deletes, copies...) `speedUp` times shorter.
+ * How far the latest restorable time trails now is not an operation but the shape of the restorable
+ * window, so it stays as AWS has it.
+ */
+export function speedUpDurations(durations: SimulatedDurations, speedUp: number): SimulatedDurations {
+  if (!(speedUp > 0)) throw new RangeError(`the speed-up of simulated AWS must be positive, not ${speedUp}`);
+  const faster = { ...durations };
+  for (const name of Object.keys(faster) as (keyof SimulatedDurations)[]) {
+    if (name !== 'restoreLagMs') faster[name] /= speedUp;
+  }
+  return faster;
+}
+
 /** What every simulated service shares: the clock, the durations and request ids. */
 export class SimulatedWorld {
   readonly durations: SimulatedDurations;
@@ -42,15 +59,16 @@ export class SimulatedWorld {
   constructor(
     readonly clock: Clock,
     durations: Partial<SimulatedDurations> = {},
+    speedUp = 1,
   ) {
-    this.durations = { ...DEFAULT_DURATIONS, ...durations };
+    this.durations = speedUpDurations({ ...DEFAULT_DURATIONS, ...durations }, speedUp);
   }
 
   now(): Date {
     return this.clock.now();
   }
 
-  /** True once `durationMs` of AWS time has passed since `since`. */
+  /** True once `durationMs` (already sped up, when it comes from `durations`) has passed since `since`. */
   elapsed(since: Date, durationMs: number): boolean {
     return this.clock.now().getTime() - since.getTime() >= durationMs;
   }

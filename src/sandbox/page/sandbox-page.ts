@@ -7,7 +7,7 @@ import type { SandboxCommand } from './snapshot-types.js';
 
 export interface SandboxPageOptions {
   standIn: SlackStandIn;
-  /** Lines the page shows a newcomer: what survives a restart, how fast simulated time runs. */
+  /** Lines the page shows a newcomer: what survives a restart, how fast simulated AWS works. */
   notices?: string[];
   /** The slash commands the composer accepts; those in manifest.yml when left out. */
   commands?: SandboxCommand[];
@@ -56,7 +56,8 @@ export async function createSandboxPage(options: SandboxPageOptions): Promise<Sa
 
   const serveState = (url: URL, response: ServerResponse) => {
     const people = [...standIn.state.users.values()].filter((person) => !person.isBot);
-    const user = url.searchParams.get('user') ?? people[0]?.id ?? '';
+    // A page opened without a person (`/`, `?user=`) acts as the workspace's first person: the requester.
+    const user = url.searchParams.get('user') || (people[0]?.id ?? '');
     if (!people.some((person) => person.id === user)) {
       sendJson(response, 404, { ok: false, error: `no person ${user} in the workspace` });
       return;

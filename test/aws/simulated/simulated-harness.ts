@@ -19,10 +19,10 @@ interface PluggableClient {
   middlewareStack: { use(pluggable: ReturnType<SimulatedAws['plugin']>): void };
 }
 
-/** A simulated account on a manual clock, with real SDK clients plugged into it. */
-export function createHarness(start: Date = START) {
+/** A simulated account on a manual clock, with real SDK clients plugged into it (sped up as the sandbox's, if asked). */
+export function createHarness(start: Date = START, options: { speedUp?: number } = {}) {
   let current = start;
-  const sim = createSimulatedAws({ clock: { now: () => current } });
+  const sim = createSimulatedAws({ clock: { now: () => current }, ...options });
   /** Routes `client`'s calls to the simulation, as made by `target`. */
   const plug = <C extends PluggableClient>(client: C, target: SimulatedTarget): C => {
     client.middlewareStack.use(sim.plugin(target));

@@ -22,7 +22,7 @@ const CHROMIUM_FLAGS = [
 ];
 /** The README's picture: written when missing, or again with UPDATE_SANDBOX_SCREENSHOT=1. */
 const README_SCREENSHOT = fileURLToPath(new URL('../../../docs/sandbox-card.png', import.meta.url));
-/** Every wait is bounded: a restore at 10 simulated minutes per second finishes in a few seconds. */
+/** Every wait is bounded: a restore at 10 AWS minutes per second finishes in a few seconds. */
 const WAIT_MS = 20_000;
 
 const hasChromium = existsSync(CHROMIUM);
@@ -64,9 +64,11 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
   });
 
   it('takes a restore from /restore through four-eyes approval to the validated card', async () => {
-    // Prepare
-    await page.goto(`${sandbox.url}/?as=${REQUESTER}`);
+    // Prepare: the page as the README says to open it, with no person in the URL or remembered.
+    await page.goto(`${sandbox.url}/`);
     await expect.poll(() => page.locator('.channel-header h1').textContent()).toBe('# db-restores');
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Riley Requester');
+    expect(await page.locator('.toast-error').count()).toBe(0);
 
     // Act: the requester opens the form from the composer and fills it in.
     await composer(page).fill('/restore');
@@ -112,8 +114,12 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('Only visible to you');
 
-    // Act: the approver approves.
+    // Act: the approver approves, after a reload that keeps the person chosen in the switcher.
     await page.getByRole('button', { name: /Ari Approver/ }).click();
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Ari Approver');
+    await page.goto(`${sandbox.url}/`);
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Ari Approver');
+    await page.reload();
     await expect.poll(() => page.locator('.viewer').textContent()).toContain('Ari Approver');
     await expect.poll(() => page.locator('article.ephemeral').count()).toBe(0);
     await card.getByRole('button', { name: 'Approve' }).click();
@@ -131,6 +137,16 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: screenshotPath(profile) });
   }, 60_000);
+
+  it('opens as the requester, saying so, when the URL names a person the workspace does not have', async () => {
+    // Act
+    await page.goto(`${sandbox.url}/?as=U0NOBODY`);
+
+    // Assess: not an empty page, and the URL no longer names the missing person.
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Riley Requester');
+    await page.locator('.toast-warning', { hasText: 'no person U0NOBODY' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('as')).toBe(REQUESTER);
+  }, 30_000);
 });
 
 function composer(page: Page): Locator {

@@ -50,6 +50,21 @@ describe('the sandbox page routes over HTTP', () => {
     expect((await fetch(`${sandbox.url}/healthz`)).status).toBe(200);
   });
 
+  it('opens as the requester when the page names nobody (a plain / as the README says)', async () => {
+    // Act: what the page asks for when opened at / with nothing remembered, and with an empty ?user=.
+    const answers = await Promise.all(
+      ['/sandbox/state', '/sandbox/state?user='].map((path) => fetch(`${sandbox.url}${path}`)),
+    );
+
+    // Assess
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      const snapshot = (await answer.json()) as { me: string; channel: { id: string } };
+      expect(snapshot.me).toBe(REQUESTER);
+      expect(snapshot.channel.id).toBe(CHANNEL);
+    }
+  });
+
   it('answers only to loopback names, so another site rebinding its name to 127.0.0.1 gets nothing', async () => {
     // Act: what a browser sends when evil.example resolves to this machine.
     const port = new URL(sandbox.url).port;

@@ -23,14 +23,17 @@ export interface SandboxServer {
 
 /**
  * `npm start` in-process, as a newcomer runs it (stand-in Slack, simulated AWS, dynalite), on a free
- * loopback port with its data in a temporary directory. Simulated time runs fast enough that a restore
- * finishes in a few seconds, and slowly enough that a request waits for approval for well over ten.
+ * loopback port with its data in a temporary directory. Simulated AWS works fast enough (10 AWS minutes a
+ * second unless asked otherwise) that a restore finishes in a few seconds; every clock is real.
  */
-export async function startSandboxServer(options: { dataDir?: string } = {}): Promise<SandboxServer> {
+export async function startSandboxServer(
+  options: { dataDir?: string; awsMinutesPerSecond?: number } = {},
+): Promise<SandboxServer> {
   // A data directory the caller gives is theirs to remove (a restart test starts twice on it).
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sandbox-page-')));
+  const minutesPerSecond = String(options.awsMinutesPerSecond ?? 10);
   const server = await startLocalServer(
-    parseEnv({ DATA_DIR: dataDir, SIMULATED_AWS_MINUTES_PER_SECOND: '10', WORKER_TICK_SECONDS: '0.2' }),
+    parseEnv({ DATA_DIR: dataDir, SIMULATED_AWS_MINUTES_PER_SECOND: minutesPerSecond, WORKER_TICK_SECONDS: '0.2' }),
     { port: 0, host: '127.0.0.1', log: () => undefined, announce: false },
   );
   const { standIn } = server;

@@ -1,5 +1,5 @@
 import type { SandboxActionResult, SandboxPerson, SandboxSnapshot } from '../snapshot-types.js';
-import { fetchSnapshot, post } from './api.js';
+import { fetchSnapshot, post, UnknownPersonError } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { str } from './json.js';
 import { renderChannel } from './messages.js';
@@ -31,7 +31,8 @@ interface PageState {
 }
 
 const state: PageState = {
-  user: new URLSearchParams(location.search).get('as') ?? localStorage.getItem(STORED_USER) ?? undefined,
+  // Who the page acts as survives a reload: the URL's `?as=` first, else the last person chosen here.
+  user: new URLSearchParams(location.search).get('as') || localStorage.getItem(STORED_USER) || undefined,
   channel: undefined,
   snapshot: undefined,
   drawn: '',
@@ -261,13 +262,20 @@ function panel(name: string, title: string, content: HTMLElement): HTMLElement {
 }
 
 function switchUser(user: string): void {
-  state.user = user;
-  localStorage.setItem(STORED_USER, user);
-  const url = new URL(location.href);
-  url.searchParams.set('as', user);
-  history.replaceState(null, '', url);
+  remember(user);
   state.stickToBottom = true;
   void modals.flush().then(refresh);
+}
+
+/** Keeps `user` in the URL and in localStorage, so a reload (or a bookmark) opens as the same person. */
+function remember(user: string | undefined): void {
+  state.user = user;
+  if (user) localStorage.setItem(STORED_USER, user);
+  else localStorage.removeItem(STORED_USER);
+  const url = new URL(location.href);
+  if (user) url.searchParams.set('as', user);
+  else url.searchParams.delete('as');
+  history.replaceState(null, '', url);
 }
 
 // The composer: slash commands go to the app; anything else is posted as the person's message.
@@ -336,20 +344,31 @@ async function refresh(): Promise<void> {
     return;
   }
   fetching = true;
+  let openAsDefault = false;
   try {
     do {
       again = false;
-      const snapshot = await fetchSnapshot(state.user ?? '', state.channel);
+      const snapshot = await fetchSnapshot(state.user, state.channel);
       state.snapshot = snapshot;
-      state.user = snapshot.me;
+      if (snapshot.me !== state.user) remember(snapshot.me);
       state.channel = snapshot.channel.id;
       draw();
     } while (again);
   } catch (error) {
-    toast(`Cannot load the sandbox: ${(error as Error).message}`, 'error');
+    if (error instanceof UnknownPersonError) {
+      // A person this workspace does not have: open as the default person instead of an empty page.
+      toast(`${error.message}: showing the sandbox as its first person instead.`, 'warning');
+      remember(undefined);
+      state.channel = undefined;
+      openAsDefault = true;
+    } else {
+      toast(`Cannot load the sandbox: ${(error as Error).message}`, 'error');
+    }
   } finally {
     fetching = false;
   }
+  // Asked without a person, the server cannot answer "no such person": this retries once.
+  if (openAsDefault) await refresh();
 }
 
 let poller: ReturnType<typeof setInterval> | undefined;
