@@ -10,6 +10,8 @@ export interface SlackCardsDeps {
   client: WebClient;
   store: JobStore;
   clock: Clock;
+  /** The policy's maxExpiry, so a card offers only the Extend choices the policy allows. */
+  maxExpiryMs?: number;
   log?(message: string, detail?: object): void;
 }
 
@@ -71,7 +73,10 @@ export class SlackCards implements Notifier {
     if (!channelId) return known;
     const state = known ?? (await this.deps.store.cardStates([job.id])).get(job.id);
     if (state && state.renderedVersion >= job.version) return state;
-    const card = buildJobCard(job, { now: this.deps.clock.now() });
+    const card = buildJobCard(job, {
+      now: this.deps.clock.now(),
+      ...(this.deps.maxExpiryMs === undefined ? {} : { maxExpiryMs: this.deps.maxExpiryMs }),
+    });
     try {
       let messageTs = state?.messageTs;
       if (messageTs) {
