@@ -18,7 +18,17 @@ export const ROLLBACK_STEP_NAMES = ['set-aside-failed-restore', 'rename-back'] a
 /** The step that deletes an expired copy (with a final snapshot or backup) once its time is up. */
 export const EXPIRY_STEP_NAME = 'delete-restored-copy';
 
-export type StepName = (typeof STEP_NAMES)[number] | (typeof ROLLBACK_STEP_NAMES)[number] | typeof EXPIRY_STEP_NAME;
+/**
+ * The step that rewrites the copy's `restore-bot:expires-at` tag after its expiry changed (Extend):
+ * one idempotent tagging call, run by the worker, so the tag, the job and the card agree.
+ */
+export const EXPIRY_TAG_STEP_NAME = 'tag-copy-expiry';
+
+export type StepName =
+  | (typeof STEP_NAMES)[number]
+  | (typeof ROLLBACK_STEP_NAMES)[number]
+  | typeof EXPIRY_STEP_NAME
+  | typeof EXPIRY_TAG_STEP_NAME;
 
 export type StepStatus =
   | { state: 'done'; detail?: string }

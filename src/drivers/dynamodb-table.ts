@@ -7,6 +7,7 @@ import { describeSource } from './dynamodb/describe-source.js';
 import { findExisting, listRestoreCandidates, listSources } from './dynamodb/list.js';
 import { reapplyTableSettings } from './dynamodb/reapply-settings.js';
 import { startRestore } from './dynamodb/restore.js';
+import { tagCopyExpiry } from './dynamodb/tag-copy-expiry.js';
 import { unsupportedStepMessage } from './dynamodb/unsupported-steps.js';
 import { validateTable } from './dynamodb/validate.js';
 
@@ -28,6 +29,8 @@ export function createDynamoDbTableDriver(clients: DynamoDbTableClients): Databa
         return { alreadyStarted: false };
       case 'delete-restored-copy':
         return deleteRestoredCopy(clients.dynamodb, context);
+      case 'tag-copy-expiry':
+        return tagCopyExpiry(clients.dynamodb, context);
       default:
         throw new Error(unsupportedStepMessage(context.step));
     }

@@ -119,7 +119,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
       })
     : undefined;
   const notifier: Notifier = slackClient
-    ? new SlackCards({ client: slackClient, store, clock, log })
+    ? new SlackCards({ client: slackClient, store, clock, maxExpiryMs: policyDuration(policy.maxExpiry), log })
     : { jobChanged: async () => undefined, sync: async () => undefined };
   const worker = new Worker({
     store,

@@ -11,6 +11,7 @@ const DATE_KEYS = new Set([
   'endedAt',
   'nextAttemptAt',
   'expiresAt',
+  'tagExpiresAt',
   'earliest',
   'latest',
 ]);

@@ -1,3 +1,4 @@
+import { type ExtendChoice, extendChoiceMs } from '../domain/copy-extension.js';
 import { JobConflictError, JobNotFoundError } from '../domain/job/errors.js';
 import type { Job } from '../domain/job/job.js';
 import {
@@ -61,10 +62,16 @@ export class JobService {
     );
   }
 
-  /** "Extend": the copy lives one default expiry longer (never past the policy's maximum from now). */
-  async extend(jobId: string, principal: Principal): Promise<Job> {
+  /**
+   * "Extend": the copy lives `choice` longer (one of the card's choices), never past the policy's
+   * maximum from now. Without a choice, the policy's default expiry (the `/restore` path).
+   */
+  async extend(jobId: string, principal: Principal, choice?: ExtendChoice): Promise<Job> {
     const { policy, clock } = this.deps.planner;
-    const limits = { byMs: policyDuration(policy.defaultExpiry), maxMs: policyDuration(policy.maxExpiry) };
+    const limits = {
+      byMs: choice ? extendChoiceMs(choice) : policyDuration(policy.defaultExpiry),
+      maxMs: policyDuration(policy.maxExpiry),
+    };
     return this.change(jobId, (current) =>
       extendExpiry(current, principal, this.rulesFor(current), limits, clock.now()),
     );

@@ -9,13 +9,13 @@ import {
 } from '../domain/execution.js';
 import { JobConflictError } from '../domain/job/errors.js';
 import type { Job, JobEvent } from '../domain/job/job.js';
-import { expireJob, isCopyDue, withExecution } from '../domain/job/transitions.js';
+import { expireJob, isCopyDue, needsExpiryTag, recordExpiryTagged, withExecution } from '../domain/job/transitions.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { DatabaseDriver, StepContext } from '../domain/ports/database-driver.js';
 import type { JobStore } from '../domain/ports/job-store.js';
 import type { Notifier } from '../domain/ports/notifier.js';
-import { EXPIRY_STEP_NAME, type StepStatus } from '../domain/steps.js';
+import { EXPIRY_STEP_NAME, EXPIRY_TAG_STEP_NAME, type StepStatus } from '../domain/steps.js';
 import { copyDeletionChecked, copyDeletionFailed, copyDeletionStarted } from './copy-expiry.js';
 import { MAX_STEP_ATTEMPTS, retryDelayMs } from './retry-policy.js';
 
@@ -77,11 +77,13 @@ export class Worker {
     const toCheck: Job[] = [];
     const toAct: Job[] = [];
     const expiries: Job[] = [];
+    const toTag: Job[] = [];
     for (const job of jobs) {
       if (job.retry && now < job.retry.nextAttemptAt) continue;
       if (job.status === 'succeeded' && job.expiry) {
         if (isCopyDue(job, now)) toAct.push(job);
         else if (job.expiry.state === 'deleting') toCheck.push(job);
+        else if (needsExpiryTag(job, now)) toTag.push(job);
         continue;
       }
       if (job.status === 'awaiting_approval') {
@@ -100,6 +102,10 @@ export class Worker {
     await this.settle(report, latest, toAct, async (job) => {
       report.acted += 1;
       return this.act(job);
+    });
+    await this.settle(report, latest, toTag, async (job) => {
+      report.acted += 1;
+      return this.tagExpiry(job);
     });
     await this.deps.notifier.sync([...latest.values()]).catch((error: unknown) => {
       report.errors.push(`notifier: ${describeAwsError(error)}`);
@@ -185,6 +191,27 @@ export class Worker {
       return this.persist(this.failedOrRetried(job, error), { leaseOwner: this.deps.workerId });
     }
     return this.persist(this.progressed(job, execution, next), { leaseOwner: this.deps.workerId });
+  }
+
+  /**
+   * Rewrites the copy's expiry tag to the job's expiry (after Extend), under a lease. A failed call
+   * writes nothing: the tag still differs, so the next pass (once the lease lapses) tries again.
+   */
+  private async tagExpiry(job: Job): Promise<Job | undefined> {
+    const at = job.expiry?.at;
+    if (!at) return undefined;
+    const now = this.deps.clock.now();
+    const leased = await this.deps.store.acquireLease(
+      job,
+      this.deps.workerId,
+      now,
+      new Date(now.getTime() + this.leaseMs),
+    );
+    if (!leased) return undefined;
+    await this.deps
+      .driverFor(job.plan.kind, job.plan.target.environment)
+      .startStep({ jobId: job.id, plan: job.plan, step: EXPIRY_TAG_STEP_NAME, copyExpiresAt: at });
+    return this.persist(recordExpiryTagged(job, at, this.deps.clock.now()), { leaseOwner: this.deps.workerId });
   }
 
   /**

@@ -22,14 +22,33 @@ export const REJECT_MODAL = {
   reason: { blockId: 'reject_reason', actionId: 'reject_reason_input' },
 } as const;
 
-/** Buttons on the job card; each button's value is the job id. */
+/** Buttons on the job card; each button's value is the job id (Extend's adds its choice). */
 export const JOB_ACTIONS = {
   approve: 'job_approve',
   reject: 'job_reject',
   cancel: 'job_cancel',
+  /** The prefix of the Extend buttons' ids: `job_extend_7d` (Slack wants ids unique within a block). */
   extend: 'job_extend',
   deleteNow: 'job_delete_now',
 } as const;
+
+/** Every Extend button, whatever choice it names: the listener checks the choice itself. */
+export const EXTEND_ACTION_PATTERN = /^job_extend_/;
+
+export function extendActionId(choice: string): string {
+  return `${JOB_ACTIONS.extend}_${choice}`;
+}
+
+/** An Extend button's value: `<job id>:<choice>`, e.g. `abcd234567:7d`. */
+export function extendButtonValue(jobId: string, choice: string): string {
+  return `${jobId}:${choice}`;
+}
+
+/** The job id and the choice an Extend click carries, as sent: not yet checked. */
+export function parseExtendButtonValue(value: string): { jobId: string; choice: string } {
+  const at = value.lastIndexOf(':');
+  return at < 0 ? { jobId: value, choice: '' } : { jobId: value.slice(0, at), choice: value.slice(at + 1) };
+}
 
 /** Values of the restore point radio buttons. */
 export const RESTORE_POINT_TYPES = ['latest', 'time', 'snapshot'] as const;

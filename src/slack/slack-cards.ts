@@ -1,15 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Job, JobEvent } from '../domain/job/job.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { CardState, JobStore } from '../domain/ports/job-store.js';
 import type { Notifier } from '../domain/ports/notifier.js';
 import { buildJobCard } from './blocks/job-card.js';
+import type { SlackMessage } from './blocks/layout.js';
 import { buildEventReply } from './blocks/thread-replies.js';
 
 export interface SlackCardsDeps {
   client: WebClient;
   store: JobStore;
   clock: Clock;
+  /** The policy's maxExpiry, so a card offers only the Extend choices the policy allows. */
+  maxExpiryMs?: number;
   log?(message: string, detail?: object): void;
 }
 
@@ -25,15 +29,42 @@ const THREAD_EVENTS: ReadonlySet<JobEvent['type']> = new Set([
   'failed',
 ]);
 
+/** A card whose job did not change is redrawn for its clock at most this often. */
+const CLOCK_REFRESH_MS = 60_000;
+
+/**
+ * Card updates this drawer makes in any minute, at most, counting those for the clock: chat.update
+ * is Tier 3 (~50 a minute per workspace), and changes to jobs come first.
+ */
+const MAX_UPDATES_PER_MINUTE = 40;
+
+/** Cards whose text moves with the clock: elapsed and time left, the approval deadline, "expires in". */
+function showsClock(job: Job): boolean {
+  return (
+    job.status === 'awaiting_approval' ||
+    job.status === 'running' ||
+    (job.status === 'succeeded' && job.expiry?.state === 'scheduled')
+  );
+}
+
+/** What the card shows, in a few characters: equal fingerprints mean an update would change nothing. */
+function fingerprint(card: SlackMessage): string {
+  return createHash('sha256').update(JSON.stringify(card)).digest('base64url').slice(0, 22);
+}
+
 /**
  * One Slack message per job, drawn from the job alone and updated in place. The card state
  * (message ts, the job version drawn, events posted) lives beside the job, so a failed Slack
  * call is simply drawn again at the next sync. Updates to one card are coalesced: while one
- * is being drawn, later versions wait and only the newest is drawn next.
+ * is being drawn, later versions wait and only the newest is drawn next. A card whose job did not
+ * change is redrawn on a sync when its clock moved what it shows (at most once a minute per card,
+ * within a budget of updates per minute across all cards).
  */
 export class SlackCards implements Notifier {
   private readonly drawing = new Map<string, Promise<void>>();
   private readonly newest = new Map<string, Job>();
+  /** When this drawer called chat.update or chat.postMessage for a card, over the last minute. */
+  private readonly recentUpdates: number[] = [];
 
   constructor(private readonly deps: SlackCardsDeps) {}
 
@@ -46,33 +77,73 @@ export class SlackCards implements Notifier {
     if (withCards.length === 0) return;
     const states = await this.deps.store.cardStates(withCards.map((job) => job.id));
     const behind = withCards.filter((job) => (states.get(job.id)?.renderedVersion ?? -1) < job.version);
-    await Promise.all(behind.map((job) => this.draw(job, states.get(job.id))));
+    const now = this.deps.clock.now().getTime();
+    const room = this.updatesLeft(now) - behind.length;
+    // Stalest first, so under the budget every card gets its turn.
+    const dueForClock = withCards
+      .filter((job) => !behind.includes(job) && showsClock(job))
+      .filter((job) => !this.drawing.has(job.id) && now - (states.get(job.id)?.drawnAtMs ?? 0) >= CLOCK_REFRESH_MS)
+      .sort((a, b) => (states.get(a.id)?.drawnAtMs ?? 0) - (states.get(b.id)?.drawnAtMs ?? 0))
+      .slice(0, Math.max(0, room));
+    await Promise.all([
+      ...behind.map((job) => this.draw(job, states.get(job.id))),
+      ...dueForClock.map((job) => this.refreshClock(job, states.get(job.id))),
+    ]);
+  }
+
+  /** Redraws an unchanged job's card if its clock moved what it shows; skipped while the card is being drawn. */
+  private async refreshClock(job: Job, known?: CardState): Promise<void> {
+    if (this.drawing.has(job.id)) return;
+    return this.exclusive(job.id, () => this.drawOnce(job, known, { clock: true }));
+  }
+
+  private updatesLeft(now: number): number {
+    while ((this.recentUpdates[0] ?? now) <= now - 60_000) this.recentUpdates.shift();
+    return MAX_UPDATES_PER_MINUTE - this.recentUpdates.length;
   }
 
   /** Draws `job` unless a newer version is already drawn; coalesces concurrent calls per job. */
   private async draw(job: Job, known?: CardState): Promise<void> {
     const newest = this.newest.get(job.id);
     if (!newest || newest.version < job.version) this.newest.set(job.id, job);
-    const running = this.drawing.get(job.id);
+    return this.exclusive(job.id, async () => known);
+  }
+
+  /** One drawing at a time per card: `first`, then the newest version anyone asked for meanwhile. */
+  private exclusive(jobId: string, first: () => Promise<CardState | undefined>): Promise<void> {
+    const running = this.drawing.get(jobId);
     if (running) return running;
     const work = (async () => {
-      let state = known;
-      for (let next = this.newest.get(job.id); next; next = this.newest.get(job.id)) {
-        this.newest.delete(job.id);
+      let state = await first();
+      for (let next = this.newest.get(jobId); next; next = this.newest.get(jobId)) {
+        this.newest.delete(jobId);
         state = await this.drawOnce(next, state);
       }
-    })().finally(() => this.drawing.delete(job.id));
-    this.drawing.set(job.id, work);
+    })().finally(() => this.drawing.delete(jobId));
+    this.drawing.set(jobId, work);
     return work;
   }
 
-  private async drawOnce(job: Job, known?: CardState): Promise<CardState | undefined> {
+  /** Draws `job`'s card if it shows an older version; with `clock`, also if the same version now reads differently. */
+  private async drawOnce(
+    job: Job,
+    known?: CardState,
+    options: { clock?: boolean } = {},
+  ): Promise<CardState | undefined> {
     const channelId = job.card?.channelId;
     if (!channelId) return known;
     const state = known ?? (await this.deps.store.cardStates([job.id])).get(job.id);
-    if (state && state.renderedVersion >= job.version) return state;
-    const card = buildJobCard(job, { now: this.deps.clock.now() });
+    if (state && (state.renderedVersion > job.version || (state.renderedVersion === job.version && !options.clock)))
+      return state;
+    const now = this.deps.clock.now();
+    const card = buildJobCard(job, {
+      now,
+      ...(this.deps.maxExpiryMs === undefined ? {} : { maxExpiryMs: this.deps.maxExpiryMs }),
+    });
+    const drawnHash = fingerprint(card);
+    if (options.clock && state?.drawnHash === drawnHash) return state;
     try {
+      this.recentUpdates.push(now.getTime());
       let messageTs = state?.messageTs;
       if (messageTs) {
         await this.deps.client.chat.update({ channel: channelId, ts: messageTs, text: card.text, blocks: card.blocks });
@@ -86,7 +157,14 @@ export class SlackCards implements Notifier {
       }
       if (!messageTs) return state;
       const eventsPosted = await this.postThreadReplies(job, channelId, messageTs, state?.eventsPosted ?? 0);
-      const next: CardState = { channelId, messageTs, renderedVersion: job.version, eventsPosted };
+      const next: CardState = {
+        channelId,
+        messageTs,
+        renderedVersion: job.version,
+        eventsPosted,
+        drawnAtMs: now.getTime(),
+        drawnHash,
+      };
       await this.deps.store.saveCardState(job.id, next);
       return next;
     } catch (error) {

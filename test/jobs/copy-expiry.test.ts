@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobTransitionError } from '../../src/domain/job/errors.js';
 import type { DatabaseKind } from '../../src/domain/kinds.js';
-import { TAG_JOB_ID } from '../../src/domain/managed-resources.js';
+import { TAG_EXPIRES_AT, TAG_JOB_ID } from '../../src/domain/managed-resources.js';
 import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
 import { createJobHarness, type JobHarness } from '../helpers/job-harness.js';
 import { requestFrom } from '../helpers/requests.js';
@@ -97,13 +97,60 @@ describe('expiring copies', () => {
     expect(extended.expiry?.at.getTime()).toBe(before + 3 * DAY);
     await expect(harness.service.extend(job.id, outsider)).rejects.toThrow(JobTransitionError);
     for (let click = 0; click < 12; click += 1) await harness.service.extend(job.id, approver).catch(() => undefined);
-    const capped = await harness.store.get(job.id);
-    expect(capped?.expiry?.at.getTime()).toBe(harness.env.clock.now().getTime() + 30 * DAY);
+    // Extending stops at the last click that stays within 30 days from now; the next is refused.
+    const latest = (await harness.store.get(job.id))?.expiry?.at.getTime() ?? 0;
+    expect(latest).toBeLessThanOrEqual(harness.env.clock.now().getTime() + 30 * DAY);
+    expect(latest).toBeGreaterThan(harness.env.clock.now().getTime() + 27 * DAY);
     await expect(harness.service.extend(job.id, approver)).rejects.toThrow('the latest the policy allows');
 
     harness.env.clock.advance(DAY + 60_000);
     await harness.worker().tick();
     expect((await harness.store.get(job.id))?.expiry?.state).toBe('scheduled');
+  });
+
+  it.each([
+    ['rds-instance', 'orders-db'],
+    ['aurora-cluster', 'orders'],
+    ['docdb-cluster', 'catalog'],
+    ['dynamodb-table', 'carts'],
+  ] as [DatabaseKind, string][])(
+    "rewrites the %s copy's expiry tag after Extend, so the tag and the job agree",
+    async (kind, source) => {
+      // Prepare
+      const harness = await createJobHarness(dynamo);
+      const target = `${source}-retagged`;
+      const job = await restoredCopy(harness, kind, source, target);
+      const driver = harness.env.driverFor(kind, 'production');
+      expect((await driver.findExisting(target))?.tags[TAG_EXPIRES_AT]).toBe(job.expiry?.at.toISOString());
+
+      // Act: extend by 7 days; the worker's next pass (the kick) rewrites the tag.
+      const extended = await harness.service.extend(job.id, requester, '7d');
+      await harness.worker().advance(job.id);
+
+      // Assess
+      const at = extended.expiry?.at.toISOString();
+      expect(at).not.toBe(job.expiry?.at.toISOString());
+      expect((await driver.findExisting(target))?.tags[TAG_EXPIRES_AT]).toBe(at);
+      const stored = await harness.store.get(job.id);
+      expect(stored?.expiry?.tagExpiresAt?.toISOString()).toBe(at);
+      // Done once: another pass makes no tagging call.
+      const tagCalls = () =>
+        harness.env.sim.calls.filter((call) => /^(AddTagsToResource|TagResource)$/.test(call.operation)).length;
+      const before = tagCalls();
+      await harness.worker().tick();
+      expect(tagCalls()).toBe(before);
+    },
+  );
+
+  it('refuses an Extend choice that would pass the policy maximum, and changes nothing', async () => {
+    const harness = await createJobHarness(dynamo);
+    const job = await restoredCopy(harness, 'rds-instance', 'orders-db', 'orders-db-far');
+    // 1 day left; the maximum is 30 days from now: four 7-day extensions reach 29 days, a fifth would pass it.
+    for (let click = 0; click < 4; click += 1) await harness.service.extend(job.id, requester, '7d');
+    const before = (await harness.store.get(job.id))?.expiry?.at.getTime();
+
+    await expect(harness.service.extend(job.id, requester, '7d')).rejects.toThrow('the latest the policy allows');
+    expect((await harness.store.get(job.id))?.expiry?.at.getTime()).toBe(before);
   });
 
   it('deletes a copy at once on "Delete now"', async () => {

@@ -33,11 +33,11 @@ afterAll(async () => {
 });
 
 /** A drawer whose Slack client gives up at once (no retries, rate limits refused), so failures show. */
-function cards(): SlackCards {
+function cards(clock = new ManualClock()): SlackCards {
   return new SlackCards({
     client: new WebClient(TOKEN, { slackApiUrl: apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
     store,
-    clock: new ManualClock(),
+    clock,
   });
 }
 
@@ -78,5 +78,45 @@ describe('SlackCards', () => {
 
     await cards().sync([{ ...approved, version: 2 }]);
     expect((await store.cardStates([job.id])).get(job.id)?.renderedVersion).toBe(2);
+  });
+
+  it("refreshes unchanged cards for their clock within chat.update's budget, stalest first", async () => {
+    // Prepare: 45 cards awaiting approval, drawn; two minutes later every deadline reads differently.
+    const clock = new ManualClock();
+    const drawer = cards(clock);
+    const jobs = Array.from({ length: 45 }, (_, index) => inChannel(`cards-clock-${index}`));
+    for (const job of jobs) await drawer.jobChanged(job);
+    clock.advance(2 * 60_000);
+    const updatedSince = (from: number) =>
+      new Set(
+        standIn.calls
+          .slice(from)
+          .filter((call) => call.method === 'chat.update')
+          .map((call) => String((call.args as { ts?: string }).ts)),
+      );
+    const tsOf = async (job: Job) => (await store.cardStates([job.id])).get(job.id)?.messageTs;
+
+    // Act: one sync, then another in the same minute.
+    const first = standIn.calls.length;
+    await drawer.sync(jobs);
+    const second = standIn.calls.length;
+    await drawer.sync(jobs);
+
+    // Assess: at most the budget in a minute, and none twice.
+    const refreshed = updatedSince(first);
+    expect(refreshed.size).toBe(40);
+    expect(updatedSince(second).size).toBe(0);
+
+    // Act: a minute later, the cards left behind go first.
+    clock.advance(60_000);
+    const third = standIn.calls.length;
+    await drawer.sync(jobs);
+
+    // Assess
+    const later = updatedSince(third);
+    const leftBehind = (await Promise.all(jobs.map(tsOf))).filter((ts) => ts && !refreshed.has(ts));
+    expect(leftBehind).toHaveLength(5);
+    for (const ts of leftBehind) expect(later.has(ts as string)).toBe(true);
+    expect(later.size).toBeLessThanOrEqual(40);
   });
 });

@@ -66,6 +66,11 @@ export interface CopyExpiry {
   state: 'scheduled' | 'deleting' | 'deleted' | 'failed';
   /** The final snapshot or backup taken before the copy is deleted. */
   finalSnapshot: string;
+  /**
+   * The instant the copy's `restore-bot:expires-at` tag shows. When it differs from `at` (after
+   * Extend) the worker rewrites the tag; absent on jobs stored before the tag was tracked.
+   */
+  tagExpiresAt?: Date;
   requestId?: string;
   failure?: string;
 }

@@ -1,3 +1,4 @@
+import { extendedExpiry } from '../copy-extension.js';
 import { type Execution, startExecution } from '../execution.js';
 import { expiredSnapshotIdentifier } from '../managed-resources.js';
 import type { Plan } from '../plan.js';
@@ -123,6 +124,8 @@ export function withExecution(job: Job, execution: Execution, now: Date, events:
     const expiry: CopyExpiry | undefined = expiresAt
       ? {
           at: expiresAt,
+          // The restore tagged the copy with the plan's expiry.
+          tagExpiresAt: expiresAt,
           state: 'scheduled',
           finalSnapshot: expiredSnapshotIdentifier(job.plan.target.identifier, job.id),
         }
@@ -185,7 +188,11 @@ function assertMayManageCopy(job: Job, principal: Principal, rules: ApprovalRule
   return expiry;
 }
 
-/** Pushes the copy's deletion back by `byMs` from its current expiry (or from now, if that is later), within `maxMs` of now. */
+/**
+ * Pushes the copy's deletion back by `byMs` from its current expiry (or from now, if that is later).
+ * Refused when that would keep it past `maxMs` from now: the card offers only choices that fit, so
+ * a refusal means a stale card or a forged click, and the person is told the latest allowed.
+ */
 export function extendExpiry(
   job: Job,
   principal: Principal,
@@ -194,11 +201,11 @@ export function extendExpiry(
   now: Date,
 ): Job {
   const expiry = assertMayManageCopy(job, principal, rules);
-  const from = Math.max(expiry.at.getTime(), now.getTime());
-  const at = new Date(Math.min(from + limits.byMs, now.getTime() + limits.maxMs));
-  if (at.getTime() <= expiry.at.getTime()) {
+  const at = extendedExpiry(expiry.at, limits.byMs, now);
+  const latest = new Date(now.getTime() + limits.maxMs);
+  if (at > latest) {
     throw new JobTransitionError(
-      `the copy already expires at ${formatInstant(expiry.at)}, the latest the policy allows`,
+      `that would keep the copy until ${formatInstant(at)}, past ${formatInstant(latest)}, the latest the policy allows; it expires at ${formatInstant(expiry.at)}`,
     );
   }
   return withEvent(
@@ -220,6 +227,18 @@ export function expireCopyNow(job: Job, principal: Principal, rules: ApprovalRul
     'deleting',
     'delete now requested',
   );
+}
+
+/** The copy's expiry changed (Extend) and its `restore-bot:expires-at` tag still shows another instant. */
+export function needsExpiryTag(job: Job, now: Date): boolean {
+  const expiry = job.expiry;
+  if (job.status !== 'succeeded' || expiry?.state !== 'scheduled' || expiry.at <= now) return false;
+  return expiry.tagExpiresAt?.getTime() !== expiry.at.getTime();
+}
+
+/** The copy's tag was rewritten to show `at`. */
+export function recordExpiryTagged(job: Job, at: Date, now: Date): Job {
+  return withCopyExpiry(job, { tagExpiresAt: at }, now);
 }
 
 /** The copy's time is up and its deletion has not started. */

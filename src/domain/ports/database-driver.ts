@@ -14,6 +14,8 @@ export interface StepContext {
   jobId: string;
   plan: Plan;
   step: StepName;
+  /** For `tag-copy-expiry`: the copy's expiry as the job now holds it. */
+  copyExpiresAt?: Date;
 }
 
 /** A source offered in the restore modal. */

@@ -9,6 +9,13 @@ export interface CardState {
   renderedVersion: number;
   /** How many of the job's events have been posted in the card's thread. */
   eventsPosted: number;
+  /**
+   * When the card was last drawn, and a fingerprint of what it showed: a card whose job did not
+   * change is redrawn for its clock (elapsed, time left, deadline) at most once a minute, and only
+   * when it would read differently. Absent on cards drawn before these were kept.
+   */
+  drawnAtMs?: number;
+  drawnHash?: string;
 }
 
 import type { DatabaseKind } from '../kinds.js';

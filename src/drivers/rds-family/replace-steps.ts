@@ -3,11 +3,12 @@ import {
   failedRestoreIdentifier,
   isTaggedForJob,
   managedTags,
+  TAG_EXPIRES_AT,
   TAG_RENAMED_FROM,
 } from '../../domain/managed-resources.js';
 import type { StepContext } from '../../domain/ports/database-driver.js';
 import type { StepName, StepStartResult } from '../../domain/steps.js';
-import { ResourceMissingError, UnmanagedResourceError } from './errors.js';
+import { InvalidPlanError, ResourceMissingError, UnmanagedResourceError } from './errors.js';
 import { requireReplace } from './restore-plan.js';
 
 /** The primary resource of a kind (instance or cluster), with its tags resolved. */
@@ -122,6 +123,27 @@ async function deleteManaged<R extends ReplaceableResource>(
   };
 }
 
+/**
+ * Rewrites the copy's expiry tag after Extend (on a cluster, its members too). Tagging is
+ * idempotent, and the request carries the managed tags the role requires of every tagging call.
+ */
+async function tagCopyExpiry<R extends ReplaceableResource>(
+  ops: ReplaceableOps<R>,
+  { plan, jobId, copyExpiresAt }: StepContext,
+): Promise<StepStartResult> {
+  const target = plan.target.identifier;
+  if (!copyExpiresAt) throw new InvalidPlanError(`No expiry to tag ${ops.label} ${target} with.`);
+  const copy = await ops.find(target);
+  if (!copy) throw new ResourceMissingError(`${ops.label} ${target} is gone: there is no copy to tag.`);
+  if (!isTaggedForJob(copy.tags, jobId)) {
+    throw new UnmanagedResourceError(
+      `Refusing to tag ${ops.label} ${target}: it does not carry the managed tags of job ${jobId}.`,
+    );
+  }
+  await ops.tag(copy, managedTags(jobId, { [TAG_EXPIRES_AT]: copyExpiresAt.toISOString() }));
+  return { alreadyStarted: false };
+}
+
 /** Rollback: moves our failed restore off the target name so the old target can have it back. */
 async function setAsideFailedRestore<R extends ReplaceableResource>(
   ops: ReplaceableOps<R>,
@@ -160,6 +182,7 @@ const SHARED_STEPS = [
   'rename-existing-target',
   'delete-replaced-target',
   'delete-restored-copy',
+  'tag-copy-expiry',
   'set-aside-failed-restore',
   'rename-back',
   'validate',
@@ -185,6 +208,8 @@ export function startSharedStep<R extends ReplaceableResource>(
       return deleteReplacedTarget(ops, context);
     case 'delete-restored-copy':
       return deleteRestoredCopy(ops, context);
+    case 'tag-copy-expiry':
+      return tagCopyExpiry(ops, context);
     case 'set-aside-failed-restore':
       return setAsideFailedRestore(ops, context);
     case 'rename-back':

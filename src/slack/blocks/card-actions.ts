@@ -1,15 +1,16 @@
 import type { ActionsBlock, Button } from '@slack/types';
+import { describeExtendChoice, type ExtendChoice } from '../../domain/copy-extension.js';
 import type { Job } from '../../domain/job/job.js';
-import { JOB_ACTIONS } from '../ids.js';
+import { extendActionId, extendButtonValue, JOB_ACTIONS } from '../ids.js';
 import { truncate } from './text.js';
 
-/** Every button's value is the job id: the listener loads the job and checks the transition itself. */
-function button(text: string, actionId: string, jobId: string, extra: Partial<Button> = {}): Button {
+/** Every button's value names the job: the listener loads the job and checks the transition itself. */
+function button(text: string, actionId: string, value: string, extra: Partial<Button> = {}): Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text, emoji: true },
     action_id: actionId,
-    value: jobId,
+    value,
     ...extra,
   };
 }
@@ -38,12 +39,17 @@ export function approvalActions(job: Job): ActionsBlock {
   };
 }
 
-/** Extend / Delete now, for a restored copy that expires. Deleting is confirmed: it cannot be undone. */
-export function expiryActions(job: Job): ActionsBlock {
+/**
+ * Extend by each choice the policy still allows (`choices`), then Delete now, for a restored copy
+ * that expires. Deleting is confirmed: it cannot be undone.
+ */
+export function expiryActions(job: Job, choices: readonly ExtendChoice[]): ActionsBlock {
   return {
     type: 'actions',
     elements: [
-      button('Extend', JOB_ACTIONS.extend, job.id),
+      ...choices.map((choice) =>
+        button(`Extend ${describeExtendChoice(choice)}`, extendActionId(choice), extendButtonValue(job.id, choice)),
+      ),
       button('Delete now', JOB_ACTIONS.deleteNow, job.id, {
         style: 'danger',
         confirm: {

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { allowedExtendChoices, type ExtendChoice } from '../../domain/copy-extension.js';
 import { currentStep } from '../../domain/execution.js';
 import type { Job } from '../../domain/job/job.js';
 import { approvalActions, expiryActions } from './card-actions.js';
@@ -16,6 +17,11 @@ import { validationReportBlocks } from './validation-report.js';
 export interface JobCardOptions {
   /** For elapsed time, time left and "expires in": the card is otherwise drawn from the job alone. */
   now: Date;
+  /**
+   * The policy's maxExpiry: Extend offers only the choices that keep the copy within it from now.
+   * Without it no Extend choice is offered (e.g. `/restore status`, which shows no buttons).
+   */
+  maxExpiryMs?: number;
 }
 
 /**
@@ -43,9 +49,9 @@ export function buildJobCard(job: Job, options: JobCardOptions): SlackMessage {
     ...(job.execution?.validation
       ? validationReportBlocks(job.execution.validation, { maxBlocks: MAX_REPORT_BLOCKS })
       : []),
-    ...expiryBlocks(job, now),
+    ...expiryBlocks(job, options),
     context(approvalsText(job)),
-    ...actionBlocks(job),
+    ...actionBlocks(job, options),
     ...activityBlocks(job),
     context(`Job ${code(job.id)} · version ${job.version} · updated ${formatUtc(job.updatedAt)}`),
   ];
@@ -79,7 +85,8 @@ function retryBlocks(job: Job): KnownBlock[] {
   ];
 }
 
-function expiryBlocks(job: Job, now: Date): KnownBlock[] {
+function expiryBlocks(job: Job, options: JobCardOptions): KnownBlock[] {
+  const { now } = options;
   if (job.status !== 'succeeded') return [];
   const target = code(job.plan.target.identifier);
   const expiry = job.expiry;
@@ -103,17 +110,27 @@ function expiryBlocks(job: Job, now: Date): KnownBlock[] {
   const when = formatUtcAndZone(expiresAt, job.request.requester.timeZone);
   if (expiresAt <= now)
     return [section(`:calendar: ${target} expired at ${when}: it is being deleted, with a final snapshot.`)];
+  const atTheLimit = options.maxExpiryMs !== undefined && extendChoicesOf(job, options).length === 0;
   return [
     section(
       `:calendar: ${target} expires ${when}, in ${describeDuration(expiresAt.getTime() - now.getTime())}: ` +
-        'it is deleted then unless someone presses *Extend*.',
+        (atTheLimit
+          ? 'it is deleted then; the policy allows no later expiry.'
+          : 'it is deleted then unless someone presses *Extend*.'),
     ),
   ];
 }
 
-function actionBlocks(job: Job): KnownBlock[] {
+/** The Extend choices that keep the copy within the policy's maximum from now; none without the maximum. */
+function extendChoicesOf(job: Job, { now, maxExpiryMs }: JobCardOptions): ExtendChoice[] {
+  if (!job.expiry || maxExpiryMs === undefined) return [];
+  return allowedExtendChoices(job.expiry.at, maxExpiryMs, now);
+}
+
+function actionBlocks(job: Job, options: JobCardOptions): KnownBlock[] {
   if (job.status === 'awaiting_approval') return [approvalActions(job)];
-  if (job.status === 'succeeded' && job.expiry?.state === 'scheduled') return [expiryActions(job)];
+  if (job.status === 'succeeded' && job.expiry?.state === 'scheduled')
+    return [expiryActions(job, extendChoicesOf(job, options))];
   return [];
 }
 

@@ -24,11 +24,22 @@ export function planDetailsText(job: Job): string {
     `*Source*: ${name(plan.source.identifier)} in *${mrkdwnSnippet(plan.sourceEnvironment, MAX_NAME)}*${engine ? ` · ${mrkdwnSnippet(engine, MAX_NAME)}` : ''}`,
     `*Restore point*: ${restorePointText(plan.method, timeZone)}`,
     `*Target*: ${name(target.identifier)} in *${mrkdwnSnippet(target.environment, MAX_NAME)}* · account ${mrkdwnSnippet(target.accountId, 20)}, ${mrkdwnSnippet(target.region, 30)}`,
-    `*Expires*: ${plan.expiresAt ? formatUtcAndZone(plan.expiresAt, timeZone) : 'never (kept until someone deletes it)'}`,
+    ...expiresLines(job),
     `*Estimate*: about ${plan.estimate.minutes} min (${plan.estimate.basis === 'history' ? 'from past restores' : 'policy default'})`,
     `*Requested by*: ${mention(job.request.requester.userId)} at ${formatUtcAndZone(job.createdAt, timeZone)}`,
     `*Reason*: ${mrkdwnSnippet(plan.reason, MAX_REASON) || '-'}`,
   ].join('\n');
+}
+
+/**
+ * When the copy expires, the one instant the job holds: the plan's until the restore succeeds, then
+ * the copy's own (moved by Extend). A job that was never run made no copy, so it has no expiry line.
+ */
+function expiresLines(job: Job): string[] {
+  if (job.status === 'rejected' || job.status === 'cancelled' || job.status === 'expired') return [];
+  const at = job.status === 'succeeded' ? job.expiry?.at : job.plan.expiresAt;
+  const timeZone = job.request.requester.timeZone;
+  return [`*Expires*: ${at ? formatUtcAndZone(at, timeZone) : 'never (kept until someone deletes it)'}`];
 }
 
 /** `describeMethod` (UTC), with the instant again in the requester's zone. */

@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
 
     // Assess: the same card, updated in place, ends with the validation report and the expiry buttons.
     await card.locator('.block-section', { hasText: 'Validation' }).waitFor();
-    await card.getByRole('button', { name: 'Extend' }).waitFor();
+    await card.getByRole('button', { name: 'Extend 7 days' }).waitFor();
     expect(await card.textContent()).toContain('Succeeded');
     expect(await card.textContent()).toContain('endpoint');
     await expect.poll(() => page.locator('article.message').count()).toBe(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../src/domain/job/job.js';
+import { extendExpiry } from '../../../src/domain/job/transitions.js';
 import type { ValidationCheck } from '../../../src/domain/source.js';
 import { checkMessageBlocks } from '../../../src/slack/block-kit-limits.js';
 import { buildJobCard } from '../../../src/slack/blocks/job-card.js';
@@ -22,8 +23,10 @@ import {
   validatedJob,
 } from './job-fixtures.js';
 
-function card(job: Job, now = minutes(20)) {
-  const built = buildJobCard(job, { now });
+const DAY = 86_400_000;
+
+function card(job: Job, now = minutes(20), maxExpiryMs?: number) {
+  const built = buildJobCard(job, { now, ...(maxExpiryMs === undefined ? {} : { maxExpiryMs }) });
   return { ...built, body: textOf(built.blocks), actionIds: buttonsOf(built.blocks).map((button) => button.action_id) };
 }
 
@@ -167,7 +170,7 @@ describe('buildJobCard', () => {
 
   describe('succeeded', () => {
     it('shows the outcome, the endpoint, the validation report and the expiry, with Extend and Delete now', () => {
-      const { body, blocks, text } = card(succeededJob(), minutes(70));
+      const { body, blocks, text } = card(succeededJob(), minutes(70), 30 * DAY);
 
       expect(body).toContain('`orders-copy` is ready in *acceptance* · took 51 min');
       expect(body).toContain('*Endpoint*: `orders-copy.cluster-abc123.eu-west-1.rds.amazonaws.com:5432`');
@@ -177,12 +180,50 @@ describe('buildJobCard', () => {
       expect(body).toContain(
         ':calendar: `orders-copy` expires 2026-11-25 10:00 UTC (11:00 Europe/Amsterdam), in 2 d 22 h',
       );
-      expect(buttonsOf(blocks).map((button) => [button.action_id, button.value, button.style])).toEqual([
-        [JOB_ACTIONS.extend, JOB_ID, undefined],
-        [JOB_ACTIONS.deleteNow, JOB_ID, 'danger'],
+      expect(
+        buttonsOf(blocks).map((button) => [button.text.text, button.action_id, button.value, button.style]),
+      ).toEqual([
+        ['Extend 1 day', 'job_extend_1d', `${JOB_ID}:1d`, undefined],
+        ['Extend 3 days', 'job_extend_3d', `${JOB_ID}:3d`, undefined],
+        ['Extend 7 days', 'job_extend_7d', `${JOB_ID}:7d`, undefined],
+        ['Delete now', JOB_ACTIONS.deleteNow, JOB_ID, 'danger'],
       ]);
-      expect(buttonsOf(blocks)[1]?.confirm).toBeDefined();
+      expect(buttonsOf(blocks)[3]?.confirm).toBeDefined();
       expect(text).toBe('Restore orders → orders-copy: succeeded');
+    });
+
+    it("offers only the Extend choices that stay within the policy's maximum from now", () => {
+      // Prepare: the copy expires 2026-11-25 10:00; now is 2026-11-22 11:10.
+      const job = succeededJob();
+
+      // Act: 8 days from now is 2026-11-30 11:10, so 7 more days (2026-12-02) is too far; 3 days leaves nothing.
+      const roomy = card(job, minutes(70), 8 * DAY);
+      const full = card(job, minutes(70), 3 * DAY);
+
+      // Assess
+      expect(roomy.actionIds).toEqual(['job_extend_1d', 'job_extend_3d', JOB_ACTIONS.deleteNow]);
+      expect(full.actionIds).toEqual([JOB_ACTIONS.deleteNow]);
+      expect(full.body).toContain('the policy allows no later expiry');
+      expect(full.body).not.toContain('presses *Extend*');
+    });
+
+    it('shows the extended expiry in the plan and the footer alike', () => {
+      // Prepare: extended by 7 days, from 2026-11-25 10:00 to 2026-12-02 10:00.
+      const extended = extendExpiry(
+        succeededJob(),
+        { userId: REQUESTER, userGroupIds: [] },
+        { approvers: { users: [APPROVER], userGroups: [] }, approvalsRequired: 1 },
+        { byMs: 7 * DAY, maxMs: 30 * DAY },
+        minutes(70),
+      );
+
+      // Act
+      const { body } = card(extended, minutes(71), 30 * DAY);
+
+      // Assess
+      expect(body).toContain('*Expires*: 2026-12-02 10:00 UTC (11:00 Europe/Amsterdam)');
+      expect(body).toContain(':calendar: `orders-copy` expires 2026-12-02 10:00 UTC (11:00 Europe/Amsterdam)');
+      expect(body).not.toContain('2026-11-25 10:00');
     });
 
     it('has no expiry buttons for a copy that never expires', () => {
@@ -245,6 +286,18 @@ describe('buildJobCard', () => {
       expect(body).toContain(`*Cancelled* by <@${REQUESTER}> at 2026-11-22 10:03 UTC`);
       expect(text).toBe('Restore orders → orders-copy: cancelled');
       expect(actionIds).toEqual([]);
+    });
+
+    it.each([
+      ['rejected', rejectedJob],
+      ['cancelled', cancelledJob],
+      ['expired', expiredJob],
+    ])('%s: shows no expiry, as no copy was made', (_status, make) => {
+      const { body } = card(make(), minutes(300), 30 * DAY);
+
+      expect(body).not.toContain('Expires');
+      expect(body).not.toContain('expires');
+      expect(body).not.toContain(':calendar:');
     });
 
     it('expired: nobody approved in time', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_ACTIONS, REJECT_MODAL, RESTORE_MODAL } from '../../../src/slack/ids.js';
+import { TAG_EXPIRES_AT } from '../../../src/domain/managed-resources.js';
+import { extendActionId, extendButtonValue, JOB_ACTIONS, REJECT_MODAL, RESTORE_MODAL } from '../../../src/slack/ids.js';
 import { CHANNEL, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
 
 const REQUESTER = 'U0REQUESTER';
@@ -156,12 +157,41 @@ describe('the restore flow over HTTP', () => {
       return message && cardText(message).includes(JOB_ACTIONS.extend) ? message : undefined;
     }, 'the card with Extend');
 
-    await clickOnCard(REQUESTER, succeededCard, JOB_ACTIONS.extend, job.id);
+    // Act: Extend by 7 days.
+    await clickOnCard(REQUESTER, succeededCard, extendActionId('7d'), extendButtonValue(job.id, '7d'));
     const extended = await harness.eventually(async () => {
       const current = await harness.composition.store.get(job.id);
       return current && (current.expiry?.at.getTime() ?? 0) > expiresAt ? current : undefined;
     }, 'the later expiry');
+    await harness.composition.worker.tick();
+
+    // Assess: the job, the card's plan line and footer, and the copy's tag show one instant.
+    const at = extended.expiry?.at as Date;
+    expect(at.getTime()).toBe(expiresAt + 7 * 86_400_000);
     expect(extended.events.map((event) => event.type)).toContain('extended');
+    const shown = `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)} UTC`;
+    const redrawn = await harness.eventually(() => {
+      const message = harness.standIn.message(CHANNEL, card.ts);
+      return message && cardText(message).includes(`expires ${shown}`) ? message : undefined;
+    }, 'the card with the new expiry');
+    expect(cardText(redrawn)).toContain(`*Expires*: ${shown}`);
+    const old = new Date(expiresAt);
+    expect(cardText(redrawn)).not.toContain(`${old.toISOString().slice(0, 10)} ${old.toISOString().slice(11, 16)} UTC`);
+    const copy = await harness.composition
+      .driverFor('rds-instance', extended.plan.target.environment)
+      .findExisting('billing-copy');
+    expect(copy?.tags[TAG_EXPIRES_AT]).toBe(at.toISOString());
+
+    // A choice the card does not offer, sent anyway, is refused to the clicker and changes nothing.
+    await harness.standIn.clickButton({
+      user: REQUESTER,
+      channel: CHANNEL,
+      messageTs: card.ts,
+      actionId: extendActionId('7d'),
+      forgedValue: extendButtonValue(job.id, '90d'),
+    });
+    await harness.eventually(() => lastEphemeral(REQUESTER)?.includes('is not an Extend choice'), 'the refusal');
+    expect((await harness.composition.store.get(job.id))?.expiry?.at.getTime()).toBe(at.getTime());
 
     await clickOnCard(REQUESTER, succeededCard, JOB_ACTIONS.deleteNow, job.id);
     for (let tick = 0; tick < 30; tick += 1) {

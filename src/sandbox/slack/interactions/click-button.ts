@@ -17,6 +17,11 @@ export interface ClickButtonInput {
    * one here means the test is clicking the wrong button, and is refused.
    */
   value?: string;
+  /**
+   * Sends this value instead of the button's own, as a tampered client (or a replay) would. Slack
+   * never does this; it lets a test show the app checks what a click claims.
+   */
+  forgedValue?: string;
 }
 
 export interface ClickButtonResult extends BotResponse {
@@ -64,7 +69,11 @@ export async function clickButton(
     action_id: input.actionId,
     block_id: found.blockId,
     text: found.button.text,
-    ...(buttonValue === undefined ? {} : { value: buttonValue }),
+    ...(input.forgedValue !== undefined
+      ? { value: input.forgedValue }
+      : buttonValue === undefined
+        ? {}
+        : { value: buttonValue }),
     ...(typeof found.button.style === 'string' ? { style: found.button.style } : {}),
     action_ts: state.ids.messageTs(),
   };
