@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { PastRestore } from '../domain/estimate.js';
 import { JobConflictError, TargetBusyError } from '../domain/job/errors.js';
-import { isActive, type Job } from '../domain/job/job.js';
+import { isActive, type Job, type JobStatus } from '../domain/job/job.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import type { CardState, JobStore } from '../domain/ports/job-store.js';
 import { decodeJob, encodeJob } from './job-codec.js';
@@ -92,7 +92,7 @@ export class DynamoDbJobStore implements JobStore {
       values[':owner'] = { S: options.leaseOwner };
       condition += ' AND (attribute_not_exists(#leaseOwner) OR #leaseOwner = :owner)';
     }
-    await this.write(
+    const before = await this.write(
       new UpdateItemCommand({
         TableName: this.options.tableName,
         Key: { pk: { S: jobKey(job.id) } },
@@ -100,10 +100,15 @@ export class DynamoDbJobStore implements JobStore {
         ConditionExpression: condition,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
+        // The status as stored before this write: the lock is released on the move out of an active status
+        // only, so later saves of a finished job (expiry, copy deletion) do not try to release it again.
+        ReturnValues: 'UPDATED_OLD',
       }),
       job.id,
     );
-    if (!isActive(next.status)) await this.releaseTargetLock(next);
+    // A release lost to a crash right here is not retried by later saves: the next create takes the stale lock over.
+    const previousStatus = before?.status?.S as JobStatus | undefined;
+    if (previousStatus && isActive(previousStatus) && !isActive(next.status)) await this.releaseTargetLock(next);
     return next;
   }
 
@@ -331,10 +336,14 @@ export class DynamoDbJobStore implements JobStore {
       });
   }
 
-  private async write(command: PutItemCommand | UpdateItemCommand, jobId: string): Promise<void> {
+  /** Sends a conditional job write; returns the attributes it asked back (`ReturnValues`). */
+  private async write(
+    command: PutItemCommand | UpdateItemCommand,
+    jobId: string,
+  ): Promise<Record<string, AttributeValue> | undefined> {
     try {
-      if (command instanceof PutItemCommand) await this.options.client.send(command);
-      else await this.options.client.send(command);
+      if (command instanceof PutItemCommand) return (await this.options.client.send(command)).Attributes;
+      return (await this.options.client.send(command)).Attributes;
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') {
         throw new JobConflictError(`job ${jobId} was changed by someone else: reload it and try again`, {

@@ -17,7 +17,9 @@ import type { JobStore } from '../domain/ports/job-store.js';
 import type { Notifier } from '../domain/ports/notifier.js';
 import { EXPIRY_STEP_NAME, EXPIRY_TAG_STEP_NAME, type StepStatus } from '../domain/steps.js';
 import { copyDeletionChecked, copyDeletionFailed, copyDeletionStarted } from './copy-expiry.js';
+import { renewLeaseWhileInFlight } from './lease-renewal.js';
 import { MAX_STEP_ATTEMPTS, retryDelayMs } from './retry-policy.js';
+import { type Scheduler, timerScheduler } from './scheduler.js';
 
 export interface WorkerDeps {
   store: JobStore;
@@ -26,8 +28,13 @@ export interface WorkerDeps {
   notifier: Notifier;
   /** Names this worker in leases, so two workers never advance the same job at once. */
   workerId: string;
-  /** How long a lease holds: longer than any one step's AWS call, short enough to resume soon after a crash. */
+  /**
+   * How long a lease holds without renewal: short, so a dead worker's job resumes at the next tick
+   * or so. It is renewed every third of it while a step's AWS call is in flight.
+   */
   leaseMs?: number;
+  /** Times the lease renewals (real timers unless a test drives them). */
+  scheduler?: Scheduler;
   /** At most this many jobs make AWS calls at once (the RDS API allows ~12 requests/s per account). */
   concurrency?: number;
   log?(message: string, detail?: object): void;
@@ -41,21 +48,25 @@ export interface TickReport {
   errors: string[];
 }
 
-const DEFAULT_LEASE_MS = 5 * 60_000;
+/** Under the one-minute tick: a job whose worker died is taken up by the first tick after its lease ran out. */
+const DEFAULT_LEASE_MS = 45_000;
 
 /**
  * Drives active jobs to their end. Each tick reads the active jobs, checks the running steps
  * of many jobs with a few batched describe calls, and writes only for jobs that changed.
- * A job about to make an AWS call is leased first; a worker that dies mid-step loses nothing:
- * the lease expires and the next tick starts the step again, which its driver recognises.
+ * A job about to make an AWS call is leased first, and the lease is renewed while the call is in
+ * flight; a worker that dies mid-step loses nothing: its lease runs out within a minute and the
+ * next tick starts the step again, which its driver recognises.
  */
 export class Worker {
   private readonly leaseMs: number;
   private readonly concurrency: number;
+  private readonly scheduler: Scheduler;
 
   constructor(private readonly deps: WorkerDeps) {
     this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
     this.concurrency = deps.concurrency ?? 8;
+    this.scheduler = deps.scheduler ?? timerScheduler;
   }
 
   async tick(): Promise<TickReport> {
@@ -166,15 +177,30 @@ export class Worker {
       new Date(now.getTime() + this.leaseMs),
     );
     if (!leased) return undefined;
+    const renewal = renewLeaseWhileInFlight(
+      { store: this.deps.store, clock: this.deps.clock, scheduler: this.scheduler, log: this.deps.log },
+      job,
+      this.deps.workerId,
+      { leaseMs: this.leaseMs, renewEveryMs: this.leaseMs / 3 },
+    );
+    let next: Job;
+    try {
+      next = await this.runStep(job);
+    } finally {
+      await renewal.stop();
+    }
+    return this.persist(next, { leaseOwner: this.deps.workerId });
+  }
+
+  /** The leased job's AWS call: the job as it is to be saved after it (moved on, retried or failed). */
+  private async runStep(job: Job): Promise<Job> {
     const context = contextOf(job);
     if (job.status === 'succeeded') {
       try {
         const started = await this.deps.driverFor(job.plan.kind, job.plan.target.environment).startStep(context);
-        return this.persist(copyDeletionStarted(job, started, this.deps.clock.now()), {
-          leaseOwner: this.deps.workerId,
-        });
+        return copyDeletionStarted(job, started, this.deps.clock.now());
       } catch (error) {
-        return this.persist(this.failedOrRetried(job, error), { leaseOwner: this.deps.workerId });
+        return this.failedOrRetried(job, error);
       }
     }
     const execution = job.execution as Execution;
@@ -188,9 +214,9 @@ export class Worker {
         next = recordValidated(job.plan, execution, checks, this.deps.clock.now());
       }
     } catch (error) {
-      return this.persist(this.failedOrRetried(job, error), { leaseOwner: this.deps.workerId });
+      return this.failedOrRetried(job, error);
     }
-    return this.persist(this.progressed(job, execution, next), { leaseOwner: this.deps.workerId });
+    return this.progressed(job, execution, next);
   }
 
   /**

@@ -4,6 +4,7 @@ import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
 import { JobService } from '../../src/jobs/job-service.js';
 import { Worker } from '../../src/jobs/worker.js';
 import type { RunningDynalite } from './dynalite.js';
+import { ManualScheduler } from './manual-scheduler.js';
 import { RecordingKicker, RecordingNotifier } from './recorders.js';
 import { createSimulatedEnvironment, type SimulatedEnvironment } from './simulated-environment.js';
 
@@ -16,6 +17,8 @@ export interface JobHarness {
   service: JobService;
   notifier: RecordingNotifier;
   kicker: RecordingKicker;
+  /** Times the workers' lease renewals on the simulated clock: they run only in `scheduler.advance`. */
+  scheduler: ManualScheduler;
   worker(id?: string, store?: JobStore): Worker;
   /** Ticks the workers together, a minute of simulated time apart, until every job named is finished. */
   runUntilFinished(jobIds: string[], workers?: Worker[], maxTicks?: number): Promise<Job[]>;
@@ -40,14 +43,16 @@ export async function createJobHarness(dynamo: RunningDynalite, tableSuffix = `$
     kicker,
     newJobId: () => `job${tableSuffix.replace(/[^a-z0-9]/g, '')}x${++jobNumber}`,
   });
+  const scheduler = new ManualScheduler(env.clock);
   const worker = (id = 'worker-1', workerStore: JobStore = store) =>
-    new Worker({ store: workerStore, clock: env.clock, driverFor: env.driverFor, notifier, workerId: id });
+    new Worker({ store: workerStore, clock: env.clock, driverFor: env.driverFor, notifier, workerId: id, scheduler });
   return {
     env,
     store,
     service,
     notifier,
     kicker,
+    scheduler,
     worker,
     async runUntilFinished(jobIds, workers = [worker()], maxTicks = 400) {
       for (let tick = 0; tick < maxTicks; tick += 1) {

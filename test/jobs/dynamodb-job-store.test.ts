@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobConflictError, TargetBusyError } from '../../src/domain/job/errors.js';
 import { approveJob, cancelJob } from '../../src/domain/job/transitions.js';
 import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
+import { countingDynamoDb } from '../helpers/counting-dynamodb.js';
 import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
+import { createJobHarness } from '../helpers/job-harness.js';
 import { sampleJob, samplePlan } from '../helpers/jobs.js';
-import { APPROVER } from '../helpers/simulated-environment.js';
+import { requestFrom } from '../helpers/requests.js';
+import { APPROVER, REQUESTER } from '../helpers/simulated-environment.js';
 
 let dynamo: RunningDynalite;
 let store: DynamoDbJobStore;
@@ -96,6 +99,42 @@ describe('DynamoDbJobStore', () => {
     ]);
     expect((await store.pastRestores('rds-instance')).map((past) => past.minutes).sort()).toEqual([29, 31, 35]);
     expect(await store.pastRestores('docdb-cluster')).toEqual([]);
+  });
+});
+
+describe('target lock', () => {
+  it('is released once, when the job finishes: later saves of the finished job make no failing write', async () => {
+    // Prepare: a restore run to success on a client that counts lock releases and refused conditions.
+    const counting = countingDynamoDb(dynamo.client);
+    const harness = await createJobHarness({ ...dynamo, client: counting.client });
+    const requested = await harness.service.request(
+      requestFrom(
+        { kind: 'aurora-cluster', source: 'orders', target: 'orders-released', expiresIn: '1d' },
+        harness.env.clock.now(),
+      ),
+    );
+    await harness.service.approve(requested.id, { userId: APPROVER, userGroupIds: [] });
+    const [finished] = await harness.runUntilFinished([requested.id]);
+    expect(finished?.status).toBe('succeeded');
+    expect(counting.lockReleases).toBe(1);
+    counting.reset();
+
+    // Act: the saves a finished job still gets: an extension, Delete now, the copy's deletion to its end.
+    const requester = { userId: REQUESTER, userGroupIds: ['S0DEVELOPERS'] };
+    await harness.service.extend(requested.id, requester);
+    await harness.service.deleteCopyNow(requested.id, requester);
+    let job = await harness.store.get(requested.id);
+    for (let tick = 0; tick < 60 && job?.expiry?.state !== 'deleted'; tick += 1) {
+      await harness.worker().tick();
+      harness.env.clock.advance(60_000);
+      job = await harness.store.get(requested.id);
+    }
+
+    // Assess
+    expect(job?.expiry?.state).toBe('deleted');
+    expect(job?.version).toBeGreaterThanOrEqual((finished?.version ?? 0) + 4);
+    expect(counting.lockReleases).toBe(0);
+    expect(counting.failedConditions).toBe(0);
   });
 });
 

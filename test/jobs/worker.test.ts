@@ -5,13 +5,12 @@ import type { Job } from '../../src/domain/job/job.js';
 import type { DatabaseKind } from '../../src/domain/kinds.js';
 import type { JobStore } from '../../src/domain/ports/job-store.js';
 import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
+import { effectfulCalls } from '../helpers/effectful-calls.js';
 import { createJobHarness, type JobHarness } from '../helpers/job-harness.js';
 import { type RequestSketch, requestFrom } from '../helpers/requests.js';
 import { APPROVER } from '../helpers/simulated-environment.js';
 
 const approver = { userId: APPROVER, userGroupIds: [] };
-/** Operations that create, rename or delete something: each must succeed exactly once per job. */
-const EFFECTFUL = /^(Restore|CreateDBInstance|CopyDBClusterSnapshot|DeleteDB)/;
 
 let dynamo: RunningDynalite;
 
@@ -26,22 +25,6 @@ afterAll(async () => {
 async function requestAndApprove(harness: JobHarness, sketch: RequestSketch): Promise<Job> {
   const job = await harness.service.request(requestFrom(sketch, harness.env.clock.now()));
   return harness.service.approve(job.id, approver);
-}
-
-/** Successful calls of each effectful operation (and renames), by operation. */
-function effectfulCalls(harness: JobHarness): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const call of harness.env.sim.calls) {
-    const input = call.input as Record<string, unknown>;
-    const isRename =
-      call.operation.startsWith('Modify') && ('NewDBClusterIdentifier' in input || 'NewDBInstanceIdentifier' in input);
-    if (call.outcome !== 'ok' || !(EFFECTFUL.test(call.operation) || isRename)) continue;
-    const key = isRename
-      ? `${call.operation}(rename to ${String(input.NewDBClusterIdentifier ?? input.NewDBInstanceIdentifier)})`
-      : call.operation;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
 }
 
 /** A refresh of acceptance's orders-acc from the newest production snapshot shared with it. */

@@ -33,8 +33,9 @@ export interface JobStore {
 
   /**
    * Writes `job` (as changed from the version it was read at) as the next version. A worker
-   * passes its lease owner: the write also gives the lease back. A finished job releases its
-   * target's lock and gets the store's time-to-live.
+   * passes its lease owner: the write also gives the lease back. The write that finishes a job
+   * releases its target's lock (once: later saves of the finished job leave locks alone); a
+   * finished job gets the store's time-to-live.
    */
   save(job: Job, options?: { leaseOwner?: string }): Promise<Job>;
 
