@@ -168,7 +168,15 @@ export class Worker {
   }
 
   /** Starts the current step (or validates), under a lease, and records what happened. */
-  private async act(job: Job): Promise<Job | undefined> {
+  private act(job: Job): Promise<Job | undefined> {
+    return this.underLease(job, () => this.runStep(job));
+  }
+
+  /**
+   * Runs `call` (AWS calls for `job`) holding the job's lease, renewed while the call is in flight,
+   * then saves what it returned on the condition that this worker still holds the lease.
+   */
+  private async underLease(job: Job, call: () => Promise<Job>): Promise<Job | undefined> {
     const now = this.deps.clock.now();
     const leased = await this.deps.store.acquireLease(
       job,
@@ -185,7 +193,7 @@ export class Worker {
     );
     let next: Job;
     try {
-      next = await this.runStep(job);
+      next = await call();
     } finally {
       await renewal.stop();
     }
@@ -226,18 +234,12 @@ export class Worker {
   private async tagExpiry(job: Job): Promise<Job | undefined> {
     const at = job.expiry?.at;
     if (!at) return undefined;
-    const now = this.deps.clock.now();
-    const leased = await this.deps.store.acquireLease(
-      job,
-      this.deps.workerId,
-      now,
-      new Date(now.getTime() + this.leaseMs),
-    );
-    if (!leased) return undefined;
-    await this.deps
-      .driverFor(job.plan.kind, job.plan.target.environment)
-      .startStep({ jobId: job.id, plan: job.plan, step: EXPIRY_TAG_STEP_NAME, copyExpiresAt: at });
-    return this.persist(recordExpiryTagged(job, at, this.deps.clock.now()), { leaseOwner: this.deps.workerId });
+    return this.underLease(job, async () => {
+      await this.deps
+        .driverFor(job.plan.kind, job.plan.target.environment)
+        .startStep({ jobId: job.id, plan: job.plan, step: EXPIRY_TAG_STEP_NAME, copyExpiresAt: at });
+      return recordExpiryTagged(job, at, this.deps.clock.now());
+    });
   }
 
   /**
