@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { RestoreInputError } from '../../../domain/errors.js';
-import { JobNotFoundError, JobTransitionError } from '../../../domain/job/errors.js';
+import { isToldToPerson } from '../../../domain/job/errors.js';
 import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../../blocks/messages.js';
 import { buildRestoreModal } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -42,8 +42,7 @@ export function restoreCommand(deps: ListenerDeps) {
           const job = await deps.service.cancel(parsed.jobId, command.user_id);
           return reply({ text: `Cancelled restore ${job.id} (${job.plan.target.identifier}).` });
         } catch (error) {
-          if (error instanceof JobTransitionError || error instanceof JobNotFoundError)
-            return reply(usageMessage(error.message));
+          if (isToldToPerson(error)) return reply(usageMessage(error.message));
           throw error;
         }
       case 'open':

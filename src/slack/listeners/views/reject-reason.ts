@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { JobNotFoundError, JobTransitionError } from '../../../domain/job/errors.js';
+import { isToldToPerson } from '../../../domain/job/errors.js';
 import type { ListenerDeps } from '../../deps.js';
 import { REJECT_MODAL } from '../../ids.js';
 
@@ -16,7 +16,7 @@ export function rejectReasonSubmitted(deps: ListenerDeps) {
       await deps.service.reject(view.private_metadata, await deps.directory.principalOf(body.user.id), reason);
       await ack();
     } catch (error) {
-      if (!(error instanceof JobTransitionError || error instanceof JobNotFoundError)) throw error;
+      if (!isToldToPerson(error)) throw error;
       await ack({ response_action: 'errors', errors: { [REJECT_MODAL.reason.blockId]: error.message } });
     }
   };
