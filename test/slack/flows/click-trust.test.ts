@@ -16,17 +16,25 @@ afterAll(async () => {
   await harness.stop();
 });
 
-/** A job awaiting approval, requested from CHANNEL, with its card posted there. */
-async function requestedJob(target: string) {
-  const job = await harness.composition.service.request({
+const OUTSIDER = 'U0OUTSIDER';
+/** A channel the people of CHANNEL are not in: its jobs are none of their business. */
+const OTHER_CHANNEL = 'C0ELSEWHERE';
+
+function requestFrom(channelId: string, target: string) {
+  return harness.composition.service.request({
     kind: 'aurora-cluster',
     source: { identifier: 'orders', environment: 'production' },
     target: { identifier: target, environment: 'production' },
     restorePoint: { type: 'latest' },
     ifTargetExists: 'fail',
     reason: 'find the bad migration',
-    requester: { userId: REQUESTER, userGroupIds: ['S0DEVELOPERS'], timeZone: 'UTC', channelId: CHANNEL },
+    requester: { userId: REQUESTER, userGroupIds: ['S0DEVELOPERS'], timeZone: 'UTC', channelId },
   });
+}
+
+/** A job awaiting approval, requested from CHANNEL, with its card posted there. */
+async function requestedJob(target: string) {
+  const job = await requestFrom(CHANNEL, target);
   const card = await harness.cardOf(job.id);
   return { job, card };
 }
@@ -62,5 +70,66 @@ describe('a click on a job that keeps changing', () => {
       'the ephemeral asking to press again',
     );
     expect((await store.get(job.id))?.approvals).toEqual([]);
+  });
+});
+
+describe('/restore status', () => {
+  const status = async (user: string, jobId: string) => {
+    const answer = await harness.standIn.slashCommand({
+      user,
+      channel: CHANNEL,
+      command: '/restore',
+      text: `status ${jobId}`,
+    });
+    expect(answer.status).toBe(200);
+    // Block ids are random per message (Bolt fills them in): everything else is the answer.
+    return JSON.stringify(answer.body, (key, value) => (key === 'block_id' ? undefined : value));
+  };
+
+  it('answers a job of another channel, asked by someone else, exactly as a job that does not exist', async () => {
+    // Prepare
+    const hidden = await requestFrom(OTHER_CHANNEL, 'orders-hidden');
+    const absentId = `${hidden.id.slice(0, -1)}${hidden.id.endsWith('0') ? '1' : '0'}`;
+
+    // Act
+    const aboutHidden = await status(OUTSIDER, hidden.id);
+    const aboutAbsent = await status(OUTSIDER, absentId);
+
+    // Assess
+    expect(aboutHidden).not.toContain('orders-hidden');
+    expect(aboutHidden).not.toContain('find the bad migration');
+    expect(aboutHidden).not.toContain(REQUESTER);
+    expect(aboutHidden.replaceAll(hidden.id, '<id>')).toBe(aboutAbsent.replaceAll(absentId, '<id>'));
+  });
+
+  it('shows a job to its requester from any channel, and to anyone in the channel it was requested in', async () => {
+    // Prepare
+    const elsewhere = await requestFrom(OTHER_CHANNEL, 'orders-mine');
+    const here = await requestFrom(CHANNEL, 'orders-here');
+
+    // Act
+    const requesterAsks = await status(REQUESTER, elsewhere.id);
+    const channelMemberAsks = await status(OUTSIDER, here.id);
+
+    // Assess
+    expect(requesterAsks).toContain('orders-mine');
+    expect(channelMemberAsks).toContain('orders-here');
+  });
+
+  it('lets nobody but the requester learn of a job through cancel', async () => {
+    // Prepare
+    const hidden = await requestFrom(OTHER_CHANNEL, 'orders-uncancellable');
+
+    // Act
+    const answer = await harness.standIn.slashCommand({
+      user: OUTSIDER,
+      channel: CHANNEL,
+      command: '/restore',
+      text: `cancel ${hidden.id}`,
+    });
+
+    // Assess
+    expect(JSON.stringify(answer.body)).toContain(`there is no job ${hidden.id}`);
+    expect((await harness.composition.store.get(hidden.id))?.status).toBe('awaiting_approval');
   });
 });
