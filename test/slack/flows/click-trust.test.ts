@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JobConflictError } from '../../../src/domain/job/errors.js';
 import { JOB_ACTIONS } from '../../../src/slack/ids.js';
 import { CHANNEL, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
+import { standInClient } from '../../sandbox/slack/helpers/web-client.js';
 
 const REQUESTER = 'U0REQUESTER';
 const APPROVER = 'U0APPROVER';
@@ -131,5 +132,89 @@ describe('/restore status', () => {
     // Assess
     expect(JSON.stringify(answer.body)).toContain(`there is no job ${hidden.id}`);
     expect((await harness.composition.store.get(hidden.id))?.status).toBe('awaiting_approval');
+  });
+});
+
+describe('a job button off its card', () => {
+  /** The card's blocks, buttons and all, posted again by the bot as another message in `channel`. */
+  async function copyOfCard(card: { text: string; blocks: unknown[] }, channel: string) {
+    const client = standInClient(harness.standIn.url, harness.standIn.botToken);
+    const posted = await client.chat.postMessage({ channel, text: card.text, blocks: card.blocks as never });
+    if (!posted.ts || !posted.channel) throw new Error('the copy was not posted');
+    return { channel: posted.channel, ts: posted.ts };
+  }
+
+  it.each([
+    ['another message in the same channel', CHANNEL],
+    ["another channel (the approver's direct messages)", APPROVER],
+  ])('an Approve pressed on %s is refused, ephemerally, and changes nothing', async (_where, channel) => {
+    // Prepare
+    const { job, card } = await requestedJob(`orders-copied-${channel === CHANNEL ? 'here' : 'dm'}`);
+    const copy = await copyOfCard(card, channel);
+
+    // Act
+    const click = await harness.standIn.clickButton({
+      user: APPROVER,
+      channel: copy.channel,
+      messageTs: copy.ts,
+      actionId: JOB_ACTIONS.approve,
+      value: job.id,
+    });
+
+    // Assess
+    expect(click.status).toBe(200);
+    await harness.composition.idle();
+    const stored = await harness.composition.store.get(job.id);
+    expect(stored?.approvals).toEqual([]);
+    expect(stored?.status).toBe('awaiting_approval');
+    expect(stored?.version).toBe(job.version);
+    await harness.eventually(
+      () => ephemeralsOf(APPROVER, copy.channel).find((text) => text.includes(`not on the card of job ${job.id}`)),
+      'the refusal',
+    );
+  });
+
+  it('a Reject pressed on a copy opens no reason modal', async () => {
+    // Prepare
+    const { job, card } = await requestedJob('orders-copied-reject');
+    const copy = await copyOfCard(card, APPROVER);
+    const openBefore = harness.standIn.openViews(APPROVER).length;
+
+    // Act
+    await harness.standIn.clickButton({
+      user: APPROVER,
+      channel: copy.channel,
+      messageTs: copy.ts,
+      actionId: JOB_ACTIONS.reject,
+      value: job.id,
+    });
+
+    // Assess
+    expect(harness.standIn.openViews(APPROVER)).toHaveLength(openBefore);
+    await harness.eventually(
+      () => ephemeralsOf(APPROVER, copy.channel).find((text) => text.includes(`not on the card of job ${job.id}`)),
+      'the refusal',
+    );
+  });
+
+  it('an Approve pressed on the card itself still approves', async () => {
+    // Prepare
+    const { job, card } = await requestedJob('orders-genuine');
+
+    // Act
+    await harness.standIn.clickButton({
+      user: APPROVER,
+      channel: CHANNEL,
+      messageTs: card.ts,
+      actionId: JOB_ACTIONS.approve,
+      value: job.id,
+    });
+
+    // Assess
+    const stored = await harness.eventually(async () => {
+      const current = await harness.composition.store.get(job.id);
+      return current?.status === 'running' ? current : undefined;
+    }, 'the job running');
+    expect(stored.approvals.map((approval) => approval.userId)).toEqual([APPROVER]);
   });
 });
