@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JobConflictError } from '../../../src/domain/job/errors.js';
-import { JOB_ACTIONS } from '../../../src/slack/ids.js';
+import { JOB_ACTIONS, REJECT_MODAL, RESTORE_MODAL } from '../../../src/slack/ids.js';
 import { CHANNEL, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
 import { standInClient } from '../../sandbox/slack/helpers/web-client.js';
 
@@ -216,5 +216,111 @@ describe('a job button off its card', () => {
       return current?.status === 'running' ? current : undefined;
     }, 'the job running');
     expect(stored.approvals.map((approval) => approval.userId)).toEqual([APPROVER]);
+  });
+});
+
+describe('modal metadata the bot did not seal', () => {
+  const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
+
+  /** `/restore` in CHANNEL as the requester, filled in as a person would; returns the view id. */
+  async function filledRestoreModal(target: string): Promise<string> {
+    const { standIn } = harness;
+    await standIn.slashCommand({ user: REQUESTER, channel: CHANNEL, command: '/restore', text: '' });
+    const viewId = harness.openView(REQUESTER).id;
+    for (const [input, value] of [
+      [RESTORE_MODAL.kind, { type: 'static_select', selected_option: option('aurora-cluster') }],
+      [RESTORE_MODAL.source, { type: 'external_select', selected_option: option('production/orders') }],
+    ] as const) {
+      await standIn.actInView({
+        user: REQUESTER,
+        viewId,
+        blockId: input.blockId,
+        actionId: input.actionId,
+        action: value,
+      });
+    }
+    for (const [input, value] of [
+      [RESTORE_MODAL.target, target],
+      [RESTORE_MODAL.reason, 'find the bad migration'],
+    ] as const) {
+      standIn.setViewValue(viewId, input.blockId, input.actionId, { type: 'plain_text_input', value });
+    }
+    return viewId;
+  }
+
+  /** What a hostile client sends back: the view's private_metadata rewritten. */
+  function tamper(viewId: string, rewrite: (metadata: string) => string) {
+    const view = harness.standIn.view(viewId);
+    if (!view) throw new Error(`no view ${viewId}`);
+    view.definition.private_metadata = rewrite(String(view.definition.private_metadata));
+  }
+
+  const jobsFor = async (target: string) =>
+    (await harness.composition.store.listActive()).filter((job) => job.plan.target.identifier === target);
+
+  it.each([
+    ['its channel changed under the seal', (sealed: string) => sealed.replace(`"${CHANNEL}"`, `"${OTHER_CHANNEL}"`)],
+    [
+      'metadata of its own, unsealed',
+      (sealed: string) => sealed.slice(sealed.indexOf('{')).replace(`"${CHANNEL}"`, `"${OTHER_CHANNEL}"`),
+    ],
+  ])('a restore request with %s is refused with an error, and nothing is requested', async (_case, rewrite) => {
+    // Prepare
+    const target = `orders-tampered-${rewrite.length}${_case.length}`;
+    const viewId = await filledRestoreModal(target);
+    tamper(viewId, rewrite);
+
+    // Act
+    const submitted = await harness.standIn.submitView({ user: REQUESTER, viewId });
+
+    // Assess
+    expect(submitted.outcome).toMatchObject({
+      action: 'errors',
+      errors: { [RESTORE_MODAL.kind.blockId]: expect.stringMatching(/changed outside Slack/) },
+    });
+    expect(await jobsFor(target)).toEqual([]);
+  });
+
+  it('a restore request as the bot sealed it is requested for the channel it was opened in', async () => {
+    // Prepare
+    const viewId = await filledRestoreModal('orders-sealed');
+
+    // Act
+    const submitted = await harness.standIn.submitView({ user: REQUESTER, viewId });
+
+    // Assess
+    expect(submitted.outcome).toEqual({ action: 'closed' });
+    const [job] = await jobsFor('orders-sealed');
+    expect(job?.card?.channelId).toBe(CHANNEL);
+  });
+
+  it('a reject reason whose job id was swapped for another job rejects neither', async () => {
+    // Prepare
+    const { job, card } = await requestedJob('orders-reject-opened');
+    const other = await requestFrom(OTHER_CHANNEL, 'orders-reject-swapped');
+    await harness.standIn.clickButton({
+      user: APPROVER,
+      channel: CHANNEL,
+      messageTs: card.ts,
+      actionId: JOB_ACTIONS.reject,
+      value: job.id,
+    });
+    const reasonView = harness.openView(APPROVER);
+    harness.standIn.setViewValue(reasonView.id, REJECT_MODAL.reason.blockId, REJECT_MODAL.reason.actionId, {
+      type: 'plain_text_input',
+      value: 'not this one',
+    });
+    tamper(reasonView.id, (sealed) => sealed.replace(job.id, other.id));
+
+    // Act
+    const submitted = await harness.standIn.submitView({ user: APPROVER, viewId: reasonView.id });
+
+    // Assess
+    expect(submitted.outcome).toMatchObject({
+      action: 'errors',
+      errors: { [REJECT_MODAL.reason.blockId]: expect.stringMatching(/changed outside Slack/) },
+    });
+    expect((await harness.composition.store.get(other.id))?.status).toBe('awaiting_approval');
+    expect((await harness.composition.store.get(job.id))?.status).toBe('awaiting_approval');
   });
 });

@@ -71,7 +71,10 @@ export function restoreCommand(deps: ListenerDeps) {
           throw error;
         }
         await ack();
-        await client.views.open({ trigger_id: command.trigger_id, view: buildRestoreModal(state) });
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: deps.metadataSeal.sealView(buildRestoreModal(state)),
+        });
         return;
       }
     }
