@@ -74,6 +74,48 @@ describe('a click on a job that keeps changing', () => {
   });
 });
 
+describe('clicks landing on one job at once', () => {
+  it('lands ten concurrent Extend clicks on the card, or tells each clicker why not', async () => {
+    // Prepare
+    const { job, card } = await requestedJob('orders-extended-together');
+    await harness.standIn.clickButton({
+      user: APPROVER,
+      channel: CHANNEL,
+      messageTs: card.ts,
+      actionId: JOB_ACTIONS.approve,
+      value: job.id,
+    });
+    expect((await harness.runToEnd(job.id)).status).toBe('succeeded');
+    await harness.eventually(() => {
+      const message = harness.standIn.message(CHANNEL, card.ts);
+      return message && JSON.stringify(message.blocks).includes(JOB_ACTIONS.extend) ? message : undefined;
+    }, 'the card with Extend');
+    const toldBefore = ephemeralsOf(REQUESTER).length;
+
+    // Act
+    const clicks = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        harness.standIn.clickButton({
+          user: REQUESTER,
+          channel: CHANNEL,
+          messageTs: card.ts,
+          actionId: JOB_ACTIONS.extend,
+          value: job.id,
+        }),
+      ),
+    );
+
+    // Assess
+    expect(clicks.map((click) => click.status)).toEqual(clicks.map(() => 200));
+    await harness.composition.idle();
+    const stored = await harness.composition.store.get(job.id);
+    const extended = stored?.events.filter((event) => event.type === 'extended') ?? [];
+    const told = ephemeralsOf(REQUESTER).slice(toldBefore);
+    expect(extended.length + told.length).toBe(10);
+    expect(extended.length).toBeGreaterThanOrEqual(9);
+  });
+});
+
 describe('/restore status', () => {
   const status = async (user: string, jobId: string) => {
     const answer = await harness.standIn.slashCommand({
