@@ -115,8 +115,9 @@ export class JobService {
 }
 
 /**
- * Enough for a crowd clicking at once (each round, one of the writers wins), yet bounded near half a
- * second of waiting: on Lambda Slack gets the ack only when the listener returns, within 3 seconds.
+ * Each failed attempt means another change landed in between, so up to this many changes arriving at
+ * once all land; the backoff stays near half a second in all, as on Lambda Slack gets the ack only
+ * when the listener returns, within 3 seconds.
  */
 const CONFLICT_ATTEMPTS = 15;
 const CONFLICT_MAX_DELAY_MS = 50;
