@@ -43,6 +43,8 @@ export async function compose(options: CompositionOptions): Promise<Composition>
   });
   const { app } = createSlackApp(core, {
     token,
+    // Every instance of the slack function holds the same secrets, so any of them opens what another sealed.
+    metadataSecret: signingSecret || socketModeAppToken || token,
     ...(receiver ? { receiver } : { socketMode: { appToken: socketModeAppToken ?? '' } }),
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
   });

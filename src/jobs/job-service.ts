@@ -1,5 +1,5 @@
 import { type ExtendChoice, extendChoiceMs } from '../domain/copy-extension.js';
-import { JobConflictError, JobNotFoundError } from '../domain/job/errors.js';
+import { JobConflictError, JobContendedError, JobNotFoundError } from '../domain/job/errors.js';
 import type { Job } from '../domain/job/job.js';
 import {
   type ApprovalRules,
@@ -100,20 +100,37 @@ export class JobService {
   }
 
   /**
-   * Reads, applies `transition`, writes conditionally. On a conflict it reads again and
-   * re-applies once, so the loser of a race gets the answer for the job as it now stands
-   * ("already approved", "already running") rather than a bare conflict.
+   * Reads, applies `transition`, writes conditionally. On a conflict it reads again and re-applies
+   * the (pure) transition, so every click lands unless the transition itself refuses it: the loser
+   * of a race gets the answer for the job as it now stands ("already approved", "already running").
+   * Bounded: a job that keeps changing under it ends in JobContendedError, for the person to press again.
    */
   private async change(jobId: string, transition: (job: Job) => Job): Promise<Job> {
-    for (let attempt = 0; ; attempt += 1) {
+    for (let attempt = 1; ; attempt += 1) {
       const next = transition(await this.get(jobId));
       try {
         const saved = await this.deps.store.save(next);
         await this.deps.kicker.kick(saved.id);
         return saved;
       } catch (error) {
-        if (!(error instanceof JobConflictError) || attempt >= 2) throw error;
+        if (!(error instanceof JobConflictError)) throw error;
+        if (attempt >= CONFLICT_ATTEMPTS) throw new JobContendedError(jobId, { cause: error });
+        await conflictBackoff(attempt);
       }
     }
   }
+}
+
+/**
+ * Each failed attempt means another change landed in between, so up to this many changes arriving at
+ * once all land; the backoff stays near half a second in all, as on Lambda Slack gets the ack only
+ * when the listener returns, within 3 seconds.
+ */
+const CONFLICT_ATTEMPTS = 15;
+const CONFLICT_MAX_DELAY_MS = 50;
+
+/** Full jitter, so writers that collided do not collide again in step. */
+function conflictBackoff(attempt: number): Promise<void> {
+  const ceiling = Math.min(CONFLICT_MAX_DELAY_MS, 5 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }

@@ -4,6 +4,7 @@ import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerOptions } from './listeners/options/index.js';
 import { register as registerViews } from './listeners/views/index.js';
+import { createMetadataSeal } from './metadata-seal.js';
 import { UserDirectory } from './user-directory.js';
 
 export interface SlackAppOptions {
@@ -14,9 +15,11 @@ export interface SlackAppOptions {
   receiver?: ExpressReceiver;
   /** Socket Mode, when there is no public URL: an app-level token. */
   socketMode?: { appToken: string };
+  /** A secret the bot holds (the signing secret): the key that seals modal metadata is derived from it. */
+  metadataSecret: string;
 }
 
-export type SlackAppDeps = Omit<ListenerDeps, 'directory'>;
+export type SlackAppDeps = Omit<ListenerDeps, 'directory' | 'metadataSeal'>;
 
 /**
  * Builds the Bolt app and registers every listener. Listeners do only fast work (parse,
@@ -35,7 +38,7 @@ export function createSlackApp(deps: SlackAppDeps, options: SlackAppOptions): { 
     },
   });
   const directory = new UserDirectory(app.client, deps.policy, deps.clock);
-  const listenerDeps: ListenerDeps = { ...deps, directory };
+  const listenerDeps: ListenerDeps = { ...deps, directory, metadataSeal: createMetadataSeal(options.metadataSecret) };
   registerCommands(app, listenerDeps);
   registerActions(app, listenerDeps);
   registerViews(app, listenerDeps);

@@ -4,6 +4,7 @@ import type { Clock } from '../domain/ports/clock.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
 import type { JobStore } from '../domain/ports/job-store.js';
 import type { JobService } from '../jobs/job-service.js';
+import type { MetadataSeal } from './metadata-seal.js';
 import type { UserDirectory } from './user-directory.js';
 
 /** What listeners use. Built once in the composition root; listeners never build adapters. */
@@ -13,6 +14,8 @@ export interface ListenerDeps {
   policy: Policy;
   clock: Clock;
   directory: UserDirectory;
+  /** Seals what modals carry in private_metadata, and opens it again on their interactions. */
+  metadataSeal: MetadataSeal;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
   log(message: string, detail?: object): void;
 }

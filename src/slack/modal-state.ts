@@ -2,6 +2,7 @@ import type { ViewOutput } from '@slack/bolt';
 import type { Policy } from '../domain/policy.js';
 import { parseRestorePoint } from '../domain/restore-point.js';
 import { defaultTargetName, type RestoreModalState, readRestoreModalMetadata } from './blocks/restore-modal.js';
+import type { MetadataSeal } from './metadata-seal.js';
 import type { RestorePrefill } from './parse/restore-command.js';
 import { readRestoreModalValues } from './parse/restore-modal-values.js';
 
@@ -58,8 +59,8 @@ export function initialModalState({ policy, channelId, timeZone, now, prefill }:
 }
 
 /** The modal's state as the person left it: what they entered over what the metadata remembers. */
-export function modalStateFromView(view: ViewOutput, policy: Policy, now: Date): RestoreModalState {
-  const metadata = readRestoreModalMetadata(view.private_metadata);
+export function modalStateFromView(view: ViewOutput, policy: Policy, now: Date, seal: MetadataSeal): RestoreModalState {
+  const metadata = readRestoreModalMetadata(seal.open(view.private_metadata));
   const values = readRestoreModalValues(view.state.values);
   const source = values.sourceValue ? splitSource(values.sourceValue, policy) : metadata.source;
   const state: RestoreModalState = {

@@ -1,4 +1,5 @@
 import { isActive, type Job } from '../../src/domain/job/job.js';
+import type { Policy } from '../../src/domain/policy.js';
 import type { JobStore } from '../../src/domain/ports/job-store.js';
 import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
 import { JobService } from '../../src/jobs/job-service.js';
@@ -6,7 +7,7 @@ import { Worker } from '../../src/jobs/worker.js';
 import type { RunningDynalite } from './dynalite.js';
 import { ManualScheduler } from './manual-scheduler.js';
 import { RecordingKicker, RecordingNotifier } from './recorders.js';
-import { createSimulatedEnvironment, type SimulatedEnvironment } from './simulated-environment.js';
+import { createSimulatedEnvironment, examplePolicy, type SimulatedEnvironment } from './simulated-environment.js';
 
 const MINUTE = 60_000;
 let counter = 0;
@@ -28,8 +29,12 @@ export interface JobHarness {
  * The simulated account, the real drivers, the job store on dynalite, the job service and
  * workers: everything but Slack. Each harness uses its own table, so tests do not meet.
  */
-export async function createJobHarness(dynamo: RunningDynalite, tableSuffix = `${++counter}`): Promise<JobHarness> {
-  const env = createSimulatedEnvironment();
+export async function createJobHarness(
+  dynamo: RunningDynalite,
+  tableSuffix = `${++counter}`,
+  policy: Policy = examplePolicy(),
+): Promise<JobHarness> {
+  const env = createSimulatedEnvironment(policy);
   const tableName = `${dynamo.tableName}-${tableSuffix}`;
   const { ensureJobTable } = await import('../../src/jobs/job-table.js');
   await ensureJobTable(dynamo.client, tableName);

@@ -8,6 +8,20 @@ export class JobConflictError extends Error {
   override name = 'JobConflictError';
 }
 
+/**
+ * A change kept meeting newer versions of the job (many people or the worker changing it at once)
+ * and was given up: nothing was changed, and the person is told to try again.
+ */
+export class JobContendedError extends Error {
+  override name = 'JobContendedError';
+  constructor(
+    readonly jobId: string,
+    options?: ErrorOptions,
+  ) {
+    super(`too many changes at once on job ${jobId}: nothing was changed, press again`, options);
+  }
+}
+
 /** Another active job is restoring onto the same target. */
 export class TargetBusyError extends Error {
   override name = 'TargetBusyError';
@@ -25,4 +39,9 @@ export class JobNotFoundError extends Error {
   constructor(readonly jobId: string) {
     super(`there is no job ${jobId}`);
   }
+}
+
+/** Errors whose message is written for the person who tried: listeners answer them, never app.error. */
+export function isToldToPerson(error: unknown): error is JobTransitionError | JobNotFoundError | JobContendedError {
+  return error instanceof JobTransitionError || error instanceof JobNotFoundError || error instanceof JobContendedError;
 }

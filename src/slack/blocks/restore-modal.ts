@@ -6,6 +6,7 @@ import { withSuffix } from '../../domain/managed-resources.js';
 import type { RestorableWindow } from '../../domain/source.js';
 import { BLOCK_KIT_LIMITS } from '../block-kit-limits.js';
 import { EXPIRY_CHOICES, RESTORE_MODAL, RESTORE_POINT_TYPES, type RestorePointType } from '../ids.js';
+import { SEAL_LENGTH } from '../metadata-seal.js';
 import { ModalMetadataError } from './errors.js';
 import { shortOptionValue, sourceOption } from './options.js';
 import { truncate } from './text.js';
@@ -79,7 +80,10 @@ export function buildRestoreModal(state: RestoreModalState): View {
   return view;
 }
 
-/** The metadata as JSON, within Slack's 3000 characters (a source too long to keep is read from the form instead). */
+/**
+ * The metadata as JSON, within Slack's 3000 characters once sealed (a source too long to keep is read
+ * from the form instead).
+ */
 export function restoreModalMetadata(state: RestoreModalState): string {
   const metadata: RestoreModalMetadata = {
     channelId: state.channelId,
@@ -90,7 +94,7 @@ export function restoreModalMetadata(state: RestoreModalState): string {
     ...(state.targetEnvironment ? { targetEnvironment: state.targetEnvironment } : {}),
   };
   const json = JSON.stringify(metadata);
-  if (json.length <= BLOCK_KIT_LIMITS.privateMetadata) return json;
+  if (json.length <= BLOCK_KIT_LIMITS.privateMetadata - SEAL_LENGTH) return json;
   const { source: _source, targetEnvironment: _target, ...rest } = metadata;
   return JSON.stringify(rest);
 }

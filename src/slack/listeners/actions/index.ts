@@ -1,18 +1,26 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { ListenerDeps } from '../../deps.js';
-import { EXTEND_ACTION_PATTERN, JOB_ACTIONS, RESTORE_MODAL } from '../../ids.js';
+import { EXTEND_ACTION_PATTERN, JOB_ACTIONS, parseExtendButtonValue, RESTORE_MODAL } from '../../ids.js';
 import { approveButton } from './approve.js';
 import { cancelButton } from './cancel.js';
 import { deleteNowButton, extendButton } from './expiry.js';
+import { fromJobCard } from './from-job-card.js';
 import { refreshModal } from './refresh-modal.js';
 import { rejectButton } from './reject.js';
 
+const jobIdOfExtendValue = (value: string) => parseExtendButtonValue(value).jobId;
+
 export function register(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.approve, approveButton(deps));
-  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.reject, rejectButton(deps));
-  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.cancel, cancelButton(deps));
-  app.action<BlockAction<ButtonAction>>(EXTEND_ACTION_PATTERN, extendButton(deps));
-  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.deleteNow, deleteNowButton(deps));
+  const onCard = fromJobCard(deps);
+  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.approve, onCard, approveButton(deps));
+  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.reject, onCard, rejectButton(deps));
+  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.cancel, onCard, cancelButton(deps));
+  app.action<BlockAction<ButtonAction>>(
+    EXTEND_ACTION_PATTERN,
+    fromJobCard(deps, jobIdOfExtendValue),
+    extendButton(deps),
+  );
+  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.deleteNow, onCard, deleteNowButton(deps));
   for (const input of [
     RESTORE_MODAL.kind,
     RESTORE_MODAL.source,

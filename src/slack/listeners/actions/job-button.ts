@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { JobNotFoundError, JobTransitionError } from '../../../domain/job/errors.js';
+import { isToldToPerson } from '../../../domain/job/errors.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -16,7 +16,7 @@ export async function onJobButton(
   try {
     await change(action.value ?? '', body.user.id);
   } catch (error) {
-    if (!(error instanceof JobTransitionError || error instanceof JobNotFoundError)) throw error;
+    if (!isToldToPerson(error)) throw error;
     const channel = body.channel?.id;
     if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text: `:no_entry: ${error.message}` });
   }

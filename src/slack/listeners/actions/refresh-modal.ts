@@ -13,10 +13,10 @@ export function refreshModal(deps: ListenerDeps) {
     await ack();
     const view = body.view;
     if (!view) return;
-    const state = modalStateFromView(view, deps.policy, deps.clock.now());
+    const state = modalStateFromView(view, deps.policy, deps.clock.now(), deps.metadataSeal);
     await addWindow(state, deps);
     await client.views
-      .update({ view_id: view.id, hash: view.hash, view: buildRestoreModal(state) })
+      .update({ view_id: view.id, hash: view.hash, view: deps.metadataSeal.sealView(buildRestoreModal(state)) })
       .catch((error: { data?: { error?: string } }) => {
         if (error.data?.error !== 'hash_conflict') throw error;
       });

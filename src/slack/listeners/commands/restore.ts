@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { RestoreInputError } from '../../../domain/errors.js';
-import { JobNotFoundError, JobTransitionError } from '../../../domain/job/errors.js';
+import { isToldToPerson, JobNotFoundError } from '../../../domain/job/errors.js';
+import { isVisibleTo } from '../../../domain/job/visibility.js';
 import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../../blocks/messages.js';
 import { buildRestoreModal } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -9,6 +10,8 @@ import { parseRestoreCommand } from '../../parse/restore-command.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
+const notFound = (jobId: string) => usageMessage(new JobNotFoundError(jobId).message);
+
 /**
  * `/restore ...`. Answers in the acknowledgement itself (ephemeral) or opens the modal: the
  * trigger_id lasts 3 seconds, so nothing slow happens before `views.open`.
@@ -16,6 +19,12 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function restoreCommand(deps: ListenerDeps) {
   return async ({ command, ack, client }: CommandArgs): Promise<void> => {
     const parsed = parseRestoreCommand(command.text);
+    const viewer = { userId: command.user_id, channelId: command.channel_id };
+    // A job this person may not see gets the very answer a job that does not exist gets: no hint it is there.
+    const visibleJob = async (jobId: string) => {
+      const job = await deps.store.get(jobId);
+      return job && isVisibleTo(job, viewer) ? job : undefined;
+    };
     const reply = (message: { text: string; blocks?: unknown[] }) =>
       ack({
         response_type: 'ephemeral',
@@ -28,22 +37,21 @@ export function restoreCommand(deps: ListenerDeps) {
       case 'usage':
         return reply(usageMessage(parsed.problem));
       case 'list': {
-        const jobs = (await deps.store.listActive()).filter(
-          (job) => job.card?.channelId === command.channel_id || job.request.requester.userId === command.user_id,
-        );
+        const jobs = (await deps.store.listActive()).filter((job) => isVisibleTo(job, viewer));
         return reply(jobListMessage(jobs, deps.clock.now()));
       }
       case 'status': {
-        const job = await deps.store.get(parsed.jobId);
-        return reply(job ? jobStatusMessage(job, deps.clock.now()) : usageMessage(`there is no job ${parsed.jobId}`));
+        const job = await visibleJob(parsed.jobId);
+        return reply(job ? jobStatusMessage(job, deps.clock.now()) : notFound(parsed.jobId));
       }
       case 'cancel':
+        // Only the requester may cancel, and they always see their job: anyone else learns nothing of it.
+        if (!(await visibleJob(parsed.jobId))) return reply(notFound(parsed.jobId));
         try {
           const job = await deps.service.cancel(parsed.jobId, command.user_id);
           return reply({ text: `Cancelled restore ${job.id} (${job.plan.target.identifier}).` });
         } catch (error) {
-          if (error instanceof JobTransitionError || error instanceof JobNotFoundError)
-            return reply(usageMessage(error.message));
+          if (isToldToPerson(error)) return reply(usageMessage(error.message));
           throw error;
         }
       case 'open':
@@ -63,7 +71,10 @@ export function restoreCommand(deps: ListenerDeps) {
           throw error;
         }
         await ack();
-        await client.views.open({ trigger_id: command.trigger_id, view: buildRestoreModal(state) });
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: deps.metadataSeal.sealView(buildRestoreModal(state)),
+        });
         return;
       }
     }

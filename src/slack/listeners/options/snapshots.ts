@@ -13,7 +13,7 @@ export function snapshotOptionsRequested(deps: ListenerDeps) {
   }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
     const view = (body as BlockSuggestion).view;
     if (!view) return ack({ options: [] });
-    const state = modalStateFromView(view, deps.policy, deps.clock.now());
+    const state = modalStateFromView(view, deps.policy, deps.clock.now(), deps.metadataSeal);
     if (!state.kind || !state.source) return ack({ options: [] });
     const environment = state.targetEnvironment ?? state.source.environment;
     const query = payload.value.toLowerCase();

@@ -13,7 +13,7 @@ export function sourceOptionsRequested(deps: ListenerDeps) {
     payload,
   }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
     const view = (body as BlockSuggestion).view;
-    const kind = view ? modalStateFromView(view, deps.policy, deps.clock.now()).kind : undefined;
+    const kind = view ? modalStateFromView(view, deps.policy, deps.clock.now(), deps.metadataSeal).kind : undefined;
     if (!kind) return ack({ options: [] });
     const environments = Object.keys(deps.policy.environments);
     const perEnvironment = await Promise.all(

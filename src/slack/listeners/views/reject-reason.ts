@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { JobNotFoundError, JobTransitionError } from '../../../domain/job/errors.js';
+import { isToldToPerson } from '../../../domain/job/errors.js';
+import { ModalMetadataError } from '../../blocks/errors.js';
 import type { ListenerDeps } from '../../deps.js';
 import { REJECT_MODAL } from '../../ids.js';
 
@@ -13,10 +14,11 @@ export function rejectReasonSubmitted(deps: ListenerDeps) {
       });
     }
     try {
-      await deps.service.reject(view.private_metadata, await deps.directory.principalOf(body.user.id), reason);
+      const jobId = deps.metadataSeal.open(view.private_metadata);
+      await deps.service.reject(jobId, await deps.directory.principalOf(body.user.id), reason);
       await ack();
     } catch (error) {
-      if (!(error instanceof JobTransitionError || error instanceof JobNotFoundError)) throw error;
+      if (!(isToldToPerson(error) || error instanceof ModalMetadataError)) throw error;
       await ack({ response_action: 'errors', errors: { [REJECT_MODAL.reason.blockId]: error.message } });
     }
   };

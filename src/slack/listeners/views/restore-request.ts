@@ -4,6 +4,7 @@ import { JobConflictError, TargetBusyError } from '../../../domain/job/errors.js
 import type { RestorePoint } from '../../../domain/restore-point.js';
 import { parseRestoreRequest } from '../../../domain/restore-request.js';
 import { jobIdFor } from '../../../jobs/job-id.js';
+import { ModalMetadataError } from '../../blocks/errors.js';
 import { findSnapshotByOptionValue } from '../../blocks/options.js';
 import { readRestoreModalMetadata } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -20,11 +21,12 @@ type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
  */
 export function restoreRequestSubmitted(deps: ListenerDeps) {
   return async ({ ack, body, view }: SubmitArgs): Promise<void> => {
-    const metadata = readRestoreModalMetadata(view.private_metadata);
     const values = readRestoreModalValues(view.state.values);
     const fieldError = (field: Parameters<typeof blockForField>[0], message: string) =>
       ack({ response_action: 'errors', errors: { [blockForField(field, values.restorePointType)]: message } });
     try {
+      // The channel the request is for (and its channel policy) is the one the bot sealed, never one sent back to it.
+      const metadata = readRestoreModalMetadata(deps.metadataSeal.open(view.private_metadata));
       const [principal, timeZone] = await Promise.all([
         deps.directory.principalOf(body.user.id),
         deps.directory.timeZoneOf(body.user.id),
@@ -50,6 +52,7 @@ export function restoreRequestSubmitted(deps: ListenerDeps) {
       await ack();
     } catch (error) {
       if (error instanceof RestoreInputError) return fieldError(error.field, error.message);
+      if (error instanceof ModalMetadataError) return fieldError('kind', error.message);
       if (error instanceof TargetBusyError || error instanceof JobConflictError)
         return fieldError('target', error.message);
       throw error;

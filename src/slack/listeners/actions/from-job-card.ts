@@ -1,0 +1,37 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { CardState } from '../../../domain/ports/job-store.js';
+import type { ListenerDeps } from '../../deps.js';
+
+type ButtonMiddlewareArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Where the clicked button was, as the click says: every place it names must be the card. */
+export function clickIsOnCard(body: BlockAction<ButtonAction>, card: CardState): boolean {
+  const channels = [body.channel?.id, body.container?.channel_id].filter((id) => id !== undefined);
+  const messages = [body.message?.ts, body.container?.message_ts].filter((ts) => ts !== undefined);
+  if (channels.length === 0 || messages.length === 0 || body.container?.is_ephemeral === true) return false;
+  return channels.every((id) => id === card.channelId) && messages.every((ts) => ts === card.messageTs);
+}
+
+/**
+ * A job button acts on the job named in its value only when it was pressed on that job's card, the
+ * one message the bot posted for it (buttons appear nowhere else: not in thread replies, not in
+ * ephemerals). A copy of the button in another channel or message is refused, and its presser told.
+ */
+export function fromJobCard(deps: ListenerDeps, jobIdOf: (value: string) => string = (value) => value) {
+  return async ({ ack, body, action, client, next }: ButtonMiddlewareArgs): Promise<void> => {
+    const jobId = jobIdOf(action.value ?? '');
+    const card = (await deps.store.cardStates([jobId])).get(jobId);
+    if (card && clickIsOnCard(body, card)) return next();
+    // No card and no job: the listener answers "there is no job" as it does for any unknown id.
+    if (!card && !(await deps.store.get(jobId))) return next();
+    await ack();
+    const text = card
+      ? `:no_entry: this button is not on the card of job ${jobId}, so it changed nothing: use the buttons on the card the bot posted`
+      : `:no_entry: the card of job ${jobId} is still being posted, so nothing changed: press again in a moment`;
+    const channel = body.channel?.id;
+    if (!channel) return;
+    await client.chat.postEphemeral({ channel, user: body.user.id, text }).catch((error: Error) => {
+      deps.log('refused a click off its job card and could not say so', { jobId, channel, error: error.message });
+    });
+  };
+}
