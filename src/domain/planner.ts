@@ -13,6 +13,7 @@ import type { Clock } from './ports/clock.js';
 import type { DatabaseDriver } from './ports/database-driver.js';
 import { resolveRestoreMethod } from './restore-method.js';
 import type { RestoreRequest } from './restore-request.js';
+import { environmentOfSourceArn } from './source-environment.js';
 import { targetSettings } from './target-settings.js';
 
 export interface PlannerDeps {
@@ -38,6 +39,10 @@ export async function planRestore(request: RestoreRequest, jobId: string, deps: 
   const targetEnvironment = environmentOf(policy, targetEnvironmentName, 'targetEnvironment');
   assertMayRequest(policy, targetEnvironmentName, request.requester, request.requester.channelId);
 
+  // An ARN names its own account and region: a source environment that is not that one is refused.
+  if (request.source.identifier.startsWith('arn:')) {
+    environmentOfSourceArn(policy, request.source.identifier, sourceEnvironmentName);
+  }
   const sourceIdentifier = identifierFromArn(request.source.identifier);
   const target = request.target.identifier;
   assertValidIdentifier(kind, sourceIdentifier, 'source');
