@@ -17,6 +17,7 @@ const BASE: RestoreModalState = {
   restorePointType: 'latest',
   ifTargetExists: 'fail',
   expiry: '3d',
+  expiryChoices: ['1d', '3d', '7d', '14d', '30d', 'never'],
   timeZone: 'Europe/Amsterdam',
   channelId: 'C0RESTORES',
 };

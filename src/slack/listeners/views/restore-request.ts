@@ -4,8 +4,9 @@ import { JobConflictError, TargetBusyError } from '../../../domain/job/errors.js
 import type { RestorePoint } from '../../../domain/restore-point.js';
 import { parseRestoreRequest } from '../../../domain/restore-request.js';
 import { jobIdFor } from '../../../jobs/job-id.js';
+import { ModalMetadataError } from '../../blocks/errors.js';
 import { findSnapshotByOptionValue } from '../../blocks/options.js';
-import { readRestoreModalMetadata } from '../../blocks/restore-modal.js';
+import { type RestoreModalMetadata, readRestoreModalMetadata } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
 import { blockForField } from '../../field-blocks.js';
 import { splitSource } from '../../modal-state.js';
@@ -20,10 +21,17 @@ type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
  */
 export function restoreRequestSubmitted(deps: ListenerDeps) {
   return async ({ ack, body, view }: SubmitArgs): Promise<void> => {
-    const metadata = readRestoreModalMetadata(view.private_metadata);
     const values = readRestoreModalValues(view.state.values);
     const fieldError = (field: Parameters<typeof blockForField>[0], message: string) =>
       ack({ response_action: 'errors', errors: { [blockForField(field, values.restorePointType)]: message } });
+    let metadata: RestoreModalMetadata;
+    try {
+      metadata = readRestoreModalMetadata(view.private_metadata);
+    } catch (error) {
+      if (!(error instanceof ModalMetadataError)) throw error;
+      deps.log('restore modal metadata refused', { error: error.message });
+      return fieldError('source', 'This form lost what it remembered: close it and run /restore again.');
+    }
     try {
       const [principal, timeZone] = await Promise.all([
         deps.directory.principalOf(body.user.id),
