@@ -195,6 +195,15 @@ describe('buildRestoreModal', () => {
     expect(checkView(view)).toEqual([]);
   });
 
+  it('offers only the expiry choices it is given, and never brings back a "never" it was not offered', () => {
+    const view = modal({ ...FILLED, expiry: 'never', expiryChoices: ['1d', '3d'] });
+
+    const element = input(view, RESTORE_MODAL.expiry.blockId).element as { options: { value: string }[] };
+
+    expect(element.options.map((choice) => choice.value)).toEqual(['1d', '3d']);
+    expect(element).not.toHaveProperty('initial_option');
+  });
+
   it('stays valid with oversized input', () => {
     const view = modal({
       ...FILLED,
