@@ -6,8 +6,10 @@ export function parseDuration(text: string): number | undefined {
   const match = DURATION.exec(text);
   if (!match?.[1] || !match[2]) return undefined;
   const amount = Number(match[1]);
-  if (amount <= 0) return undefined;
-  return amount * UNIT_MS[match[2].toLowerCase() as keyof typeof UNIT_MS];
+  const ms = amount * UNIT_MS[match[2].toLowerCase() as keyof typeof UNIT_MS];
+  // `99999999999999999999d` is digits and a unit, but no instant lies that far ahead.
+  if (amount <= 0 || !Number.isSafeInteger(ms)) return undefined;
+  return ms;
 }
 
 /** The shortest exact form: 259200000 → `3d`. */

@@ -1,7 +1,6 @@
-import { isAfter } from 'date-fns';
-import { parseDuration } from './duration.js';
 import { InvalidIdentifierError, ProtectedTargetError, RestoreInputError, TargetExistsError } from './errors.js';
 import { estimateRestore, type PastRestore } from './estimate.js';
+import { NEVER_EXPIRES, requestedLifetime } from './expiry-rules.js';
 import { assertValidIdentifier, identifierFromArn, sameIdentifier } from './identifiers.js';
 import type { DatabaseKind } from './kinds.js';
 import { finalSnapshotIdentifier, renamedTargetIdentifier, TAG_PROTECTED } from './managed-resources.js';
@@ -13,6 +12,7 @@ import type { Clock } from './ports/clock.js';
 import type { DatabaseDriver } from './ports/database-driver.js';
 import { resolveRestoreMethod } from './restore-method.js';
 import type { RestoreRequest } from './restore-request.js';
+import { environmentOfSourceArn } from './source-environment.js';
 import { targetSettings } from './target-settings.js';
 
 export interface PlannerDeps {
@@ -38,6 +38,10 @@ export async function planRestore(request: RestoreRequest, jobId: string, deps: 
   const targetEnvironment = environmentOf(policy, targetEnvironmentName, 'targetEnvironment');
   assertMayRequest(policy, targetEnvironmentName, request.requester, request.requester.channelId);
 
+  // An ARN names its own account and region: a source environment that is not that one is refused.
+  if (request.source.identifier.startsWith('arn:')) {
+    environmentOfSourceArn(policy, request.source.identifier, sourceEnvironmentName);
+  }
   const sourceIdentifier = identifierFromArn(request.source.identifier);
   const target = request.target.identifier;
   assertValidIdentifier(kind, sourceIdentifier, 'source');
@@ -54,7 +58,7 @@ export async function planRestore(request: RestoreRequest, jobId: string, deps: 
     targetEnvironment,
     policy,
   );
-  const expiresAt = expiryOf(request, policy, now);
+  const expiresAt = expiryOf(request, policy, now, targetEnvironmentName);
 
   const sourceDriver = deps.driverFor(kind, sourceEnvironmentName);
   const targetDriver = sameAccountAndRegion ? sourceDriver : deps.driverFor(kind, targetEnvironmentName);
@@ -169,21 +173,13 @@ function assertTargetAllowed(
 }
 
 /** New copies expire by default; a replaced database is long-lived unless an expiry is asked for. */
-function expiryOf(request: RestoreRequest, policy: Policy, now: Date): Date | undefined {
+function expiryOf(request: RestoreRequest, policy: Policy, now: Date, targetEnvironment: string): Date | undefined {
   const asked = request.expiresIn;
-  if (asked === 'never') return undefined;
   if (asked === undefined) {
     return request.ifTargetExists === 'replace'
       ? undefined
       : new Date(now.getTime() + policyDuration(policy.defaultExpiry));
   }
-  const ms = parseDuration(asked);
-  if (ms === undefined) {
-    throw new RestoreInputError('expiresIn', `expiry "${asked}" is not a duration: write 12h, 3d, 2w or never`);
-  }
-  const expiresAt = new Date(now.getTime() + ms);
-  if (isAfter(expiresAt, new Date(now.getTime() + policyDuration(policy.maxExpiry)))) {
-    throw new RestoreInputError('expiresIn', `expiry ${asked} is longer than the policy allows (${policy.maxExpiry})`);
-  }
-  return expiresAt;
+  const lifetime = requestedLifetime(policy, { targetEnvironment, ifTargetExists: request.ifTargetExists }, asked);
+  return lifetime === NEVER_EXPIRES ? undefined : new Date(now.getTime() + lifetime);
 }

@@ -71,6 +71,12 @@ const environment = z
     approvalsRequired: z.number().int().min(1).max(5).default(1),
     channels: z.array(slackChannelId).default([]).describe('Channels requests may come from; empty allows any.'),
     deletionProtection: z.boolean().default(false).describe('Deletion protection on restored databases.'),
+    allowNeverExpire: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Whether a restore into this environment may choose "never" as its expiry. Off: every copy expires within maxExpiry.',
+      ),
     sharedSnapshotsFrom: z
       .string()
       .optional()
@@ -88,7 +94,9 @@ export const PolicySchema = z
       .refine((record) => Object.keys(record).length > 0, { message: 'must name at least one environment' }),
     approvalTimeout: durationText.default('4h').describe('A request not approved in this time expires.'),
     defaultExpiry: durationText.default('3d').describe('New copies delete themselves after this unless extended.'),
-    maxExpiry: durationText.default('30d'),
+    maxExpiry: durationText
+      .default('30d')
+      .describe('The longest expiry a request may choose ("never" is allowNeverExpire).'),
     protectedIdentifiers: z
       .array(z.string().min(1))
       .default([])

@@ -30,7 +30,7 @@ export function createMetadataSeal(secret: string): MetadataSeal {
       const expected = Buffer.from(mac(metadata));
       if (sealed[SEAL_LENGTH - 1] !== '.' || given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw new ModalMetadataError(
-          'this form was changed outside Slack, or is from an older version of the bot: close it and start again',
+          'This form was changed outside Slack, or is from an older version of the bot: close it and run /restore again.',
         );
       }
       return metadata;

@@ -45,6 +45,8 @@ describe('loadPolicy', () => {
     expect(policy.defaultExpiry).toBe('3d');
     expect(policy.environments.acceptance?.approvalsRequired).toBe(1);
     expect(policy.environments.acceptance?.requesters).toEqual({ users: [], userGroups: [] });
+    // "never" is a choice the policy makes explicitly, per environment.
+    expect(policy.environments.acceptance?.allowNeverExpire).toBe(false);
   });
 
   it('reads JSON as well as YAML', async () => {

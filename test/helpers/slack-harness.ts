@@ -19,6 +19,8 @@ export interface SlackHarness {
   composition: Composition;
   clock: ManualClock;
   sim: SimulatedAws;
+  /** Where the stand-in delivers signed requests: a hostile client can post there too. */
+  botUrl: string;
   /** Waits (polling, bounded) until `check` returns a value. */
   eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string): Promise<T>;
   /** The job's card in the channel, once the worker has posted it. */
@@ -56,7 +58,8 @@ export async function startSlackHarness(): Promise<SlackHarness> {
   if (!receiver) throw new Error('no receiver');
   const server: Server = createServer(receiver.app as unknown as RequestListener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  standIn.setBotUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`);
+  const botUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  standIn.setBotUrl(botUrl);
 
   const eventually = async <T>(check: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> => {
     for (let attempt = 0; attempt < 200; attempt += 1) {
@@ -78,6 +81,7 @@ export async function startSlackHarness(): Promise<SlackHarness> {
     composition,
     clock,
     sim,
+    botUrl,
     eventually,
     cardOf,
     async runToEnd(jobId) {

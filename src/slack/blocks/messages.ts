@@ -49,8 +49,10 @@ export function helpMessage(): SlackMessage {
 /** A short nudge for words `/restore` does not understand. */
 export function usageMessage(problem: string): SlackMessage {
   const said = mrkdwnSnippet(problem, 1000);
+  // Problems are sentences now and then already end in a full stop.
+  const sentence = /[.!?]$/.test(said) ? said : `${said}.`;
   return {
-    text: `${said}. Usage: ${escapeMrkdwn(ONE_LINE_FORM)}`,
+    text: `${sentence} Usage: ${escapeMrkdwn(ONE_LINE_FORM)}`,
     blocks: [
       section(`:warning: ${said}`),
       context(`Usage: \`${escapeMrkdwn(ONE_LINE_FORM)}\` · \`/restore help\` for everything`),

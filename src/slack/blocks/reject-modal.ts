@@ -1,8 +1,6 @@
 import type { View } from '@slack/types';
+import { REJECT_REASON_LIMITS } from '../../domain/reason.js';
 import { REJECT_MODAL } from '../ids.js';
-
-/** The reason may be long enough to explain; the card shows it cut to size. */
-const MAX_REASON = 1000;
 
 /** Asks an approver why they reject; the job id rides in private_metadata to the submission. */
 export function buildRejectModal(jobId: string): View {
@@ -23,8 +21,9 @@ export function buildRejectModal(jobId: string): View {
           type: 'plain_text_input',
           action_id: REJECT_MODAL.reason.actionId,
           multiline: true,
-          min_length: 3,
-          max_length: MAX_REASON,
+          // The submission checks the same limits again: a client can send anything.
+          min_length: REJECT_REASON_LIMITS.min,
+          max_length: REJECT_REASON_LIMITS.max,
           placeholder: { type: 'plain_text', text: 'For example: restore into acceptance instead' },
         },
       },

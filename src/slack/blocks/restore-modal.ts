@@ -1,11 +1,13 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption, View } from '@slack/types';
 import { z } from 'zod';
+import { NEVER_EXPIRES } from '../../domain/expiry-rules.js';
 import { identifierFromArn } from '../../domain/identifiers.js';
 import { DATABASE_KINDS, type DatabaseKind, KIND_LABELS } from '../../domain/kinds.js';
 import { withSuffix } from '../../domain/managed-resources.js';
+import { REQUEST_REASON_LIMITS } from '../../domain/reason.js';
 import type { RestorableWindow } from '../../domain/source.js';
 import { BLOCK_KIT_LIMITS } from '../block-kit-limits.js';
-import { EXPIRY_CHOICES, RESTORE_MODAL, RESTORE_POINT_TYPES, type RestorePointType } from '../ids.js';
+import { RESTORE_MODAL, RESTORE_POINT_TYPES, type RestorePointType } from '../ids.js';
 import { SEAL_LENGTH } from '../metadata-seal.js';
 import { ModalMetadataError } from './errors.js';
 import { shortOptionValue, sourceOption } from './options.js';
@@ -26,8 +28,10 @@ export interface RestoreModalState {
   window?: RestorableWindow;
   target?: string;
   ifTargetExists: 'fail' | 'replace';
-  /** One of EXPIRY_CHOICES, or another duration (`12h`) that a prefill asked for. */
+  /** One of `expiryChoices`, or another duration (`12h`) that a prefill asked for. */
   expiry: string;
+  /** The expiries this request may choose (allowedExpiryChoices): "never" only where the policy allows it. */
+  expiryChoices: readonly string[];
   reason?: string;
   /** The requester's IANA zone, for showing the window. */
   timeZone: string;
@@ -47,7 +51,7 @@ const MetadataSchema = z.object({
 export type RestoreModalMetadata = z.output<typeof MetadataSchema>;
 
 /** The most a reason may hold (RestoreRequestSchema's limit), enforced by Slack as they type. */
-const MAX_REASON = 500;
+const MAX_REASON = REQUEST_REASON_LIMITS.max;
 
 /**
  * The restore form. Changing the kind, source, target environment or restore point type sends an
@@ -293,9 +297,9 @@ function ifTargetExistsInput(state: RestoreModalState): InputBlock {
 }
 
 function expiryInput(state: RestoreModalState): InputBlock {
-  const choices: string[] = [...EXPIRY_CHOICES];
-  // A prefilled `--expires 12h` stays selectable even though the menu does not list it.
-  if (state.expiry && !choices.includes(state.expiry)) choices.unshift(state.expiry);
+  const choices: string[] = [...state.expiryChoices];
+  // A prefilled `--expires 12h` stays selectable even though the menu does not list it; "never" only when offered.
+  if (state.expiry && state.expiry !== NEVER_EXPIRES && !choices.includes(state.expiry)) choices.unshift(state.expiry);
   const options = choices.map((choice) => option(expiryLabel(choice), choice));
   const initial = options.find((candidate) => candidate.value === state.expiry);
   return {
@@ -321,7 +325,7 @@ function reasonInput(state: RestoreModalState): InputBlock {
       type: 'plain_text_input',
       action_id: RESTORE_MODAL.reason.actionId,
       multiline: true,
-      min_length: 3,
+      min_length: REQUEST_REASON_LIMITS.min,
       max_length: MAX_REASON,
       placeholder: plain('Why is this restore needed? Approvers read this.'),
       ...(state.reason ? { initial_value: truncate(state.reason, MAX_REASON) } : {}),
@@ -333,7 +337,7 @@ const UNIT_WORDS: Record<string, string> = { m: 'minute', h: 'hour', d: 'day', w
 
 /** `3d` → `3 days`, `never` → `Never (keep it)`; anything else as written. */
 export function expiryLabel(choice: string): string {
-  if (choice === 'never') return 'Never (keep it until deleted)';
+  if (choice === NEVER_EXPIRES) return 'Never (keep it until deleted)';
   const match = /^(\d+)([mhdw])$/.exec(choice);
   const unit = match?.[2] ? UNIT_WORDS[match[2]] : undefined;
   if (!match || !unit) return truncate(choice, BLOCK_KIT_LIMITS.optionText);

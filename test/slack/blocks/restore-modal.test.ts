@@ -17,6 +17,7 @@ const BASE: RestoreModalState = {
   restorePointType: 'latest',
   ifTargetExists: 'fail',
   expiry: '3d',
+  expiryChoices: ['1d', '3d', '7d', '14d', '30d', 'never'],
   timeZone: 'Europe/Amsterdam',
   channelId: 'C0RESTORES',
 };
@@ -192,6 +193,15 @@ describe('buildRestoreModal', () => {
 
     expect(element).toMatchObject({ initial_option: { value: '12h', text: { text: '12 hours' } } });
     expect(checkView(view)).toEqual([]);
+  });
+
+  it('offers only the expiry choices it is given, and never brings back a "never" it was not offered', () => {
+    const view = modal({ ...FILLED, expiry: 'never', expiryChoices: ['1d', '3d'] });
+
+    const element = input(view, RESTORE_MODAL.expiry.blockId).element as { options: { value: string }[] };
+
+    expect(element.options.map((choice) => choice.value)).toEqual(['1d', '3d']);
+    expect(element).not.toHaveProperty('initial_option');
   });
 
   it('stays valid with oversized input', () => {

@@ -6,7 +6,7 @@ import { parseRestoreRequest } from '../../../domain/restore-request.js';
 import { jobIdFor } from '../../../jobs/job-id.js';
 import { ModalMetadataError } from '../../blocks/errors.js';
 import { findSnapshotByOptionValue } from '../../blocks/options.js';
-import { readRestoreModalMetadata } from '../../blocks/restore-modal.js';
+import { type RestoreModalMetadata, readRestoreModalMetadata } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
 import { blockForField } from '../../field-blocks.js';
 import { splitSource } from '../../modal-state.js';
@@ -24,9 +24,16 @@ export function restoreRequestSubmitted(deps: ListenerDeps) {
     const values = readRestoreModalValues(view.state.values);
     const fieldError = (field: Parameters<typeof blockForField>[0], message: string) =>
       ack({ response_action: 'errors', errors: { [blockForField(field, values.restorePointType)]: message } });
+    let metadata: RestoreModalMetadata;
     try {
       // The channel the request is for (and its channel policy) is the one the bot sealed, never one sent back to it.
-      const metadata = readRestoreModalMetadata(deps.metadataSeal.open(view.private_metadata));
+      metadata = readRestoreModalMetadata(deps.metadataSeal.open(view.private_metadata));
+    } catch (error) {
+      if (!(error instanceof ModalMetadataError)) throw error;
+      deps.log('restore modal metadata refused', { error: error.message });
+      return fieldError('kind', error.message);
+    }
+    try {
       const [principal, timeZone] = await Promise.all([
         deps.directory.principalOf(body.user.id),
         deps.directory.timeZoneOf(body.user.id),
@@ -52,7 +59,6 @@ export function restoreRequestSubmitted(deps: ListenerDeps) {
       await ack();
     } catch (error) {
       if (error instanceof RestoreInputError) return fieldError(error.field, error.message);
-      if (error instanceof ModalMetadataError) return fieldError('kind', error.message);
       if (error instanceof TargetBusyError || error instanceof JobConflictError)
         return fieldError('target', error.message);
       throw error;
