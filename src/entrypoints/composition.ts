@@ -1,9 +1,10 @@
-import { type App, ExpressReceiver } from '@slack/bolt';
+import type { App, ExpressReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { createLazyLambdaInvoker } from '../aws/lazy-lambda-invoker.js';
 import { ConfigurationError } from '../config/errors.js';
 import { createLambdaKicker } from '../jobs/kickers.js';
 import { createSlackApp } from '../slack/app.js';
+import { createSlackReceiver } from '../slack/http/slack-receiver.js';
 import { type CompositionOptions, type CoreComposition, composeCore, jsonLinesLog } from './core-composition.js';
 
 export interface Composition extends CoreComposition {
@@ -31,11 +32,11 @@ export async function compose(options: CompositionOptions): Promise<Composition>
   if (!socketModeAppToken) {
     if (!signingSecret)
       throw new ConfigurationError('the Slack app needs a signing secret to verify requests over HTTP');
-    receiver = new ExpressReceiver({
+    receiver = createSlackReceiver({
       signingSecret,
-      endpoints: '/slack/events',
-      // On Lambda the function may be frozen once it has answered: answer only when the listener is done.
+      clock: core.clock,
       processBeforeResponse: options.runtime === 'lambda',
+      log: core.log,
     });
   }
   receiver?.app.get('/healthz', (_request, response) => {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Env, env } from '../config/env.js';
 import { loadPolicy } from '../config/policy.js';
+import { type Clock, systemClock } from '../domain/ports/clock.js';
 import { startEmbeddedDynamoDb } from '../jobs/embedded-dynamodb.js';
 import { createSandboxPage, type SandboxPage } from '../sandbox/page/index.js';
 import { SlackStandIn } from '../sandbox/slack/index.js';
@@ -70,6 +71,7 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
     notices.push(`Jobs are kept in ${path}/ and survive a restart: /restore list shows them.`);
   }
 
+  let botClock: Clock = systemClock;
   const realSlack = Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
   let standIn: SlackStandIn | undefined;
   let slack: { token: string; signingSecret: string; apiUrl?: string; socketModeAppToken?: string };
@@ -80,7 +82,12 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     };
   } else {
-    const started = new SlackStandIn({ botToken: LOCAL_BOT_TOKEN, signingSecret: LOCAL_SIGNING_SECRET });
+    // The bot judges a request's timestamp on its own clock: the stand-in signs with that clock (once composed).
+    const started = new SlackStandIn({
+      botToken: LOCAL_BOT_TOKEN,
+      signingSecret: LOCAL_SIGNING_SECRET,
+      signingClock: { now: () => botClock.now() },
+    });
     const { url } = await started.start();
     closers.push(() => started.stop());
     standIn = started;
@@ -101,6 +108,7 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
     slack,
     ...(options.log ? { log: options.log } : {}),
   });
+  botClock = composition.clock;
   if (config.RESTORE_BOT_AWS === 'real') {
     said.unshift('AWS: real (the SDK standard credential chain; AWS_ENDPOINT_URL is honoured)');
   } else {
