@@ -25,7 +25,12 @@ export interface SlackReceiverOptions {
  */
 export function createSlackReceiver(options: SlackReceiverOptions): ExpressReceiver {
   const app = express();
-  app.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: BODY_LIMIT }), verifySignature(options));
+  app.post(
+    SLACK_EVENTS_PATH,
+    express.raw({ type: () => true, limit: BODY_LIMIT }),
+    verifySignature(options),
+    acknowledgeRedeliveries(options.log),
+  );
   app.use(SLACK_EVENTS_PATH, unreadableBody(options.log));
   return new ExpressReceiver({
     signingSecret: options.signingSecret,
@@ -57,6 +62,27 @@ function verifySignature({ signingSecret, clock, log }: SlackReceiverOptions): R
     // Bolt parses `rawBody` when it is there (as on Google Cloud Functions) instead of reading the stream again.
     (request as Request & { rawBody?: Buffer }).rawBody = rawBody;
     next();
+  };
+}
+
+/**
+ * Slack redelivers (X-Slack-Retry-Num) when the first delivery got no answer within 3 seconds: that
+ * delivery reached us and is being or was handled, and its trigger_id is single use. Running it
+ * again would open a second modal or fail on the spent trigger, so a redelivery is only acknowledged,
+ * with X-Slack-No-Retry so that Slack stops. Job changes are conditional writes anyway.
+ */
+function acknowledgeRedeliveries(log: SlackReceiverOptions['log']): RequestHandler {
+  return (request, response, next) => {
+    const retryNum = request.header('x-slack-retry-num');
+    if (retryNum === undefined) {
+      next();
+      return;
+    }
+    log('Slack redelivery acknowledged, not run again', {
+      retryNum,
+      retryReason: request.header('x-slack-retry-reason'),
+    });
+    response.status(200).set('X-Slack-No-Retry', '1').end();
   };
 }
 
