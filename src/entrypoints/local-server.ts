@@ -14,6 +14,7 @@ import { startEmbeddedDynamoDb } from '../jobs/embedded-dynamodb.js';
 import { createSandboxPage, type SandboxPage } from '../sandbox/page/index.js';
 import { SlackStandIn } from '../sandbox/slack/index.js';
 import { buildJobCard } from '../slack/blocks/job-card.js';
+import type { BackoffSchedule } from '../util/retry-in-background.js';
 import { type Composition, compose } from './composition.js';
 import { type JobTable, type Log, realJobTable } from './core-composition.js';
 
@@ -48,6 +49,8 @@ export interface LocalServerOptions {
   log?: Log;
   /** Print what was started (true when left out). */
   announce?: boolean;
+  /** How soon the bot token is checked again while Slack is unreachable (token-check.ts's default when left out). */
+  slackCheckBackoff?: BackoffSchedule;
 }
 
 /** Starts everything `npm start` runs; returns handles so tests and the sandbox can drive it. */
@@ -105,9 +108,10 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
     policy,
     jobTable,
     runtime: 'local',
-    slack,
+    slack: { ...slack, ...(options.slackCheckBackoff ? { checkBackoff: options.slackCheckBackoff } : {}) },
     ...(options.log ? { log: options.log } : {}),
   });
+  closers.push(async () => composition.slack?.tokenCheck.stop());
   botClock = composition.clock;
   if (config.RESTORE_BOT_AWS === 'real') {
     said.unshift('AWS: real (the SDK standard credential chain; AWS_ENDPOINT_URL is honoured)');

@@ -63,6 +63,8 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
     slack: { token: TOKEN, signingSecret: SIGNING_SECRET, apiUrl: `${slackUrl}/api/` },
     log: options.log ?? (() => undefined),
   });
+  // The token check's log line comes before any test's own.
+  await composition.slack?.tokenCheck.done;
   const receiver = composition.slack?.receiver;
   if (!receiver) throw new Error('no receiver');
   const server: Server = createServer(receiver.app as unknown as RequestListener);
@@ -108,6 +110,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
       return view;
     },
     async stop() {
+      composition.slack?.tokenCheck.stop();
       await composition.idle();
       await new Promise((resolve) => server.close(resolve));
       await standIn.stop();
