@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { App } from '@slack/bolt';
 import { type Env, env } from '../config/env.js';
 import { loadPolicy } from '../config/policy.js';
 import { type Clock, systemClock } from '../domain/ports/clock.js';
@@ -14,7 +15,8 @@ import { startEmbeddedDynamoDb } from '../jobs/embedded-dynamodb.js';
 import { createSandboxPage, type SandboxPage } from '../sandbox/page/index.js';
 import { SlackStandIn } from '../sandbox/slack/index.js';
 import { buildJobCard } from '../slack/blocks/job-card.js';
-import type { BackoffSchedule } from '../util/retry-in-background.js';
+import { TOKEN_CHECK_BACKOFF } from '../slack/token-check.js';
+import { type BackoffSchedule, retryInBackground } from '../util/retry-in-background.js';
 import { type Composition, compose } from './composition.js';
 import { type JobTable, type Log, realJobTable } from './core-composition.js';
 
@@ -162,7 +164,7 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
   const port = (server.address() as AddressInfo).port;
   const url = `http://${displayHost(options.host)}:${port}`;
   standIn?.setBotUrl(`http://${loopbackHost(options.host)}:${port}/slack/events`);
-  if (!receiver) await composition.slack?.app.start();
+  if (!receiver && composition.slack) closers.push(connectSocketMode(composition.slack.app, composition.log, options));
   if (standIn) await repostActiveCards(composition);
 
   closers.push(startWorker(composition, config.WORKER_TICK_SECONDS));
@@ -214,6 +216,32 @@ async function repostActiveCards(composition: Composition): Promise<void> {
       console.error(`card of job ${job.id} not posted again: ${(error as Error).message}`);
     }
   }
+}
+
+/**
+ * Connects over Socket Mode in the background: Slack being unreachable at start is logged and tried
+ * again later (the bot keeps serving /healthz), never a start-up that dies. The closer disconnects.
+ */
+function connectSocketMode(app: App, log: Log, options: LocalServerOptions): () => Promise<void> {
+  let connected = false;
+  const connecting = retryInBackground(
+    async () => {
+      await app.start();
+      connected = true;
+    },
+    {
+      schedule: options.slackCheckBackoff ?? TOKEN_CHECK_BACKOFF,
+      onFailure: (error, retryInMs) =>
+        log('Slack Socket Mode not connected; serving /healthz anyway, connecting again later', {
+          error: (error as Error).message,
+          ...(retryInMs === undefined ? {} : { retryInSeconds: retryInMs / 1000 }),
+        }),
+    },
+  );
+  return async () => {
+    connecting.stop();
+    if (connected) await app.stop();
+  };
 }
 
 /**

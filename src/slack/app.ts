@@ -38,7 +38,14 @@ export function createSlackApp(deps: SlackAppDeps, options: SlackAppOptions): { 
     // only the token; the token check (token-check.ts) learns the bot's identity in the background.
     authorize: async () => ({ botToken: options.token, ...options.botIdentity?.() }),
     ...(options.receiver ? { receiver: options.receiver } : {}),
-    ...(options.socketMode ? { socketMode: true, appToken: options.socketMode.appToken } : {}),
+    ...(options.socketMode
+      ? {
+          socketMode: true,
+          appToken: options.socketMode.appToken,
+          // Socket Mode's own client (apps.connections.open) reads its options only from here.
+          installerOptions: { clientOptions },
+        }
+      : {}),
     logLevel: LogLevel.WARN,
     clientOptions,
   });

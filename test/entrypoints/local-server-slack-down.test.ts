@@ -7,6 +7,7 @@ import { type LocalServer, startLocalServer } from '../../src/entrypoints/local-
 import { closedPort, eventually, recordUnhandledRejections, startFlakySlackApi } from './helpers/slack-down.js';
 
 const UNREACHABLE = 'Slack Web API not reachable (auth.test); serving anyway, checking again later';
+const SOCKET_MODE_DOWN = 'Slack Socket Mode not connected; serving /healthz anyway, connecting again later';
 const BACKOFF = { firstDelayMs: 20, maxDelayMs: 40 };
 
 describe('npm start with real Slack credentials while Slack is down', () => {
@@ -73,6 +74,46 @@ describe('npm start with real Slack credentials while Slack is down', () => {
       expect(unhandled.rejections).toEqual([]);
     } finally {
       await api.close();
+    }
+  });
+});
+
+describe('npm start over Socket Mode while Slack is down', () => {
+  it('keeps serving /healthz, logs it, and tries to connect again', async () => {
+    // Prepare
+    const dataDir = await mkdtemp(join(tmpdir(), 'slack-down-socket-'));
+    const unhandled = recordUnhandledRejections();
+    const logged: string[] = [];
+    let server: LocalServer | undefined;
+    try {
+      // Act
+      server = await startLocalServer(
+        parseEnv({
+          DATA_DIR: dataDir,
+          SLACK_BOT_TOKEN: 'xoxb-real-looking',
+          SLACK_APP_TOKEN: 'xapp-real-looking',
+          SLACK_API_URL: `http://127.0.0.1:${await closedPort()}/api/`,
+        }),
+        {
+          port: 0,
+          host: '127.0.0.1',
+          announce: false,
+          log: (message) => logged.push(message),
+          slackCheckBackoff: BACKOFF,
+        },
+      );
+      await eventually(
+        () => logged.filter((message) => message === SOCKET_MODE_DOWN).length >= 2,
+        'a second Socket Mode connection attempt',
+      );
+
+      // Assess
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      expect(unhandled.rejections).toEqual([]);
+    } finally {
+      await server?.stop();
+      unhandled.stop();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
