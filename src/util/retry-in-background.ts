@@ -38,7 +38,8 @@ export function retryInBackground(attempt: () => Promise<void>, options: Backgro
       if (stopped) return;
       const again = options.retryable?.(error) ?? true;
       options.onFailure(error, again ? delayMs : undefined);
-      if (!again) {
+      // onFailure may have stopped the retries.
+      if (!again || stopped) {
         finish();
         return;
       }
