@@ -8,6 +8,7 @@ import { WebClient } from '@slack/web-api';
 import { seedDemoAccounts } from '../src/aws/simulated/fixture.js';
 import { createSimulatedAws } from '../src/aws/simulated/simulated-aws.js';
 import { parseEnv } from '../src/config/env.js';
+import { systemClock } from '../src/domain/ports/clock.js';
 import { compose } from '../src/entrypoints/composition.js';
 import { startEmbeddedDynamoDb } from '../src/jobs/embedded-dynamodb.js';
 import { SlackStandIn } from '../src/sandbox/slack/index.js';
@@ -48,10 +49,12 @@ function bareBoltApp(apiUrl: string): ExpressReceiver {
 }
 
 export async function benchAck(): Promise<void> {
-  const standIn = new SlackStandIn({ botToken: TOKEN, signingSecret: SECRET });
+  // The bot judges request timestamps on its clock and the bare Bolt app on the wall clock: the
+  // stand-in signs with the bot's clock, started at the wall clock's time, so both accept.
+  const clock = new ManualClock(systemClock.now());
+  const standIn = new SlackStandIn({ botToken: TOKEN, signingSecret: SECRET, signingClock: clock });
   const { url: slackUrl } = await standIn.start();
   const apiUrl = `${slackUrl}/api/`;
-  const clock = new ManualClock();
   const sim = createSimulatedAws({ clock });
   seedDemoAccounts(sim);
   const dynamo = await startEmbeddedDynamoDb();

@@ -20,6 +20,7 @@ import { ensureJobTable } from '../jobs/job-table.js';
 import { createInProcessKicker } from '../jobs/kickers.js';
 import { Worker } from '../jobs/worker.js';
 import { SlackCards } from '../slack/slack-cards.js';
+import type { BackoffSchedule } from '../util/retry-in-background.js';
 
 export type Log = (message: string, detail?: object) => void;
 
@@ -52,7 +53,14 @@ export interface CompositionOptions {
   runtime: 'local' | 'lambda';
   /** Slack credentials: from the environment locally; from SSM on Lambda. */
   /** The signing secret is for the Slack app over HTTP only: the worker posts cards with the token alone. */
-  slack?: { token: string; signingSecret?: string; apiUrl?: string; socketModeAppToken?: string };
+  slack?: {
+    token: string;
+    signingSecret?: string;
+    apiUrl?: string;
+    socketModeAppToken?: string;
+    /** How soon the bot token is checked again while Slack is unreachable (tests shorten it). */
+    checkBackoff?: BackoffSchedule;
+  };
   /**
    * How a person's change reaches the worker: in process when left out. The Slack function's
    * is an async invoke of the worker function (composition.ts); benchmarks pass their own.

@@ -7,12 +7,16 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { App } from '@slack/bolt';
 import { type Env, env } from '../config/env.js';
 import { loadPolicy } from '../config/policy.js';
+import { type Clock, systemClock } from '../domain/ports/clock.js';
 import { startEmbeddedDynamoDb } from '../jobs/embedded-dynamodb.js';
 import { createSandboxPage, type SandboxPage } from '../sandbox/page/index.js';
 import { SlackStandIn } from '../sandbox/slack/index.js';
 import { buildJobCard } from '../slack/blocks/job-card.js';
+import { TOKEN_CHECK_BACKOFF } from '../slack/token-check.js';
+import { type BackoffSchedule, retryInBackground } from '../util/retry-in-background.js';
 import { type Composition, compose } from './composition.js';
 import { type JobTable, type Log, realJobTable } from './core-composition.js';
 
@@ -47,6 +51,8 @@ export interface LocalServerOptions {
   log?: Log;
   /** Print what was started (true when left out). */
   announce?: boolean;
+  /** How soon the bot token is checked again while Slack is unreachable (token-check.ts's default when left out). */
+  slackCheckBackoff?: BackoffSchedule;
 }
 
 /** Starts everything `npm start` runs; returns handles so tests and the sandbox can drive it. */
@@ -70,6 +76,7 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
     notices.push(`Jobs are kept in ${path}/ and survive a restart: /restore list shows them.`);
   }
 
+  let botClock: Clock = systemClock;
   const realSlack = Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
   let standIn: SlackStandIn | undefined;
   let slack: { token: string; signingSecret: string; apiUrl?: string; socketModeAppToken?: string };
@@ -80,7 +87,12 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     };
   } else {
-    const started = new SlackStandIn({ botToken: LOCAL_BOT_TOKEN, signingSecret: LOCAL_SIGNING_SECRET });
+    // The bot judges a request's timestamp on its own clock: the stand-in signs with that clock (once composed).
+    const started = new SlackStandIn({
+      botToken: LOCAL_BOT_TOKEN,
+      signingSecret: LOCAL_SIGNING_SECRET,
+      signingClock: { now: () => botClock.now() },
+    });
     const { url } = await started.start();
     closers.push(() => started.stop());
     standIn = started;
@@ -98,9 +110,11 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
     policy,
     jobTable,
     runtime: 'local',
-    slack,
+    slack: { ...slack, ...(options.slackCheckBackoff ? { checkBackoff: options.slackCheckBackoff } : {}) },
     ...(options.log ? { log: options.log } : {}),
   });
+  closers.push(async () => composition.slack?.tokenCheck.stop());
+  botClock = composition.clock;
   if (config.RESTORE_BOT_AWS === 'real') {
     said.unshift('AWS: real (the SDK standard credential chain; AWS_ENDPOINT_URL is honoured)');
   } else {
@@ -152,7 +166,7 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
   const port = (server.address() as AddressInfo).port;
   const url = `http://${displayHost(options.host)}:${port}`;
   standIn?.setBotUrl(`http://${loopbackHost(options.host)}:${port}/slack/events`);
-  if (!receiver) await composition.slack?.app.start();
+  if (!receiver && composition.slack) closers.push(connectSocketMode(composition.slack.app, composition.log, options));
   if (standIn) await repostActiveCards(composition);
 
   closers.push(startWorker(composition, config.WORKER_TICK_SECONDS));
@@ -204,6 +218,32 @@ async function repostActiveCards(composition: Composition): Promise<void> {
       console.error(`card of job ${job.id} not posted again: ${(error as Error).message}`);
     }
   }
+}
+
+/**
+ * Connects over Socket Mode in the background: Slack being unreachable at start is logged and tried
+ * again later (the bot keeps serving /healthz), never a start-up that dies. The closer disconnects.
+ */
+function connectSocketMode(app: App, log: Log, options: LocalServerOptions): () => Promise<void> {
+  let connected = false;
+  const connecting = retryInBackground(
+    async () => {
+      await app.start();
+      connected = true;
+    },
+    {
+      schedule: options.slackCheckBackoff ?? TOKEN_CHECK_BACKOFF,
+      onFailure: (error, retryInMs) =>
+        log('Slack Socket Mode not connected; serving /healthz anyway, connecting again later', {
+          error: (error as Error).message,
+          ...(retryInMs === undefined ? {} : { retryInSeconds: retryInMs / 1000 }),
+        }),
+    },
+  );
+  return async () => {
+    connecting.stop();
+    if (connected) await app.stop();
+  };
 }
 
 /**

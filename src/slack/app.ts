@@ -1,10 +1,12 @@
 import { App, type ExpressReceiver, LogLevel } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { ListenerDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerOptions } from './listeners/options/index.js';
 import { register as registerViews } from './listeners/views/index.js';
 import { createMetadataSeal } from './metadata-seal.js';
+import type { BotIdentity } from './token-check.js';
 import { UserDirectory } from './user-directory.js';
 
 export interface SlackAppOptions {
@@ -17,6 +19,8 @@ export interface SlackAppOptions {
   socketMode?: { appToken: string };
   /** A secret the bot holds (the signing secret): the key that seals modal metadata is derived from it. */
   metadataSecret: string;
+  /** The bot's identity once the token check has learned it (token-check.ts). */
+  botIdentity?: () => BotIdentity;
 }
 
 export type SlackAppDeps = Omit<ListenerDeps, 'directory' | 'metadataSeal'>;
@@ -26,18 +30,30 @@ export type SlackAppDeps = Omit<ListenerDeps, 'directory' | 'metadataSeal'>;
  * validate, one conditional write, ack, views.open/update); the worker does the rest.
  */
 export function createSlackApp(deps: SlackAppDeps, options: SlackAppOptions): { app: App; directory: UserDirectory } {
+  const clientOptions: WebClientOptions = {
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    // The Web API client would retry for ~30 minutes by default: far past a listener's 3 seconds.
+    retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1_000 },
+  };
   const app = new App({
-    token: options.token,
+    // Not `token`: with it Bolt calls auth.test in its constructor and keeps the promise, so Slack
+    // being unreachable at start is an unhandled rejection that ends the process. A request needs
+    // only the token; the token check (token-check.ts) learns the bot's identity in the background.
+    authorize: async () => ({ botToken: options.token, ...options.botIdentity?.() }),
     ...(options.receiver ? { receiver: options.receiver } : {}),
-    ...(options.socketMode ? { socketMode: true, appToken: options.socketMode.appToken } : {}),
+    ...(options.socketMode
+      ? {
+          socketMode: true,
+          appToken: options.socketMode.appToken,
+          // Socket Mode's own client (apps.connections.open) reads its options only from here.
+          installerOptions: { clientOptions },
+        }
+      : {}),
     logLevel: LogLevel.WARN,
-    clientOptions: {
-      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
-      // The Web API client would retry for ~30 minutes by default: far past a listener's 3 seconds.
-      retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1_000 },
-    },
+    clientOptions,
   });
-  const directory = new UserDirectory(app.client, deps.policy, deps.clock);
+  // Bolt's app.client holds no token without `token`: the directory gets a client of its own.
+  const directory = new UserDirectory(new WebClient(options.token, clientOptions), deps.policy, deps.clock);
   const listenerDeps: ListenerDeps = { ...deps, directory, metadataSeal: createMetadataSeal(options.metadataSecret) };
   registerCommands(app, listenerDeps);
   registerActions(app, listenerDeps);

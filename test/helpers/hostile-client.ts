@@ -1,4 +1,3 @@
-import { systemClock } from '../../src/domain/ports/clock.js';
 import { BotClient, type BotResponse } from '../../src/sandbox/slack/index.js';
 import type { SlackHarness } from './slack-harness.js';
 
@@ -23,7 +22,8 @@ export async function submitTampered(
   const { standIn } = harness;
   const view = structuredClone(standIn.slackView(viewId)) as unknown as SubmittedView;
   tamper(view);
-  const client = new BotClient({ signingSecret: standIn.signingSecret, clock: systemClock, botUrl: harness.botUrl });
+  // Signed on the bot's clock, as Slack's would be: only the view is hostile.
+  const client = new BotClient({ signingSecret: standIn.signingSecret, clock: harness.clock, botUrl: harness.botUrl });
   return client.postPayload({
     type: 'view_submission',
     user: { id: user, username: user, name: user, team_id: standIn.state.team.id },

@@ -5,6 +5,7 @@ import { createSimulatedAws, type SimulatedAws } from '../../src/aws/simulated/s
 import { parseEnv } from '../../src/config/env.js';
 import type { Job } from '../../src/domain/job/job.js';
 import { type Composition, compose } from '../../src/entrypoints/composition.js';
+import type { Log } from '../../src/entrypoints/core-composition.js';
 import { startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
 import { SlackStandIn, type StoredMessage, type StoredView } from '../../src/sandbox/slack/index.js';
 import { ManualClock } from './manual-clock.js';
@@ -32,17 +33,25 @@ export interface SlackHarness {
   stop(): Promise<void>;
 }
 
+export interface SlackHarnessOptions {
+  /** Where the bot's log lines go (dropped when left out). */
+  log?: Log;
+  /** The bot's clock (a manual clock at a fixed date when left out). */
+  clock?: ManualClock;
+}
+
 /**
  * The bot as it runs on Lambda (processBeforeResponse, the same Express app), served over real
  * HTTP, with the Slack stand-in sending signed requests and answering its Web API calls, the
  * simulated account behind the real drivers, and the job table on dynalite.
  */
-export async function startSlackHarness(): Promise<SlackHarness> {
-  const clock = new ManualClock();
+export async function startSlackHarness(options: SlackHarnessOptions = {}): Promise<SlackHarness> {
+  const clock = options.clock ?? new ManualClock();
   const sim = createSimulatedAws({ clock });
   seedDemoAccounts(sim);
   const dynamo = await startEmbeddedDynamoDb();
-  const standIn = new SlackStandIn({ botToken: TOKEN, signingSecret: SIGNING_SECRET });
+  // Slack signs with real time and the bot judges it on its one clock: here both are the manual clock.
+  const standIn = new SlackStandIn({ botToken: TOKEN, signingSecret: SIGNING_SECRET, signingClock: clock });
   const { url: slackUrl } = await standIn.start();
   const composition = await compose({
     env: parseEnv({ RESTORE_BOT_AWS: 'simulated' }),
@@ -52,8 +61,10 @@ export async function startSlackHarness(): Promise<SlackHarness> {
     sim,
     runtime: 'lambda',
     slack: { token: TOKEN, signingSecret: SIGNING_SECRET, apiUrl: `${slackUrl}/api/` },
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
   });
+  // The token check's log line comes before any test's own.
+  await composition.slack?.tokenCheck.done;
   const receiver = composition.slack?.receiver;
   if (!receiver) throw new Error('no receiver');
   const server: Server = createServer(receiver.app as unknown as RequestListener);
@@ -99,6 +110,7 @@ export async function startSlackHarness(): Promise<SlackHarness> {
       return view;
     },
     async stop() {
+      composition.slack?.tokenCheck.stop();
       await composition.idle();
       await new Promise((resolve) => server.close(resolve));
       await standIn.stop();

@@ -318,7 +318,11 @@ describe('serverless.yml, packaged by osls', () => {
       // Prepare: HTTP API (payload 2.0) events; a url_verification signed as Slack signs, and a forged one.
       const timestamp = String(Math.floor(systemClock.now().getTime() / 1000));
       const body = JSON.stringify({ type: 'url_verification', challenge: 'from-the-bundle', token: 'x' });
-      const signature = `v0=${createHmac('sha256', 'secret-from-ssm').update(`v0:${timestamp}:${body}`).digest('hex')}`;
+      const sign = (version: string, at: string) =>
+        `${version}=${createHmac('sha256', 'secret-from-ssm').update(`${version}:${at}:${body}`).digest('hex')}`;
+      const signature = sign('v0', timestamp);
+      // Signed correctly but refused by Slack's rules: 6 minutes ahead, and a version other than v0.
+      const aheadBy6Minutes = String(Number(timestamp) + 360);
       const event = (method: string, path: string, headers: Record<string, string> = {}, payload?: string) => ({
         version: '2.0',
         routeKey: `${method} ${path}`,
@@ -329,9 +333,9 @@ describe('serverless.yml, packaged by osls', () => {
         isBase64Encoded: false,
         ...(payload ? { body: payload } : {}),
       });
-      const slackHeaders = (sig: string) => ({
+      const slackHeaders = (sig: string, at = timestamp) => ({
         'content-type': 'application/json',
-        'x-slack-request-timestamp': timestamp,
+        'x-slack-request-timestamp': at,
         'x-slack-signature': sig,
       });
 
@@ -343,13 +347,15 @@ describe('serverless.yml, packaged by osls', () => {
           event('GET', '/healthz'),
           event('POST', '/slack/events', slackHeaders(signature), body),
           event('POST', '/slack/events', slackHeaders('v0=forged'), body),
+          event('POST', '/slack/events', slackHeaders(sign('v0', aheadBy6Minutes), aheadBy6Minutes), body),
+          event('POST', '/slack/events', slackHeaders(sign('v1', timestamp)), body),
         ],
         { ...lambdaEnv, WORKER_FUNCTION_NAME: `db-restore-bot-${STAGE}-worker` },
       );
 
       // Assess
       expect(run.code, run.output).toBe(0);
-      expect(run.results.map(({ statusCode }) => statusCode)).toEqual([200, 200, 401]);
+      expect(run.results.map(({ statusCode }) => statusCode)).toEqual([200, 200, 401, 401, 401]);
       expect(JSON.parse(run.results[0]?.body ?? '{}')).toEqual({ ok: true });
       expect(JSON.parse(run.results[1]?.body ?? '{}')).toEqual({ challenge: 'from-the-bundle' });
       expect(standIns.requested.map(({ target, name, decrypt }) => `${target} ${name} ${decrypt}`).sort()).toEqual([
