@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button } from '@slack/types';
+import type { ActionsBlock, Button, ConfirmationDialog } from '@slack/types';
 import type { Job } from '../../domain/job/job.js';
 import { JOB_ACTIONS } from '../ids.js';
 import { truncate } from './text.js';
@@ -14,12 +14,20 @@ function button(text: string, actionId: string, jobId: string, extra: Partial<Bu
   };
 }
 
-/** Approve / Reject (confirmed: it asks for a reason next) / Cancel, while the job waits for approval. */
+/**
+ * Approve / Reject (confirmed: it asks for a reason next) / Cancel, while the job waits for approval.
+ * Approving a plan that renames and deletes an existing database is confirmed too, naming it: a
+ * misclick there cannot be taken back.
+ */
 export function approvalActions(job: Job): ActionsBlock {
+  const destructive = destructiveApprovalConfirm(job);
   return {
     type: 'actions',
     elements: [
-      button('Approve', JOB_ACTIONS.approve, job.id, { style: 'primary' }),
+      button('Approve', JOB_ACTIONS.approve, job.id, {
+        style: 'primary',
+        ...(destructive ? { confirm: destructive } : {}),
+      }),
       button('Reject', JOB_ACTIONS.reject, job.id, {
         style: 'danger',
         confirm: {
@@ -35,6 +43,26 @@ export function approvalActions(job: Job): ActionsBlock {
       }),
       button('Cancel', JOB_ACTIONS.cancel, job.id),
     ],
+  };
+}
+
+/** The confirmation an Approve needs when the plan renames or deletes a database that exists now; none otherwise. */
+function destructiveApprovalConfirm(job: Job): ConfirmationDialog | undefined {
+  const replace = job.plan.replace;
+  if (!replace) return undefined;
+  return {
+    title: { type: 'plain_text', text: 'Approve replacing a database?' },
+    text: {
+      type: 'plain_text',
+      text: truncate(
+        `${replace.identifier} is renamed to ${replace.renamedTo}, and once the restore validates it is DELETED ` +
+          `(final snapshot ${replace.finalSnapshotIdentifier}). Anything using ${replace.identifier} loses it meanwhile.`,
+        300,
+      ),
+    },
+    confirm: { type: 'plain_text', text: 'Approve and replace' },
+    deny: { type: 'plain_text', text: 'Not yet' },
+    style: 'danger',
   };
 }
 

@@ -76,6 +76,18 @@ describe('buildJobCard', () => {
       expect(body).toContain('5. Delete orders-copy-old-7f3c9a2e with final snapshot orders-copy-final-7f3c9a2e');
     });
 
+    it('asks to confirm Approve on a replace, naming what is renamed and deleted; within Block Kit limits', () => {
+      // Prepare / Act
+      const { blocks, text } = card(awaitingJob({ replace: true }));
+      const approve = buttonsOf(blocks).find((button) => button.action_id === JOB_ACTIONS.approve);
+
+      // Assess
+      expect(approve?.confirm?.style).toBe('danger');
+      expect(approve?.confirm?.text?.text).toContain('orders-copy is renamed to orders-copy-old-7f3c9a2e');
+      expect(approve?.confirm?.text?.text).toContain('DELETED (final snapshot orders-copy-final-7f3c9a2e)');
+      expect(checkMessageBlocks(blocks, text)).toEqual([]);
+    });
+
     it('shows who approved so far when more approvals are needed', () => {
       const job = approvedJob({ approvalsRequired: 2 });
 
