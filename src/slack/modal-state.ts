@@ -2,6 +2,7 @@ import type { ViewOutput } from '@slack/bolt';
 import type { Policy } from '../domain/policy.js';
 import { parseRestorePoint } from '../domain/restore-point.js';
 import { defaultTargetName, type RestoreModalState, readRestoreModalMetadata } from './blocks/restore-modal.js';
+import { DEFAULT_EXPIRY_CHOICE } from './ids.js';
 import type { RestorePrefill } from './parse/restore-command.js';
 import { readRestoreModalValues } from './parse/restore-modal-values.js';
 
@@ -28,7 +29,8 @@ export function initialModalState({ policy, channelId, timeZone, now, prefill }:
     environments,
     restorePointType: 'latest',
     ifTargetExists: 'fail',
-    expiry: policy.defaultExpiry,
+    expiry: DEFAULT_EXPIRY_CHOICE,
+    defaultExpiry: policy.defaultExpiry,
     timeZone,
     channelId,
   };
@@ -66,7 +68,8 @@ export function modalStateFromView(view: ViewOutput, policy: Policy, now: Date):
     environments: Object.keys(policy.environments),
     restorePointType: values.restorePointType ?? metadata.restorePointType ?? 'latest',
     ifTargetExists: values.ifTargetExists ?? 'fail',
-    expiry: values.expiry ?? policy.defaultExpiry,
+    expiry: values.expiry ?? DEFAULT_EXPIRY_CHOICE,
+    defaultExpiry: policy.defaultExpiry,
     timeZone: metadata.timeZone,
     channelId: metadata.channelId,
   };

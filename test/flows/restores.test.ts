@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Execution } from '../../src/domain/execution.js';
 import type { DatabaseKind } from '../../src/domain/kinds.js';
-import { TAG_JOB_ID, TAG_MANAGED } from '../../src/domain/managed-resources.js';
+import { TAG_EXPIRES_AT, TAG_JOB_ID, TAG_MANAGED } from '../../src/domain/managed-resources.js';
 import type { Plan } from '../../src/domain/plan.js';
 import { renderPlanText } from '../../src/domain/plan-text.js';
 import { planRestore } from '../../src/domain/planner.js';
+import { formatInstant } from '../../src/domain/restore-point.js';
 import { type RequestSketch, requestFrom } from '../helpers/requests.js';
 import { runToEnd } from '../helpers/run-to-end.js';
 import { createSimulatedEnvironment, type SimulatedEnvironment } from '../helpers/simulated-environment.js';
@@ -257,5 +258,30 @@ describe('plan text', () => {
     );
     expect(text).toContain('approvals: 1 (never the requester)');
     expect(text).toContain('expires: never');
+    expect(plan.settings.tags).not.toHaveProperty(TAG_EXPIRES_AT);
+    expect(text).not.toContain('will be DELETED');
+  });
+
+  it('keeps an expiry asked for on a replace and says loudly that the replacement will be deleted', async () => {
+    const env = createSimulatedEnvironment();
+    const plan = await planRestore(
+      requestFrom(
+        {
+          kind: 'aurora-cluster',
+          source: 'orders-acc',
+          from: 'acceptance',
+          target: 'inventory-acc',
+          replace: true,
+          expiresIn: '3d',
+        },
+        env.clock.now(),
+      ),
+      JOB,
+      env.plannerDeps,
+    );
+    const expiresAt = new Date(env.clock.now().getTime() + 3 * 86_400_000);
+    expect(plan.expiresAt).toEqual(expiresAt);
+    expect(plan.settings.tags[TAG_EXPIRES_AT]).toBe(expiresAt.toISOString());
+    expect(renderPlanText(plan)).toContain(`:warning: inventory-acc will be DELETED on ${formatInstant(expiresAt)}`);
   });
 });

@@ -7,7 +7,13 @@ import { jobTitle } from './job-status.js';
 import { jobFallbackText, statusText } from './job-status-text.js';
 import { context, header, type SlackMessage, section } from './layout.js';
 import { packedSections } from './pack.js';
-import { approvalsText, planDetailsText, plannedStepLines, replaceText } from './plan-details.js';
+import {
+  approvalsText,
+  planDetailsText,
+  plannedStepLines,
+  replacementExpiryWarning,
+  replaceText,
+} from './plan-details.js';
 import { checklistLines } from './step-checklist.js';
 import { code, mrkdwnSnippet, plural } from './text.js';
 import { describeDuration, formatUtc, formatUtcAndZone, formatUtcTime } from './time.js';
@@ -33,11 +39,13 @@ const MAX_REPORT_BLOCKS = 10;
 export function buildJobCard(job: Job, options: JobCardOptions): SlackMessage {
   const { now } = options;
   const replace = replaceText(job.plan);
+  const replacementExpiry = replacementExpiryWarning(job);
   const blocks: KnownBlock[] = [
     header(`:floppy_disk: ${jobTitle(job)}`),
     section(statusText(job, now)),
     section(planDetailsText(job)),
     ...(replace ? [section(replace)] : []),
+    ...(replacementExpiry ? [section(replacementExpiry)] : []),
     ...stepBlocks(job, now),
     ...retryBlocks(job),
     ...(job.execution?.validation

@@ -88,6 +88,14 @@ describe('buildJobCard', () => {
       expect(checkMessageBlocks(blocks, text)).toEqual([]);
     });
 
+    it('warns loudly when a replacement is asked to expire, and says nothing of it otherwise', () => {
+      const warning = ':warning: *`orders-copy` will be DELETED on 2026-11-25 10:00 UTC (11:00 Europe/Amsterdam)*';
+
+      expect(card(awaitingJob({ replace: true })).body).toContain(warning);
+      expect(card(awaitingJob({ replace: true, expiresAt: null })).body).not.toContain('will be DELETED');
+      expect(card(awaitingJob()).body).not.toContain('will be DELETED');
+    });
+
     it('shows who approved so far when more approvals are needed', () => {
       const job = approvedJob({ approvalsRequired: 2 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TAG_EXPIRES_AT, TAG_JOB_ID } from '../../../src/domain/managed-resources.js';
 import { JOB_ACTIONS, REJECT_MODAL, RESTORE_MODAL } from '../../../src/slack/ids.js';
 import { CHANNEL, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
 
@@ -26,6 +27,8 @@ interface ModalInput {
   time?: Date;
   snapshot?: string;
   replace?: boolean;
+  /** An expiry choice; left out, the modal's default stays selected. */
+  expiry?: string;
   reason?: string;
 }
 
@@ -80,6 +83,12 @@ async function fillRestoreModal(user: string, input: ModalInput): Promise<string
     standIn.setViewValue(view.id, RESTORE_MODAL.ifTargetExists.blockId, RESTORE_MODAL.ifTargetExists.actionId, {
       type: 'radio_buttons',
       selected_option: option('replace'),
+    });
+  }
+  if (input.expiry) {
+    standIn.setViewValue(view.id, RESTORE_MODAL.expiry.blockId, RESTORE_MODAL.expiry.actionId, {
+      type: 'static_select',
+      selected_option: option(input.expiry),
     });
   }
   standIn.setViewValue(view.id, RESTORE_MODAL.reason.blockId, RESTORE_MODAL.reason.actionId, {
@@ -177,6 +186,45 @@ describe('the restore flow over HTTP', () => {
         ? message
         : undefined;
     }, 'the card saying the copy was deleted');
+  });
+
+  it('gives a replacement no expiry unless asked: no expires-at tag on the new database', async () => {
+    // Prepare
+    const { job, card } = await requestRestore({
+      kind: 'aurora-cluster',
+      source: 'acceptance/orders-acc',
+      target: 'inventory-acc',
+      replace: true,
+    });
+    expect(job.plan.replace?.identifier).toBe('inventory-acc');
+    expect(job.plan.expiresAt).toBeUndefined();
+    expect(cardText(card)).toContain('never (kept until someone deletes it)');
+
+    // Act
+    await clickOnCard(APPROVER, card, JOB_ACTIONS.approve, job.id);
+    const finished = await harness.runToEnd(job.id);
+
+    // Assess
+    expect(finished.status).toBe('succeeded');
+    expect(finished.expiry).toBeUndefined();
+    const replacement = await harness.composition
+      .driverFor('aurora-cluster', 'acceptance')
+      .findExisting('inventory-acc');
+    expect(replacement?.tags[TAG_JOB_ID]).toBe(job.id);
+    expect(Object.keys(replacement?.tags ?? {})).not.toContain(TAG_EXPIRES_AT);
+  });
+
+  it('keeps an expiry asked for on a replace, and warns loudly that the replacement will be deleted', async () => {
+    const { job, card } = await requestRestore({
+      kind: 'aurora-cluster',
+      source: 'acceptance/orders-acc',
+      target: 'inventory-acc',
+      replace: true,
+      expiry: '7d',
+    });
+    expect(job.plan.expiresAt?.getTime()).toBe(harness.clock.now().getTime() + 7 * 86_400_000);
+    expect(cardText(card)).toContain(':warning: *`inventory-acc` will be DELETED on ');
+    await clickOnCard(REQUESTER, card, JOB_ACTIONS.cancel, job.id);
   });
 
   it('refuses the requester approving their own request, ephemerally, and changes nothing', async () => {
