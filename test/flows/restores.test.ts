@@ -1,3 +1,9 @@
+import {
+  DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
+  ListTagsForResourceCommand,
+  RDSClient,
+} from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
 import type { Execution } from '../../src/domain/execution.js';
 import type { DatabaseKind } from '../../src/domain/kinds.js';
@@ -11,6 +17,7 @@ import { runToEnd } from '../helpers/run-to-end.js';
 import { createSimulatedEnvironment, type SimulatedEnvironment } from '../helpers/simulated-environment.js';
 
 const JOB = 'j7k2m9qx4t';
+const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /** Operations that change an existing resource, and the input fields naming it. */
 const MODIFYING =
@@ -219,7 +226,61 @@ describe.each(LONG_LIVED_ACCEPTANCE)('%s replace of %s in acceptance', (kind, ta
     expect(env.writeCalls().filter((call) => call.operation.startsWith('Delete'))).toEqual([]);
     expect(await env.driverFor(kind, 'acceptance').findExisting(plan.replace?.renamedTo ?? '')).toBeUndefined();
   });
+
+  it('leaves the old target with exactly the tags it had after a rollback, its member instances too', async () => {
+    // Prepare: the old target's tags as found (every fresh account is seeded alike)
+    const restoreOperation =
+      kind === 'rds-instance' ? 'RestoreDBInstanceFromDBSnapshot' : 'RestoreDBClusterFromSnapshot';
+    const tagsBefore = await tagsOfTargetAndMembers(createSimulatedEnvironment(), kind, target);
+
+    // Act
+    const { env, execution } = await restore(refreshRequest, (env) => {
+      env.sim.faults.failNext(restoreOperation, 'InvalidRestoreFault', 'The snapshot cannot be restored.');
+    });
+    const tagsAfter = await tagsOfTargetAndMembers(env, kind, target);
+
+    // Assess
+    expect(execution).toMatchObject({ outcome: 'failed', rolledBack: true });
+    expect(tagsBefore.size).toBeGreaterThan(kind === 'rds-instance' ? 0 : 1);
+    expect([...tagsBefore.values()].every((tags) => Object.keys(tags).length > 0)).toBe(true);
+    expect(tagsAfter).toEqual(tagsBefore);
+    expect([...tagsAfter.values()].some((tags) => tags[TAG_MANAGED] !== undefined)).toBe(false);
+  });
 });
+
+type TagsByResource = Map<string, Record<string, string>>;
+
+/** The tags of `identifier` and, for a cluster, of each of its member instances, by identifier. */
+async function tagsOfTargetAndMembers(
+  env: SimulatedEnvironment,
+  kind: DatabaseKind,
+  identifier: string,
+): Promise<TagsByResource> {
+  const rds = new RDSClient({ region: env.accounts.acceptance.region, credentials: TEST_CREDENTIALS });
+  rds.middlewareStack.use(env.sim.plugin(env.accounts.acceptance));
+  const found: TagsByResource = new Map();
+  const tagsOf = async (arn: string | undefined) =>
+    Object.fromEntries(
+      ((await rds.send(new ListTagsForResourceCommand({ ResourceName: arn }))).TagList ?? []).map((tag) => [
+        tag.Key,
+        tag.Value,
+      ]),
+    );
+  if (kind === 'rds-instance') {
+    const [instance] =
+      (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }))).DBInstances ?? [];
+    found.set(identifier, await tagsOf(instance?.DBInstanceArn));
+    return found;
+  }
+  const [cluster] =
+    (await rds.send(new DescribeDBClustersCommand({ DBClusterIdentifier: identifier }))).DBClusters ?? [];
+  found.set(identifier, await tagsOf(cluster?.DBClusterArn));
+  const members = (
+    await rds.send(new DescribeDBInstancesCommand({ Filters: [{ Name: 'db-cluster-id', Values: [identifier] }] }))
+  ).DBInstances;
+  for (const member of members ?? []) found.set(member.DBInstanceIdentifier ?? '', await tagsOf(member.DBInstanceArn));
+  return found;
+}
 
 describe('plan text', () => {
   it('shows the source, target, restore point, steps, approvals and what is replaced', async () => {

@@ -136,7 +136,9 @@ export function withExecution(job: Job, execution: Execution, now: Date, events:
     );
   }
   if (execution.outcome === 'failed') {
-    const rolledBack = execution.rolledBack ? ` (rolled back: ${job.plan.replace?.identifier} has its name back)` : '';
+    const rolledBack = execution.rolledBack
+      ? ` (rolled back: ${job.plan.replace?.identifier} has its name and tags back)`
+      : '';
     return finish(
       { ...next, status: 'failed' },
       now,

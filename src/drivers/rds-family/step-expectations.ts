@@ -11,7 +11,9 @@ import type { ResourceRecord } from './records.js';
 export function commonExpectation(context: StepContext, primary: ResourceType): StepExpectation | undefined {
   const { plan, step } = context;
   const ref = (identifier: string) => ({ type: primary, identifier });
-  if (step === 'validate' || step === 'reapply-table-settings') return { type: 'settled', status: { state: 'done' } };
+  // Tag calls take effect at once: nothing to wait for.
+  if (step === 'validate' || step === 'reapply-table-settings' || step === 'restore-original-tags')
+    return { type: 'settled', status: { state: 'done' } };
   if (step === 'restore') return { type: 'available', resource: ref(plan.target.identifier) };
   // Our failed restore set aside, or our expired copy deleted: either way the target name is free.
   if (step === 'set-aside-failed-restore' || step === 'delete-restored-copy') {

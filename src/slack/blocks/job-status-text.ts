@@ -74,7 +74,9 @@ function runningText(job: Job, now: Date): string {
       ? job.plan.steps[execution.stepIndex]?.description
       : name === 'rename-back'
         ? 'giving the replaced target its name back'
-        : 'setting the failed restore aside';
+        : name === 'restore-original-tags'
+          ? 'giving the replaced target back the tags it had'
+          : 'setting the failed restore aside';
   const where =
     execution.phase === 'rollback'
       ? `*rolling back* after: ${mrkdwnSnippet(execution.failure ?? 'a failure', 500)} · step ${execution.stepIndex + 1} of ${steps.length}: ${description}`
@@ -107,7 +109,7 @@ function failedText(job: Job): string {
   const replace = job.plan.replace;
   if (!replace || !execution) return failure;
   if (execution.rolledBack)
-    return `${failure}\n:leftwards_arrow_with_hook: Rolled back: ${code(replace.identifier)} has its name back.`;
+    return `${failure}\n:leftwards_arrow_with_hook: Rolled back: ${code(replace.identifier)} has its name and tags back.`;
   if (execution.phase === 'rollback') {
     return `${failure}\n:warning: The rollback did not finish: the old database may still be named ${code(replace.renamedTo)}. Check it before using ${code(replace.identifier)}.`;
   }

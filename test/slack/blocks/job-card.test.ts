@@ -237,7 +237,7 @@ describe('buildJobCard', () => {
       const { body, actionIds } = card(validatedJob(failing, { replace: true }));
 
       expect(body).toContain('validation failed: instance class');
-      expect(body).toContain(':leftwards_arrow_with_hook: Rolled back: `orders-copy` has its name back.');
+      expect(body).toContain(':leftwards_arrow_with_hook: Rolled back: `orders-copy` has its name and tags back.');
       expect(body).toContain('*Rolled back*');
       expect(body).toContain(':white_check_mark: 2. Rename `orders-copy-old-7f3c9a2e` back to `orders-copy`');
       expect(body).toContain('*Validation* (2 passed, 1 failed, 1 info)');
