@@ -89,6 +89,11 @@ export const PolicySchema = z
     approvalTimeout: durationText.default('4h').describe('A request not approved in this time expires.'),
     defaultExpiry: durationText.default('3d').describe('New copies delete themselves after this unless extended.'),
     maxExpiry: durationText.default('30d'),
+    failedCopyGracePeriod: durationText
+      .default('1d')
+      .describe(
+        'What a failed restore left behind (its copy, or a replace’s set-aside restore) is deleted, with a final snapshot, this long after the failure.',
+      ),
     protectedIdentifiers: z
       .array(z.string().min(1))
       .default([])

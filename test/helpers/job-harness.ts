@@ -1,4 +1,5 @@
 import { isActive, type Job } from '../../src/domain/job/job.js';
+import { policyDuration } from '../../src/domain/policy.js';
 import type { JobStore } from '../../src/domain/ports/job-store.js';
 import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
 import { JobService } from '../../src/jobs/job-service.js';
@@ -41,7 +42,14 @@ export async function createJobHarness(dynamo: RunningDynalite, tableSuffix = `$
     newJobId: () => `job${tableSuffix.replace(/[^a-z0-9]/g, '')}x${++jobNumber}`,
   });
   const worker = (id = 'worker-1', workerStore: JobStore = store) =>
-    new Worker({ store: workerStore, clock: env.clock, driverFor: env.driverFor, notifier, workerId: id });
+    new Worker({
+      store: workerStore,
+      clock: env.clock,
+      driverFor: env.driverFor,
+      notifier,
+      workerId: id,
+      failedCopyGraceMs: policyDuration(env.policy.failedCopyGracePeriod),
+    });
   return {
     env,
     store,

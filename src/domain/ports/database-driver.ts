@@ -14,6 +14,8 @@ export interface StepContext {
   jobId: string;
   plan: Plan;
   step: StepName;
+  /** For `delete-restored-copy`: the copy to delete, when not the plan's target (a replace's set-aside failed restore). */
+  copyIdentifier?: string;
 }
 
 /** A source offered in the restore modal. */

@@ -85,13 +85,16 @@ function deleteReplacedTarget<R extends ReplaceableResource>(
   return deleteManaged(ops, jobId, renamedTo, finalSnapshotIdentifier);
 }
 
-/** Deletes the restored copy when it expires (or someone pressed "Delete now"), with a final snapshot. */
+/**
+ * Deletes the restored copy when it expires (or someone pressed "Delete now"), with a final snapshot;
+ * for a failed restore, what it left (under the target name, or set aside by a rollback).
+ */
 function deleteRestoredCopy<R extends ReplaceableResource>(
   ops: ReplaceableOps<R>,
-  { plan, jobId }: StepContext,
+  { plan, jobId, copyIdentifier }: StepContext,
 ): Promise<StepStartResult> {
   const target = plan.target.identifier;
-  return deleteManaged(ops, jobId, target, expiredSnapshotIdentifier(target, jobId));
+  return deleteManaged(ops, jobId, copyIdentifier ?? target, expiredSnapshotIdentifier(target, jobId));
 }
 
 /**

@@ -16,8 +16,9 @@ export function commonExpectation(context: StepContext, primary: ResourceType): 
     return { type: 'settled', status: { state: 'done' } };
   if (step === 'restore') return { type: 'available', resource: ref(plan.target.identifier) };
   // Our failed restore set aside, or our expired copy deleted: either way the target name is free.
-  if (step === 'set-aside-failed-restore' || step === 'delete-restored-copy') {
-    return { type: 'gone', resource: ref(plan.target.identifier) };
+  if (step === 'set-aside-failed-restore') return { type: 'gone', resource: ref(plan.target.identifier) };
+  if (step === 'delete-restored-copy') {
+    return { type: 'gone', resource: ref(context.copyIdentifier ?? plan.target.identifier) };
   }
   if (step !== 'rename-existing-target' && step !== 'delete-replaced-target' && step !== 'rename-back')
     return undefined;
