@@ -91,3 +91,32 @@ export function expiryActions(job: Job): ActionsBlock {
     ],
   };
 }
+
+/**
+ * Delete now alone, for what a failed restore left behind (nobody needs it past the grace period).
+ * Confirmed, naming the leftover: it cannot be undone.
+ */
+export function leftoverActions(job: Job): ActionsBlock {
+  const leftover = job.expiry?.identifier ?? job.plan.target.identifier;
+  return {
+    type: 'actions',
+    elements: [
+      button('Delete now', JOB_ACTIONS.deleteNow, job.id, {
+        style: 'danger',
+        confirm: {
+          title: { type: 'plain_text', text: 'Delete the leftover copy?' },
+          text: {
+            type: 'plain_text',
+            text: truncate(
+              `${leftover}, left by the failed restore, is deleted now (with a final snapshot) instead of after the grace period.`,
+              300,
+            ),
+          },
+          confirm: { type: 'plain_text', text: 'Delete now' },
+          deny: { type: 'plain_text', text: 'Keep it' },
+          style: 'danger',
+        },
+      }),
+    ],
+  };
+}

@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { currentStep } from '../../domain/execution.js';
 import type { Job } from '../../domain/job/job.js';
-import { approvalActions, expiryActions } from './card-actions.js';
+import { approvalActions, expiryActions, leftoverActions } from './card-actions.js';
+import { leftoverCopyText } from './copy-deletion.js';
 import { activityText } from './job-activity.js';
 import { jobTitle } from './job-status.js';
 import { jobFallbackText, statusText } from './job-status-text.js';
@@ -88,16 +89,17 @@ function retryBlocks(job: Job): KnownBlock[] {
 }
 
 function expiryBlocks(job: Job, now: Date): KnownBlock[] {
+  const leftover = leftoverCopyText(job, now);
+  if (leftover) return [section(leftover)];
   if (job.status !== 'succeeded') return [];
   const target = code(job.plan.target.identifier);
   const expiry = job.expiry;
   if (!expiry) return [section(`:calendar: ${target} does not expire: delete it when you are done with it.`)];
-  const snapshot = code(expiry.finalSnapshot);
   switch (expiry.state) {
+    // The headline says it (deletedCopyHeadline).
     case 'deleting':
-      return [section(`:wastebasket: Deleting ${target}, keeping final snapshot ${snapshot}…`)];
     case 'deleted':
-      return [section(`:wastebasket: ${target} was deleted; its final snapshot is ${snapshot}.`)];
+      return [];
     case 'failed':
       return [
         section(
@@ -122,6 +124,7 @@ function expiryBlocks(job: Job, now: Date): KnownBlock[] {
 function actionBlocks(job: Job): KnownBlock[] {
   if (job.status === 'awaiting_approval') return [approvalActions(job)];
   if (job.status === 'succeeded' && job.expiry?.state === 'scheduled') return [expiryActions(job)];
+  if (job.status === 'failed' && job.expiry?.state === 'scheduled') return [leftoverActions(job)];
   return [];
 }
 

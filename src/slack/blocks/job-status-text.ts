@@ -1,5 +1,6 @@
 import { currentStep, stepsOfPhase } from '../../domain/execution.js';
 import type { Job } from '../../domain/job/job.js';
+import { deletedCopyHeadline } from './copy-deletion.js';
 import { jobTitle, STATUS_DISPLAY, statusWords } from './job-status.js';
 import { approvalsMissing } from './plan-details.js';
 import { code, escapeMrkdwn, mention, mrkdwnSnippet, truncate } from './text.js';
@@ -22,7 +23,8 @@ export function statusText(job: Job, now: Date): string {
     case 'running':
       return `${lead} · ${runningText(job, now)}`;
     case 'succeeded':
-      return `${lead} · ${succeededText(job)}`;
+      // Once its copy is being deleted, "ready" is no longer true: say what is.
+      return deletedCopyHeadline(job) ?? `${lead} · ${succeededText(job)}`;
     case 'failed':
       return `${lead}: ${failedText(job)}`;
     case 'rejected': {

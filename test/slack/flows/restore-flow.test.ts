@@ -181,11 +181,52 @@ describe('the restore flow over HTTP', () => {
     await harness.eventually(() => {
       const message = harness.standIn.message(CHANNEL, card.ts);
       return message &&
-        cardText(message).includes('was deleted; its final snapshot is') &&
+        cardText(message).includes('*Copy deleted* · `billing-copy` was deleted at ') &&
+        cardText(message).includes('its final snapshot `billing-copy-expired-') &&
+        !cardText(message).includes('is ready') &&
         !cardText(message).includes(JOB_ACTIONS.extend)
         ? message
         : undefined;
-    }, 'the card saying the copy was deleted');
+    }, 'the card whose headline says the copy was deleted');
+  });
+
+  it('names the copy a failed restore left on its card, and deletes it on Delete now', async () => {
+    // Prepare: the restore is made, then its writer instance is refused for good
+    const { job, card } = await requestRestore({
+      kind: 'aurora-cluster',
+      source: 'production/orders',
+      target: 'orders-left',
+    });
+    harness.sim.faults.failNext('CreateDBInstance', 'InvalidParameterCombination', 'Simulated refusal.');
+    await clickOnCard(APPROVER, card, JOB_ACTIONS.approve, job.id);
+    const failed = await harness.runToEnd(job.id);
+    expect(failed.status).toBe('failed');
+    const failedCard = await harness.eventually(() => {
+      const message = harness.standIn.message(CHANNEL, card.ts);
+      return message && cardText(message).includes(JOB_ACTIONS.deleteNow) ? message : undefined;
+    }, 'the failed card with Delete now');
+    expect(cardText(failedCard)).toContain('The failed restore left `orders-left` behind');
+
+    // Act
+    await clickOnCard(REQUESTER, failedCard, JOB_ACTIONS.deleteNow, job.id);
+    for (let tick = 0; tick < 30; tick += 1) {
+      await harness.composition.worker.tick();
+      if ((await harness.composition.store.get(job.id))?.expiry?.state === 'deleted') break;
+      harness.clock.advance(60_000);
+    }
+
+    // Assess
+    expect(
+      await harness.composition.driverFor('aurora-cluster', 'production').findExisting('orders-left'),
+    ).toBeUndefined();
+    await harness.eventually(() => {
+      const message = harness.standIn.message(CHANNEL, card.ts);
+      return message &&
+        cardText(message).includes('`orders-left`, left by the failed restore, was deleted') &&
+        !cardText(message).includes(JOB_ACTIONS.deleteNow)
+        ? message
+        : undefined;
+    }, 'the failed card saying the leftover was deleted');
   });
 
   it('gives a replacement no expiry unless asked: no expires-at tag on the new database', async () => {
