@@ -11,6 +11,8 @@ export interface StepRecord {
   requestId?: string;
   /** The step found its resource already started by an earlier attempt. */
   resumed?: boolean;
+  /** AWS refused the step's start call: the step made nothing. */
+  refused?: boolean;
   error?: string;
 }
 
@@ -31,6 +33,11 @@ export interface Execution {
   rolledBack?: boolean;
   validation?: ValidationCheck[];
   steps: StepRecord[];
+}
+
+/** The restore call was made (whatever came of it): there may be a database of this job's to clean up. */
+export function restoreWasStarted(execution: Execution): boolean {
+  return execution.steps.some((record) => record.name === 'restore' && !record.refused);
 }
 
 export function startExecution(): Execution {
@@ -89,7 +96,9 @@ export function recordFailed(plan: Plan, execution: Execution, reason: string, a
   // A step whose start call was refused has no record yet: give it one, so the trail shows the error.
   const name = currentStep(plan, execution);
   const withRecord =
-    execution.started || !name ? execution : { ...execution, steps: [...execution.steps, { name, startedAt: at }] };
+    execution.started || !name
+      ? execution
+      : { ...execution, steps: [...execution.steps, { name, startedAt: at, refused: true }] };
   const closed = closeStep(withRecord, at, reason);
   if (execution.phase === 'rollback') {
     return { ...closed, outcome: 'failed', failure: `${execution.failure ?? reason}; rollback failed: ${reason}` };

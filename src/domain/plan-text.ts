@@ -16,6 +16,11 @@ export function renderPlanText(plan: Plan): string {
       `  replaces: ${plan.replace.identifier} (renamed to ${plan.replace.renamedTo}, deleted after validation with final snapshot ${plan.replace.finalSnapshotIdentifier})`,
     );
   }
+  if (plan.replace && plan.expiresAt) {
+    lines.push(
+      `  :warning: ${target.identifier} will be DELETED on ${formatInstant(plan.expiresAt)}: this replacement was asked to expire, and the database it replaces is deleted after validation`,
+    );
+  }
   lines.push(`  steps:`);
   plan.steps.forEach((step, index) => {
     lines.push(`    ${index + 1}. ${step.description}`);

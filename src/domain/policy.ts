@@ -97,6 +97,11 @@ export const PolicySchema = z
     maxExpiry: durationText
       .default('30d')
       .describe('The longest expiry a request may choose ("never" is allowNeverExpire).'),
+    failedCopyGracePeriod: durationText
+      .default('1d')
+      .describe(
+        'What a failed restore left behind (its copy, or a replace’s set-aside restore) is deleted, with a final snapshot, this long after the failure.',
+      ),
     protectedIdentifiers: z
       .array(z.string().min(1))
       .default([])

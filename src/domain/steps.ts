@@ -12,8 +12,11 @@ export const STEP_NAMES = [
   'delete-replaced-target',
 ] as const;
 
-/** Steps run, in order, when a job fails after the existing target was renamed. */
-export const ROLLBACK_STEP_NAMES = ['set-aside-failed-restore', 'rename-back'] as const;
+/**
+ * Steps run, in order, when a job fails after the existing target was renamed: the old target
+ * ends as it was found, its name and its tags.
+ */
+export const ROLLBACK_STEP_NAMES = ['set-aside-failed-restore', 'rename-back', 'restore-original-tags'] as const;
 
 /** The step that deletes an expired copy (with a final snapshot or backup) once its time is up. */
 export const EXPIRY_STEP_NAME = 'delete-restored-copy';

@@ -134,6 +134,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     clock,
     driverFor,
     notifier,
+    failedCopyGraceMs: policyDuration(policy.failedCopyGracePeriod),
     workerId: `worker-${process.pid}-${systemClock.now().getTime()}`,
     log,
   });

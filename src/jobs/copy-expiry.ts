@@ -7,6 +7,11 @@ import type { StepStartResult, StepStatus } from '../domain/steps.js';
  * whose start may need repeating (a DynamoDB table is backed up first, then deleted).
  */
 
+/** The copy being deleted: the target, or a replace's set-aside failed restore. */
+function copyName(job: Job): string {
+  return job.expiry?.identifier ?? job.plan.target.identifier;
+}
+
 /** The copy's delete call was made (or found already made). */
 export function copyDeletionStarted(job: Job, result: StepStartResult, now: Date): Job {
   if (job.expiry?.state === 'scheduled') {
@@ -17,7 +22,7 @@ export function copyDeletionStarted(job: Job, result: StepStartResult, now: Date
       {
         actor: 'worker',
         type: 'deleting',
-        detail: `deleting ${job.plan.target.identifier} with final snapshot ${job.expiry.finalSnapshot}`,
+        detail: `deleting ${copyName(job)} with final snapshot ${job.expiry.finalSnapshot}`,
       },
     );
   }
@@ -31,7 +36,7 @@ export function copyDeletionChecked(job: Job, status: StepStatus, now: Date): Jo
   return withCopyExpiry(job, { state: 'deleted' }, now, {
     actor: 'worker',
     type: 'deleted',
-    detail: `${job.plan.target.identifier} deleted; final snapshot ${job.expiry?.finalSnapshot}`,
+    detail: `${copyName(job)} deleted; final snapshot ${job.expiry?.finalSnapshot}`,
   });
 }
 

@@ -8,7 +8,7 @@ import {
   recordValidated,
 } from '../domain/execution.js';
 import { JobConflictError } from '../domain/job/errors.js';
-import type { Job, JobEvent } from '../domain/job/job.js';
+import type { CopyExpiry, Job, JobEvent } from '../domain/job/job.js';
 import { expireJob, isCopyDue, needsExpiryTag, recordExpiryTagged, withExecution } from '../domain/job/transitions.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import type { Clock } from '../domain/ports/clock.js';
@@ -35,6 +35,8 @@ export interface WorkerDeps {
   leaseMs?: number;
   /** Times the lease renewals (real timers unless a test drives them). */
   scheduler?: Scheduler;
+  /** How long a failed restore's leftover copy is kept before it is deleted; the policy's failedCopyGracePeriod. */
+  failedCopyGraceMs?: number;
   /** At most this many jobs make AWS calls at once (the RDS API allows ~12 requests/s per account). */
   concurrency?: number;
   log?(message: string, detail?: object): void;
@@ -91,7 +93,7 @@ export class Worker {
     const toTag: Job[] = [];
     for (const job of jobs) {
       if (job.retry && now < job.retry.nextAttemptAt) continue;
-      if (job.status === 'succeeded' && job.expiry) {
+      if (hasCopyToDelete(job)) {
         if (isCopyDue(job, now)) toAct.push(job);
         else if (job.expiry.state === 'deleting') toCheck.push(job);
         else if (needsExpiryTag(job, now)) toTag.push(job);
@@ -151,7 +153,7 @@ export class Worker {
       group.forEach((job, index) => {
         const status = statuses[index];
         if (!status) return;
-        if (job.status === 'succeeded') {
+        if (hasCopyToDelete(job)) {
           const next = copyDeletionChecked(job, status, this.deps.clock.now());
           if (next) changed.push(next);
           else if (status.state === 'pending' && status.restart) restart.push(job);
@@ -203,7 +205,7 @@ export class Worker {
   /** The leased job's AWS call: the job as it is to be saved after it (moved on, retried or failed). */
   private async runStep(job: Job): Promise<Job> {
     const context = contextOf(job);
-    if (job.status === 'succeeded') {
+    if (hasCopyToDelete(job)) {
       try {
         const started = await this.deps.driverFor(job.plan.kind, job.plan.target.environment).startStep(context);
         return copyDeletionStarted(job, started, this.deps.clock.now());
@@ -268,7 +270,7 @@ export class Worker {
     }
     const requestId = awsRequestIdOf(error);
     const reason = `${message}${requestId ? ` (request ${requestId})` : ''}`;
-    if (job.status === 'succeeded') return copyDeletionFailed(job, reason, now);
+    if (hasCopyToDelete(job)) return copyDeletionFailed(job, reason, now);
     const execution = job.execution as Execution;
     return this.progressed(job, execution, recordFailed(job.plan, execution, reason, now));
   }
@@ -291,7 +293,13 @@ export class Worker {
     } else if (after.stepIndex !== before.stepIndex || after.outcome !== before.outcome) {
       events.push({ at: now, actor: 'worker', type: 'step-done', detail: `${stepName}` });
     }
-    return withExecution(job, after, now, events);
+    return withExecution(
+      job,
+      after,
+      now,
+      events,
+      this.deps.failedCopyGraceMs !== undefined ? { failedCopyGraceMs: this.deps.failedCopyGraceMs } : undefined,
+    );
   }
 
   private async persist(job: Job, options: { leaseOwner?: string } = {}): Promise<Job | undefined> {
@@ -348,14 +356,18 @@ export class Worker {
   }
 }
 
-/** The step to start or check: the running restore's current one, or a succeeded copy's deletion. */
+/** A finished job whose copy (a succeeded restore's, or what a failed one left) is the worker's to delete. */
+function hasCopyToDelete(job: Job): job is Job & { expiry: CopyExpiry } {
+  return (job.status === 'succeeded' || job.status === 'failed') && job.expiry !== undefined;
+}
+
+/** The step to start or check: the running restore's current one, or a finished job's copy deletion. */
 function contextOf(job: Job): StepContext {
-  const step =
-    job.status === 'succeeded' && job.expiry
-      ? EXPIRY_STEP_NAME
-      : job.execution
-        ? currentStep(job.plan, job.execution)
-        : undefined;
+  if (hasCopyToDelete(job)) {
+    const copyIdentifier = job.expiry?.identifier;
+    return { jobId: job.id, plan: job.plan, step: EXPIRY_STEP_NAME, ...(copyIdentifier ? { copyIdentifier } : {}) };
+  }
+  const step = job.execution ? currentStep(job.plan, job.execution) : undefined;
   if (!step) throw new Error(`job ${job.id} has no current step`);
   return { jobId: job.id, plan: job.plan, step };
 }

@@ -54,5 +54,11 @@ export function parseExtendButtonValue(value: string): { jobId: string; choice: 
 export const RESTORE_POINT_TYPES = ['latest', 'time', 'snapshot'] as const;
 export type RestorePointType = (typeof RESTORE_POINT_TYPES)[number];
 
+/**
+ * The modal's first expiry choice: no expiry asked for, so the planner decides: a new copy gets
+ * the policy's default expiry, a replacement never expires (it stands in for a long-lived database).
+ */
+export const DEFAULT_EXPIRY_CHOICE = 'default';
+
 /** Expiry choices in the modal. */
 export const EXPIRY_CHOICES = ['1d', '3d', '7d', '14d', '30d', 'never'] as const;

@@ -7,7 +7,7 @@ import { environmentOf } from '../domain/policy-rules.js';
 import { parseRestorePoint } from '../domain/restore-point.js';
 import { environmentOfSourceArn } from '../domain/source-environment.js';
 import { defaultTargetName, type RestoreModalState, readRestoreModalMetadata } from './blocks/restore-modal.js';
-import { EXPIRY_CHOICES } from './ids.js';
+import { DEFAULT_EXPIRY_CHOICE, EXPIRY_CHOICES } from './ids.js';
 import type { MetadataSeal } from './metadata-seal.js';
 import type { RestorePrefill } from './parse/restore-command.js';
 import { readRestoreModalValues } from './parse/restore-modal-values.js';
@@ -59,7 +59,8 @@ export function initialModalState({ policy, channelId, timeZone, now, prefill }:
     environments,
     restorePointType: 'latest',
     ifTargetExists: 'fail',
-    expiry: policy.defaultExpiry,
+    expiry: DEFAULT_EXPIRY_CHOICE,
+    defaultExpiry: policy.defaultExpiry,
     expiryChoices: expiryChoicesFor(policy, { targetEnvironment: firstEnvironment, ifTargetExists: 'fail' }),
     timeZone,
     channelId,
@@ -105,7 +106,8 @@ export function modalStateFromView(view: ViewOutput, policy: Policy, now: Date, 
     environments: Object.keys(policy.environments),
     restorePointType: values.restorePointType ?? metadata.restorePointType ?? 'latest',
     ifTargetExists: values.ifTargetExists ?? 'fail',
-    expiry: values.expiry ?? policy.defaultExpiry,
+    expiry: values.expiry ?? DEFAULT_EXPIRY_CHOICE,
+    defaultExpiry: policy.defaultExpiry,
     expiryChoices: [],
     timeZone: metadata.timeZone,
     channelId: metadata.channelId,

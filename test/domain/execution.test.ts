@@ -74,6 +74,8 @@ describe('execution', () => {
     execution = finishStep(replacePlan, execution);
     expect(currentStep(replacePlan, execution)).toBe('rename-back');
     execution = finishStep(replacePlan, execution);
+    expect(currentStep(replacePlan, execution)).toBe('restore-original-tags');
+    execution = finishStep(replacePlan, execution);
     expect(execution).toMatchObject({ outcome: 'failed', rolledBack: true, failure: 'InvalidRestoreFault: no backup' });
   });
 

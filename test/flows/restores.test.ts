@@ -1,15 +1,23 @@
+import {
+  DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
+  ListTagsForResourceCommand,
+  RDSClient,
+} from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
 import type { Execution } from '../../src/domain/execution.js';
 import type { DatabaseKind } from '../../src/domain/kinds.js';
-import { TAG_JOB_ID, TAG_MANAGED } from '../../src/domain/managed-resources.js';
+import { TAG_EXPIRES_AT, TAG_JOB_ID, TAG_MANAGED } from '../../src/domain/managed-resources.js';
 import type { Plan } from '../../src/domain/plan.js';
 import { renderPlanText } from '../../src/domain/plan-text.js';
 import { planRestore } from '../../src/domain/planner.js';
+import { formatInstant } from '../../src/domain/restore-point.js';
 import { type RequestSketch, requestFrom } from '../helpers/requests.js';
 import { runToEnd } from '../helpers/run-to-end.js';
 import { createSimulatedEnvironment, type SimulatedEnvironment } from '../helpers/simulated-environment.js';
 
 const JOB = 'j7k2m9qx4t';
+const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /** Operations that change an existing resource, and the input fields naming it. */
 const MODIFYING =
@@ -218,7 +226,61 @@ describe.each(LONG_LIVED_ACCEPTANCE)('%s replace of %s in acceptance', (kind, ta
     expect(env.writeCalls().filter((call) => call.operation.startsWith('Delete'))).toEqual([]);
     expect(await env.driverFor(kind, 'acceptance').findExisting(plan.replace?.renamedTo ?? '')).toBeUndefined();
   });
+
+  it('leaves the old target with exactly the tags it had after a rollback, its member instances too', async () => {
+    // Prepare: the old target's tags as found (every fresh account is seeded alike)
+    const restoreOperation =
+      kind === 'rds-instance' ? 'RestoreDBInstanceFromDBSnapshot' : 'RestoreDBClusterFromSnapshot';
+    const tagsBefore = await tagsOfTargetAndMembers(createSimulatedEnvironment(), kind, target);
+
+    // Act
+    const { env, execution } = await restore(refreshRequest, (env) => {
+      env.sim.faults.failNext(restoreOperation, 'InvalidRestoreFault', 'The snapshot cannot be restored.');
+    });
+    const tagsAfter = await tagsOfTargetAndMembers(env, kind, target);
+
+    // Assess
+    expect(execution).toMatchObject({ outcome: 'failed', rolledBack: true });
+    expect(tagsBefore.size).toBeGreaterThan(kind === 'rds-instance' ? 0 : 1);
+    expect([...tagsBefore.values()].every((tags) => Object.keys(tags).length > 0)).toBe(true);
+    expect(tagsAfter).toEqual(tagsBefore);
+    expect([...tagsAfter.values()].some((tags) => tags[TAG_MANAGED] !== undefined)).toBe(false);
+  });
 });
+
+type TagsByResource = Map<string, Record<string, string>>;
+
+/** The tags of `identifier` and, for a cluster, of each of its member instances, by identifier. */
+async function tagsOfTargetAndMembers(
+  env: SimulatedEnvironment,
+  kind: DatabaseKind,
+  identifier: string,
+): Promise<TagsByResource> {
+  const rds = new RDSClient({ region: env.accounts.acceptance.region, credentials: TEST_CREDENTIALS });
+  rds.middlewareStack.use(env.sim.plugin(env.accounts.acceptance));
+  const found: TagsByResource = new Map();
+  const tagsOf = async (arn: string | undefined) =>
+    Object.fromEntries(
+      ((await rds.send(new ListTagsForResourceCommand({ ResourceName: arn }))).TagList ?? []).map((tag) => [
+        tag.Key,
+        tag.Value,
+      ]),
+    );
+  if (kind === 'rds-instance') {
+    const [instance] =
+      (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }))).DBInstances ?? [];
+    found.set(identifier, await tagsOf(instance?.DBInstanceArn));
+    return found;
+  }
+  const [cluster] =
+    (await rds.send(new DescribeDBClustersCommand({ DBClusterIdentifier: identifier }))).DBClusters ?? [];
+  found.set(identifier, await tagsOf(cluster?.DBClusterArn));
+  const members = (
+    await rds.send(new DescribeDBInstancesCommand({ Filters: [{ Name: 'db-cluster-id', Values: [identifier] }] }))
+  ).DBInstances;
+  for (const member of members ?? []) found.set(member.DBInstanceIdentifier ?? '', await tagsOf(member.DBInstanceArn));
+  return found;
+}
 
 describe('plan text', () => {
   it('shows the source, target, restore point, steps, approvals and what is replaced', async () => {
@@ -257,5 +319,30 @@ describe('plan text', () => {
     );
     expect(text).toContain('approvals: 1 (never the requester)');
     expect(text).toContain('expires: never');
+    expect(plan.settings.tags).not.toHaveProperty(TAG_EXPIRES_AT);
+    expect(text).not.toContain('will be DELETED');
+  });
+
+  it('keeps an expiry asked for on a replace and says loudly that the replacement will be deleted', async () => {
+    const env = createSimulatedEnvironment();
+    const plan = await planRestore(
+      requestFrom(
+        {
+          kind: 'aurora-cluster',
+          source: 'orders-acc',
+          from: 'acceptance',
+          target: 'inventory-acc',
+          replace: true,
+          expiresIn: '3d',
+        },
+        env.clock.now(),
+      ),
+      JOB,
+      env.plannerDeps,
+    );
+    const expiresAt = new Date(env.clock.now().getTime() + 3 * 86_400_000);
+    expect(plan.expiresAt).toEqual(expiresAt);
+    expect(plan.settings.tags[TAG_EXPIRES_AT]).toBe(expiresAt.toISOString());
+    expect(renderPlanText(plan)).toContain(`:warning: inventory-acc will be DELETED on ${formatInstant(expiresAt)}`);
   });
 });

@@ -1,5 +1,5 @@
 import { isActive, type Job } from '../../src/domain/job/job.js';
-import type { Policy } from '../../src/domain/policy.js';
+import { type Policy, policyDuration } from '../../src/domain/policy.js';
 import type { JobStore } from '../../src/domain/ports/job-store.js';
 import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
 import { JobService } from '../../src/jobs/job-service.js';
@@ -50,7 +50,15 @@ export async function createJobHarness(
   });
   const scheduler = new ManualScheduler(env.clock);
   const worker = (id = 'worker-1', workerStore: JobStore = store) =>
-    new Worker({ store: workerStore, clock: env.clock, driverFor: env.driverFor, notifier, workerId: id, scheduler });
+    new Worker({
+      store: workerStore,
+      clock: env.clock,
+      driverFor: env.driverFor,
+      notifier,
+      workerId: id,
+      scheduler,
+      failedCopyGraceMs: policyDuration(env.policy.failedCopyGracePeriod),
+    });
   return {
     env,
     store,

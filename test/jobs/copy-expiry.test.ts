@@ -163,6 +163,116 @@ describe('expiring copies', () => {
     await expect(harness.service.extend(job.id, requester)).rejects.toThrow('the copy is deleted');
   });
 
+  it.each([
+    ['aurora-cluster', 'orders', 'CreateDBInstance', 'InvalidParameterCombination'],
+    ['dynamodb-table', 'carts', 'UpdateTable', 'ValidationException'],
+  ] as [DatabaseKind, string, string, string][])(
+    'deletes what a failed %s restore of %s left, with a final snapshot, once, after the grace period',
+    async (kind, source, failingOperation, code) => {
+      // Prepare: the restore is made, then a later step fails for good
+      const harness = await createJobHarness(dynamo);
+      const target = `${source}-broken`;
+      const requested = await harness.service.request(requestFrom({ kind, source, target }, harness.env.clock.now()));
+      await harness.service.approve(requested.id, approver);
+      harness.env.sim.faults.failNext(failingOperation, code, 'Simulated refusal after the restore.');
+      const [failed] = await harness.runUntilFinished([requested.id]);
+      expect(failed?.status).toBe('failed');
+      const failedAt = failed?.finishedAt?.getTime() ?? 0;
+      expect(failed?.expiry).toMatchObject({ state: 'scheduled', identifier: target, at: new Date(failedAt + DAY) });
+      expect(await harness.env.driverFor(kind, 'production').findExisting(target)).toBeDefined();
+
+      // Act: nothing before the grace period is over; then the worker deletes it
+      harness.env.clock.advance(DAY - 120_000);
+      await harness.worker().tick();
+      expect((await harness.store.get(requested.id))?.expiry?.state).toBe('scheduled');
+      harness.env.clock.advance(120_000);
+      const deleted = await tickUntilCopySettled(harness, requested.id);
+      for (let tick = 0; tick < 3; tick += 1) await harness.worker().tick();
+
+      // Assess
+      expect(deleted?.status).toBe('failed');
+      expect(deleted?.expiry?.state).toBe('deleted');
+      expect(await harness.env.driverFor(kind, 'production').findExisting(target)).toBeUndefined();
+      const snapshots = await harness.env.driverFor(kind, 'production').listRestoreCandidates({ includeShared: false });
+      expect(snapshots.map((snapshot) => snapshot.id)).toContain(deleted?.expiry?.finalSnapshot);
+      const deletes = harness.env.sim.calls.filter(
+        (call) =>
+          /^Delete(DBCluster|Table)$/.test(call.operation) &&
+          call.outcome === 'ok' &&
+          JSON.stringify(call.input).includes(`"${target}`),
+      );
+      expect(deletes).toHaveLength(1);
+      expect(await harness.store.listExpiring()).toEqual([]);
+      expect(await harness.env.driverFor(kind, 'production').findExisting(source)).toBeDefined();
+    },
+  );
+
+  it('deletes what a failed restore left at once on "Delete now" from its card', async () => {
+    const harness = await createJobHarness(dynamo);
+    const requested = await harness.service.request(
+      requestFrom({ kind: 'aurora-cluster', source: 'orders', target: 'orders-broken-now' }, harness.env.clock.now()),
+    );
+    await harness.service.approve(requested.id, approver);
+    harness.env.sim.faults.failNext('CreateDBInstance', 'InvalidParameterCombination', 'Simulated refusal.');
+    await harness.runUntilFinished([requested.id]);
+
+    await expect(harness.service.deleteCopyNow(requested.id, outsider)).rejects.toThrow('only the requester');
+    await harness.service.deleteCopyNow(requested.id, requester);
+    const deleted = await tickUntilCopySettled(harness, requested.id);
+
+    expect(deleted?.expiry?.state).toBe('deleted');
+    expect(
+      await harness.env.driverFor('aurora-cluster', 'production').findExisting('orders-broken-now'),
+    ).toBeUndefined();
+  });
+
+  it('after a rolled-back replace deletes only its own set-aside restore, never the original', async () => {
+    // Prepare: a refresh of acceptance's orders-acc whose writer cannot be created
+    const harness = await createJobHarness(dynamo);
+    const source = await harness.env.driverFor('aurora-cluster', 'production').describeSource('orders');
+    const candidates = await harness.env
+      .driverFor('aurora-cluster', 'acceptance')
+      .listRestoreCandidates({ includeShared: true });
+    const shared = candidates.find(
+      (c) => c.shared && c.sourceIdentifier === 'orders' && c.engineVersion === source.engineVersion,
+    );
+    const original = await harness.env.driverFor('aurora-cluster', 'acceptance').findExisting('orders-acc');
+    const requested = await harness.service.request(
+      requestFrom(
+        {
+          kind: 'aurora-cluster',
+          source: 'orders',
+          into: 'acceptance',
+          target: 'orders-acc',
+          at: shared?.arn,
+          replace: true,
+        },
+        harness.env.clock.now(),
+      ),
+    );
+    await harness.service.approve(requested.id, approver);
+    harness.env.sim.faults.failNext('CreateDBInstance', 'InvalidParameterCombination', 'Simulated refusal.');
+    const [failed] = await harness.runUntilFinished([requested.id]);
+    expect(failed?.execution?.rolledBack).toBe(true);
+    const setAside = failed?.expiry?.identifier ?? '';
+    expect(setAside).toMatch(/^orders-acc-failed-/);
+
+    // Act
+    harness.env.clock.advance(DAY);
+    const deleted = await tickUntilCopySettled(harness, requested.id);
+
+    // Assess
+    expect(deleted?.expiry?.state).toBe('deleted');
+    expect(await harness.env.driverFor('aurora-cluster', 'acceptance').findExisting(setAside)).toBeUndefined();
+    expect((await harness.env.driverFor('aurora-cluster', 'acceptance').findExisting('orders-acc'))?.arn).toBe(
+      original?.arn,
+    );
+    const deletesOfOriginal = harness.env.sim.calls.filter(
+      (call) => call.operation.startsWith('Delete') && JSON.stringify(call.input).includes('"orders-acc"'),
+    );
+    expect(deletesOfOriginal).toEqual([]);
+  });
+
   it('never deletes a copy that is not tagged for its job', async () => {
     const harness = await createJobHarness(dynamo);
     const job = await restoredCopy(harness, 'aurora-cluster', 'orders', 'orders-retagged');

@@ -59,10 +59,13 @@ export interface RetryState {
 
 /**
  * The life of a restored copy after the restore succeeded: it is deleted (with a final snapshot)
- * at `at`, unless someone extends it; "Delete now" moves `at` to now.
+ * at `at`, unless someone extends it; "Delete now" moves `at` to now. A failed restore that made
+ * something has one too: its leftover is deleted after the policy's grace period.
  */
 export interface CopyExpiry {
   at: Date;
+  /** What is deleted, when not the plan's target: a replace's failed restore, set aside under another name. */
+  identifier?: string;
   state: 'scheduled' | 'deleting' | 'deleted' | 'failed';
   /** The final snapshot or backup taken before the copy is deleted. */
   finalSnapshot: string;
@@ -101,7 +104,7 @@ export interface Job {
   execution?: Execution;
   retry?: RetryState;
   finishedAt?: Date;
-  /** Set when a succeeded restore made a copy that expires. */
+  /** Set when a succeeded restore made a copy that expires, or a failed one left a copy behind. */
   expiry?: CopyExpiry;
   events: JobEvent[];
   card?: SlackCard;

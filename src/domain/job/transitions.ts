@@ -1,6 +1,6 @@
 import { extendedExpiry } from '../copy-extension.js';
-import { type Execution, startExecution } from '../execution.js';
-import { expiredSnapshotIdentifier } from '../managed-resources.js';
+import { type Execution, restoreWasStarted, startExecution } from '../execution.js';
+import { expiredSnapshotIdentifier, failedRestoreIdentifier } from '../managed-resources.js';
 import type { Plan } from '../plan.js';
 import type { Principals } from '../policy.js';
 import { isListed, type Principal } from '../policy-rules.js';
@@ -115,8 +115,34 @@ export function expireJob(job: Job, now: Date): Job | undefined {
   );
 }
 
+/** How long a failed restore's leftover copy is kept before it is deleted (the policy's failedCopyGracePeriod). */
+export interface FailureRules {
+  failedCopyGraceMs: number;
+}
+
+const DEFAULT_FAILURE_RULES: FailureRules = { failedCopyGraceMs: 24 * 3_600_000 };
+
+/**
+ * What a failed restore left that is the job's own to delete: the copy it was making, or, for a
+ * replace that was rolled back, its restore set aside under another name (never the original, which
+ * has its name back). Nothing when the restore call was never made, when a replace's rollback did
+ * not finish (people check by hand), or when a replace failed after its copy took over the name.
+ */
+export function leftoverCopyOf(job: Job, execution: Execution): string | undefined {
+  if (!restoreWasStarted(execution)) return undefined;
+  const target = job.plan.target.identifier;
+  if (!job.plan.replace) return target;
+  return execution.rolledBack ? failedRestoreIdentifier(target, job.id) : undefined;
+}
+
 /** Stores the worker's progress; an execution with an outcome finishes the job. */
-export function withExecution(job: Job, execution: Execution, now: Date, events: JobEvent[] = []): Job {
+export function withExecution(
+  job: Job,
+  execution: Execution,
+  now: Date,
+  events: JobEvent[] = [],
+  rules: FailureRules = DEFAULT_FAILURE_RULES,
+): Job {
   const next: Job = { ...job, execution, events: [...job.events, ...events], updatedAt: now };
   delete next.retry;
   if (execution.outcome === 'succeeded') {
@@ -139,9 +165,20 @@ export function withExecution(job: Job, execution: Execution, now: Date, events:
     );
   }
   if (execution.outcome === 'failed') {
-    const rolledBack = execution.rolledBack ? ` (rolled back: ${job.plan.replace?.identifier} has its name back)` : '';
+    const rolledBack = execution.rolledBack
+      ? ` (rolled back: ${job.plan.replace?.identifier} has its name and tags back)`
+      : '';
+    const leftover = leftoverCopyOf(job, execution);
+    const expiry: CopyExpiry | undefined = leftover
+      ? {
+          at: new Date(now.getTime() + rules.failedCopyGraceMs),
+          state: 'scheduled',
+          identifier: leftover,
+          finalSnapshot: expiredSnapshotIdentifier(job.plan.target.identifier, job.id),
+        }
+      : undefined;
     return finish(
-      { ...next, status: 'failed' },
+      { ...next, status: 'failed', ...(expiry ? { expiry } : {}) },
       now,
       'worker',
       'failed',

@@ -16,6 +16,8 @@ export interface StepContext {
   step: StepName;
   /** For `tag-copy-expiry`: the copy's expiry as the job now holds it. */
   copyExpiresAt?: Date;
+  /** For `delete-restored-copy`: the copy to delete, when not the plan's target (a replace's set-aside failed restore). */
+  copyIdentifier?: string;
 }
 
 /** A source offered in the restore modal. */

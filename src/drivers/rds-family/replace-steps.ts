@@ -7,6 +7,7 @@ import {
   TAG_RENAMED_FROM,
 } from '../../domain/managed-resources.js';
 import type { StepContext } from '../../domain/ports/database-driver.js';
+import { replaceTags } from '../../domain/replaced-target-tags.js';
 import type { StepName, StepStartResult } from '../../domain/steps.js';
 import { InvalidPlanError, ResourceMissingError, UnmanagedResourceError } from './errors.js';
 import { requireReplace } from './restore-plan.js';
@@ -27,10 +28,13 @@ export interface ReplaceableOps<R extends ReplaceableResource> {
   readonly label: string;
   find(identifier: string): Promise<R | undefined>;
   /**
-   * Tags the resource, and for a cluster its member instances too: the worker's IAM role may
-   * delete only what carries the managed tag, and deleting a cluster deletes its members first.
+   * Tags the resource, and for a cluster its member instances too, each with `tagsFor` its own
+   * current tags: the worker's IAM role may delete only what carries the managed tag, and
+   * deleting a cluster deletes its members first.
    */
-  tag(resource: R, tags: Record<string, string>): Promise<void>;
+  tag(resource: R, tagsFor: (current: Record<string, string>) => Record<string, string>): Promise<void>;
+  /** Gives the resource (and a cluster's members) back the tags each had before `tag`, by its record. */
+  restoreTags(resource: R): Promise<void>;
   /** Modify with a new identifier, applied immediately; resolves to the request id. */
   rename(identifier: string, newIdentifier: string): Promise<string | undefined>;
   disableDeletionProtection(resource: R): Promise<void>;
@@ -70,7 +74,7 @@ async function renameExistingTarget<R extends ReplaceableResource>(
     );
   }
   if (isRenamingTo(original, renamedTo) && isTaggedForJob(original.tags, jobId)) return STARTED;
-  await ops.tag(original, managedTags(jobId, { [TAG_RENAMED_FROM]: identifier }));
+  await ops.tag(original, (current) => replaceTags(jobId, identifier, current));
   return { requestId: await ops.rename(identifier, renamedTo), alreadyStarted: false };
 }
 
@@ -83,13 +87,16 @@ function deleteReplacedTarget<R extends ReplaceableResource>(
   return deleteManaged(ops, jobId, renamedTo, finalSnapshotIdentifier);
 }
 
-/** Deletes the restored copy when it expires (or someone pressed "Delete now"), with a final snapshot. */
+/**
+ * Deletes the restored copy when it expires (or someone pressed "Delete now"), with a final snapshot;
+ * for a failed restore, what it left (under the target name, or set aside by a rollback).
+ */
 function deleteRestoredCopy<R extends ReplaceableResource>(
   ops: ReplaceableOps<R>,
-  { plan, jobId }: StepContext,
+  { plan, jobId, copyIdentifier }: StepContext,
 ): Promise<StepStartResult> {
   const target = plan.target.identifier;
-  return deleteManaged(ops, jobId, target, expiredSnapshotIdentifier(target, jobId));
+  return deleteManaged(ops, jobId, copyIdentifier ?? target, expiredSnapshotIdentifier(target, jobId));
 }
 
 /**
@@ -140,7 +147,7 @@ async function tagCopyExpiry<R extends ReplaceableResource>(
       `Refusing to tag ${ops.label} ${target}: it does not carry the managed tags of job ${jobId}.`,
     );
   }
-  await ops.tag(copy, managedTags(jobId, { [TAG_EXPIRES_AT]: copyExpiresAt.toISOString() }));
+  await ops.tag(copy, () => managedTags(jobId, { [TAG_EXPIRES_AT]: copyExpiresAt.toISOString() }));
   return { alreadyStarted: false };
 }
 
@@ -159,10 +166,7 @@ async function setAsideFailedRestore<R extends ReplaceableResource>(
   return { requestId: await ops.rename(target, setAside), alreadyStarted: false };
 }
 
-/**
- * Rollback: gives the renamed old target its name back. Its managed tags stay: they record
- * what happened, and removing them could erase tags an earlier job had set.
- */
+/** Rollback: gives the renamed old target its name back (its tags follow once it has it: restore-original-tags). */
 async function renameBack<R extends ReplaceableResource>(
   ops: ReplaceableOps<R>,
   { plan }: StepContext,
@@ -177,6 +181,21 @@ async function renameBack<R extends ReplaceableResource>(
   return { requestId: await ops.rename(renamedTo, identifier), alreadyStarted: false };
 }
 
+/**
+ * Rollback, last: the old target, back under its name, gets back exactly the tags it had. Renaming
+ * needed the managed tag (the role renames only what carries it), so this comes after the rename.
+ */
+async function restoreOriginalTags<R extends ReplaceableResource>(
+  ops: ReplaceableOps<R>,
+  { plan }: StepContext,
+): Promise<StepStartResult> {
+  const { identifier } = requireReplace(plan);
+  const original = await ops.find(identifier);
+  if (!original) throw new ResourceMissingError(`${ops.label} ${identifier} does not exist.`);
+  await ops.restoreTags(original);
+  return { alreadyStarted: false };
+}
+
 /** The steps that run the same way for instances and clusters. */
 const SHARED_STEPS = [
   'rename-existing-target',
@@ -185,6 +204,7 @@ const SHARED_STEPS = [
   'tag-copy-expiry',
   'set-aside-failed-restore',
   'rename-back',
+  'restore-original-tags',
   'validate',
   'reapply-table-settings',
 ] as const satisfies readonly StepName[];
@@ -214,6 +234,8 @@ export function startSharedStep<R extends ReplaceableResource>(
       return setAsideFailedRestore(ops, context);
     case 'rename-back':
       return renameBack(ops, context);
+    case 'restore-original-tags':
+      return restoreOriginalTags(ops, context);
     // Validation only checks, and table settings are DynamoDB's: neither has a call to start.
     case 'validate':
     case 'reapply-table-settings':

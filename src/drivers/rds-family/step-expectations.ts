@@ -11,11 +11,14 @@ import type { ResourceRecord } from './records.js';
 export function commonExpectation(context: StepContext, primary: ResourceType): StepExpectation | undefined {
   const { plan, step } = context;
   const ref = (identifier: string) => ({ type: primary, identifier });
-  if (step === 'validate' || step === 'reapply-table-settings') return { type: 'settled', status: { state: 'done' } };
+  // Tag calls take effect at once: nothing to wait for.
+  if (step === 'validate' || step === 'reapply-table-settings' || step === 'restore-original-tags')
+    return { type: 'settled', status: { state: 'done' } };
   if (step === 'restore') return { type: 'available', resource: ref(plan.target.identifier) };
   // Our failed restore set aside, or our expired copy deleted: either way the target name is free.
-  if (step === 'set-aside-failed-restore' || step === 'delete-restored-copy') {
-    return { type: 'gone', resource: ref(plan.target.identifier) };
+  if (step === 'set-aside-failed-restore') return { type: 'gone', resource: ref(plan.target.identifier) };
+  if (step === 'delete-restored-copy') {
+    return { type: 'gone', resource: ref(context.copyIdentifier ?? plan.target.identifier) };
   }
   if (step !== 'rename-existing-target' && step !== 'delete-replaced-target' && step !== 'rename-back')
     return undefined;

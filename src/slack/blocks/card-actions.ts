@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button } from '@slack/types';
+import type { ActionsBlock, Button, ConfirmationDialog } from '@slack/types';
 import { describeExtendChoice, type ExtendChoice } from '../../domain/copy-extension.js';
 import type { Job } from '../../domain/job/job.js';
 import { extendActionId, extendButtonValue, JOB_ACTIONS } from '../ids.js';
@@ -15,12 +15,20 @@ function button(text: string, actionId: string, value: string, extra: Partial<Bu
   };
 }
 
-/** Approve / Reject (confirmed: it asks for a reason next) / Cancel, while the job waits for approval. */
+/**
+ * Approve / Reject (confirmed: it asks for a reason next) / Cancel, while the job waits for approval.
+ * Approving a plan that renames and deletes an existing database is confirmed too, naming it: a
+ * misclick there cannot be taken back.
+ */
 export function approvalActions(job: Job): ActionsBlock {
+  const destructive = destructiveApprovalConfirm(job);
   return {
     type: 'actions',
     elements: [
-      button('Approve', JOB_ACTIONS.approve, job.id, { style: 'primary' }),
+      button('Approve', JOB_ACTIONS.approve, job.id, {
+        style: 'primary',
+        ...(destructive ? { confirm: destructive } : {}),
+      }),
       button('Reject', JOB_ACTIONS.reject, job.id, {
         style: 'danger',
         confirm: {
@@ -36,6 +44,26 @@ export function approvalActions(job: Job): ActionsBlock {
       }),
       button('Cancel', JOB_ACTIONS.cancel, job.id),
     ],
+  };
+}
+
+/** The confirmation an Approve needs when the plan renames or deletes a database that exists now; none otherwise. */
+function destructiveApprovalConfirm(job: Job): ConfirmationDialog | undefined {
+  const replace = job.plan.replace;
+  if (!replace) return undefined;
+  return {
+    title: { type: 'plain_text', text: 'Approve replacing a database?' },
+    text: {
+      type: 'plain_text',
+      text: truncate(
+        `${replace.identifier} is renamed to ${replace.renamedTo}, and once the restore validates it is DELETED ` +
+          `(final snapshot ${replace.finalSnapshotIdentifier}). Anything using ${replace.identifier} loses it meanwhile.`,
+        300,
+      ),
+    },
+    confirm: { type: 'plain_text', text: 'Approve and replace' },
+    deny: { type: 'plain_text', text: 'Not yet' },
+    style: 'danger',
   };
 }
 
@@ -58,6 +86,35 @@ export function expiryActions(job: Job, choices: readonly ExtendChoice[]): Actio
             type: 'plain_text',
             text: truncate(
               `${job.plan.target.identifier} is deleted now instead of at its expiry. This cannot be undone.`,
+              300,
+            ),
+          },
+          confirm: { type: 'plain_text', text: 'Delete now' },
+          deny: { type: 'plain_text', text: 'Keep it' },
+          style: 'danger',
+        },
+      }),
+    ],
+  };
+}
+
+/**
+ * Delete now alone, for what a failed restore left behind (nobody needs it past the grace period).
+ * Confirmed, naming the leftover: it cannot be undone.
+ */
+export function leftoverActions(job: Job): ActionsBlock {
+  const leftover = job.expiry?.identifier ?? job.plan.target.identifier;
+  return {
+    type: 'actions',
+    elements: [
+      button('Delete now', JOB_ACTIONS.deleteNow, job.id, {
+        style: 'danger',
+        confirm: {
+          title: { type: 'plain_text', text: 'Delete the leftover copy?' },
+          text: {
+            type: 'plain_text',
+            text: truncate(
+              `${leftover}, left by the failed restore, is deleted now (with a final snapshot) instead of after the grace period.`,
               300,
             ),
           },

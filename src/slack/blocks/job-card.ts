@@ -2,13 +2,20 @@ import type { KnownBlock } from '@slack/types';
 import { allowedExtendChoices, type ExtendChoice } from '../../domain/copy-extension.js';
 import { currentStep } from '../../domain/execution.js';
 import type { Job } from '../../domain/job/job.js';
-import { approvalActions, expiryActions } from './card-actions.js';
+import { approvalActions, expiryActions, leftoverActions } from './card-actions.js';
+import { leftoverCopyText } from './copy-deletion.js';
 import { activityText } from './job-activity.js';
 import { jobTitle } from './job-status.js';
 import { jobFallbackText, statusText } from './job-status-text.js';
 import { context, header, type SlackMessage, section } from './layout.js';
 import { packedSections } from './pack.js';
-import { approvalsText, planDetailsText, plannedStepLines, replaceText } from './plan-details.js';
+import {
+  approvalsText,
+  planDetailsText,
+  plannedStepLines,
+  replacementExpiryWarning,
+  replaceText,
+} from './plan-details.js';
 import { checklistLines } from './step-checklist.js';
 import { code, mrkdwnSnippet, plural } from './text.js';
 import { describeDuration, formatUtc, formatUtcAndZone, formatUtcTime } from './time.js';
@@ -39,11 +46,13 @@ const MAX_REPORT_BLOCKS = 10;
 export function buildJobCard(job: Job, options: JobCardOptions): SlackMessage {
   const { now } = options;
   const replace = replaceText(job.plan);
+  const replacementExpiry = replacementExpiryWarning(job);
   const blocks: KnownBlock[] = [
     header(`:floppy_disk: ${jobTitle(job)}`),
     section(statusText(job, now)),
     section(planDetailsText(job)),
     ...(replace ? [section(replace)] : []),
+    ...(replacementExpiry ? [section(replacementExpiry)] : []),
     ...stepBlocks(job, now),
     ...retryBlocks(job),
     ...(job.execution?.validation
@@ -87,16 +96,17 @@ function retryBlocks(job: Job): KnownBlock[] {
 
 function expiryBlocks(job: Job, options: JobCardOptions): KnownBlock[] {
   const { now } = options;
+  const leftover = leftoverCopyText(job, now);
+  if (leftover) return [section(leftover)];
   if (job.status !== 'succeeded') return [];
   const target = code(job.plan.target.identifier);
   const expiry = job.expiry;
   if (!expiry) return [section(`:calendar: ${target} does not expire: delete it when you are done with it.`)];
-  const snapshot = code(expiry.finalSnapshot);
   switch (expiry.state) {
+    // The headline says it (deletedCopyHeadline).
     case 'deleting':
-      return [section(`:wastebasket: Deleting ${target}, keeping final snapshot ${snapshot}…`)];
     case 'deleted':
-      return [section(`:wastebasket: ${target} was deleted; its final snapshot is ${snapshot}.`)];
+      return [];
     case 'failed':
       return [
         section(
@@ -131,6 +141,7 @@ function actionBlocks(job: Job, options: JobCardOptions): KnownBlock[] {
   if (job.status === 'awaiting_approval') return [approvalActions(job)];
   if (job.status === 'succeeded' && job.expiry?.state === 'scheduled')
     return [expiryActions(job, extendChoicesOf(job, options))];
+  if (job.status === 'failed' && job.expiry?.state === 'scheduled') return [leftoverActions(job)];
   return [];
 }
 

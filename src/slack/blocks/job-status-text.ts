@@ -1,5 +1,6 @@
 import { currentStep, stepsOfPhase } from '../../domain/execution.js';
 import type { Job } from '../../domain/job/job.js';
+import { deletedCopyHeadline } from './copy-deletion.js';
 import { jobTitle, STATUS_DISPLAY, statusWords } from './job-status.js';
 import { approvalsMissing } from './plan-details.js';
 import { code, escapeMrkdwn, mention, mrkdwnSnippet, truncate } from './text.js';
@@ -22,7 +23,8 @@ export function statusText(job: Job, now: Date): string {
     case 'running':
       return `${lead} · ${runningText(job, now)}`;
     case 'succeeded':
-      return `${lead} · ${succeededText(job)}`;
+      // Once its copy is being deleted, "ready" is no longer true: say what is.
+      return deletedCopyHeadline(job) ?? `${lead} · ${succeededText(job)}`;
     case 'failed':
       return `${lead}: ${failedText(job)}`;
     case 'rejected': {
@@ -74,7 +76,9 @@ function runningText(job: Job, now: Date): string {
       ? job.plan.steps[execution.stepIndex]?.description
       : name === 'rename-back'
         ? 'giving the replaced target its name back'
-        : 'setting the failed restore aside';
+        : name === 'restore-original-tags'
+          ? 'giving the replaced target back the tags it had'
+          : 'setting the failed restore aside';
   const where =
     execution.phase === 'rollback'
       ? `*rolling back* after: ${mrkdwnSnippet(execution.failure ?? 'a failure', 500)} · step ${execution.stepIndex + 1} of ${steps.length}: ${description}`
@@ -107,7 +111,7 @@ function failedText(job: Job): string {
   const replace = job.plan.replace;
   if (!replace || !execution) return failure;
   if (execution.rolledBack)
-    return `${failure}\n:leftwards_arrow_with_hook: Rolled back: ${code(replace.identifier)} has its name back.`;
+    return `${failure}\n:leftwards_arrow_with_hook: Rolled back: ${code(replace.identifier)} has its name and tags back.`;
   if (execution.phase === 'rollback') {
     return `${failure}\n:warning: The rollback did not finish: the old database may still be named ${code(replace.renamedTo)}. Check it before using ${code(replace.identifier)}.`;
   }

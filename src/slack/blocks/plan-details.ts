@@ -61,6 +61,19 @@ export function replaceText(plan: Plan): string | undefined {
   );
 }
 
+/**
+ * A replacement that was asked to expire: said loudly, because the database it replaces is gone
+ * by then and whatever used it (an acceptance environment) loses its database. Undefined otherwise.
+ */
+export function replacementExpiryWarning(job: Job): string | undefined {
+  const { plan } = job;
+  if (!plan.replace || !plan.expiresAt) return undefined;
+  return (
+    `:warning: *${name(plan.target.identifier)} will be DELETED on ${formatUtcAndZone(plan.expiresAt, job.request.requester.timeZone)}*: ` +
+    `this replacement was asked to expire, and the database it replaces is deleted after validation. Once restored, *Extend* on this card keeps it longer.`
+  );
+}
+
 /** The planned steps, numbered, for a job that has not run. */
 export function plannedStepLines(plan: Plan): string[] {
   return plan.steps.map((step, index) => `${index + 1}. ${mrkdwnSnippet(step.description, MAX_STEP)}`);

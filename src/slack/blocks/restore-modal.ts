@@ -7,7 +7,7 @@ import { withSuffix } from '../../domain/managed-resources.js';
 import { REQUEST_REASON_LIMITS } from '../../domain/reason.js';
 import type { RestorableWindow } from '../../domain/source.js';
 import { BLOCK_KIT_LIMITS } from '../block-kit-limits.js';
-import { RESTORE_MODAL, RESTORE_POINT_TYPES, type RestorePointType } from '../ids.js';
+import { DEFAULT_EXPIRY_CHOICE, RESTORE_MODAL, RESTORE_POINT_TYPES, type RestorePointType } from '../ids.js';
 import { SEAL_LENGTH } from '../metadata-seal.js';
 import { ModalMetadataError } from './errors.js';
 import { shortOptionValue, sourceOption } from './options.js';
@@ -28,10 +28,12 @@ export interface RestoreModalState {
   window?: RestorableWindow;
   target?: string;
   ifTargetExists: 'fail' | 'replace';
-  /** One of `expiryChoices`, or another duration (`12h`) that a prefill asked for. */
+  /** DEFAULT_EXPIRY_CHOICE, one of `expiryChoices`, or another duration (`12h`) that a prefill asked for. */
   expiry: string;
   /** The expiries this request may choose (allowedExpiryChoices): "never" only where the policy allows it. */
   expiryChoices: readonly string[];
+  /** The policy's default expiry of a new copy, named in the default choice's label. */
+  defaultExpiry?: string;
   reason?: string;
   /** The requester's IANA zone, for showing the window. */
   timeZone: string;
@@ -299,14 +301,25 @@ function ifTargetExistsInput(state: RestoreModalState): InputBlock {
 function expiryInput(state: RestoreModalState): InputBlock {
   const choices: string[] = [...state.expiryChoices];
   // A prefilled `--expires 12h` stays selectable even though the menu does not list it; "never" only when offered.
-  if (state.expiry && state.expiry !== NEVER_EXPIRES && !choices.includes(state.expiry)) choices.unshift(state.expiry);
-  const options = choices.map((choice) => option(expiryLabel(choice), choice));
+  if (
+    state.expiry &&
+    state.expiry !== DEFAULT_EXPIRY_CHOICE &&
+    state.expiry !== NEVER_EXPIRES &&
+    !choices.includes(state.expiry)
+  )
+    choices.unshift(state.expiry);
+  const options = [
+    option(defaultExpiryLabel(state.defaultExpiry), DEFAULT_EXPIRY_CHOICE),
+    ...choices.map((choice) => option(expiryLabel(choice), choice)),
+  ];
   const initial = options.find((candidate) => candidate.value === state.expiry);
   return {
     type: 'input',
     block_id: RESTORE_MODAL.expiry.blockId,
     label: plain('Delete the copy after'),
-    hint: plain('It is deleted then unless someone presses Extend on the card.'),
+    hint: plain(
+      'It is deleted then unless someone presses Extend on the card. A replacement never expires unless you pick a time.',
+    ),
     element: {
       type: 'static_select',
       action_id: RESTORE_MODAL.expiry.actionId,
@@ -331,6 +344,11 @@ function reasonInput(state: RestoreModalState): InputBlock {
       ...(state.reason ? { initial_value: truncate(state.reason, MAX_REASON) } : {}),
     },
   };
+}
+
+/** `Default: 3 days (a replacement: never)`. */
+function defaultExpiryLabel(defaultExpiry: string | undefined): string {
+  return `Default: ${defaultExpiry ? expiryLabel(defaultExpiry) : 'the policy’s'} (a replacement: never)`;
 }
 
 const UNIT_WORDS: Record<string, string> = { m: 'minute', h: 'hour', d: 'day', w: 'week' };

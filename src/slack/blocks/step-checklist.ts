@@ -96,6 +96,8 @@ function lastRecord(execution: Execution, name: StepName): StepRecord | undefine
 function rollbackDescription(plan: Plan, name: (typeof ROLLBACK_STEP_NAMES)[number]): string {
   const replace = plan.replace;
   if (name === 'set-aside-failed-restore') return `Set aside the failed restore ${code(plan.target.identifier)}`;
+  if (name === 'restore-original-tags')
+    return `Give ${code(replace?.identifier ?? plan.target.identifier)} back the tags it had`;
   return replace
     ? `Rename ${code(replace.renamedTo)} back to ${code(replace.identifier)}`
     : 'Give the replaced target its name back';

@@ -21,11 +21,15 @@ export function restoreTags(sourceTags: Tag[], sourceArn: string): Tag[] {
   ];
 }
 
-/** The tags the rename step puts on the existing target before moving it aside. */
-export function renamedFromTags(identifier: string): Tag[] {
+/**
+ * The tags the rename step puts on the existing target before moving it aside; `before` is its
+ * record of the bot's tags the target already had (`none` for a target the bot never touched).
+ */
+export function renamedFromTags(identifier: string, before = 'none'): Tag[] {
   return [
     { Key: 'restore-bot:renamed-from', Value: identifier },
     { Key: 'restore-bot:managed', Value: 'true' },
     { Key: 'restore-bot:job-id', Value: JOB_ID },
+    { Key: 'restore-bot:tags-before', Value: before },
   ];
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/domain/job/job.js';
-import { extendExpiry } from '../../../src/domain/job/transitions.js';
+import type { Execution } from '../../../src/domain/execution.js';
+import { recordFailed } from '../../../src/domain/execution.js';
+import type { CopyExpiry, Job } from '../../../src/domain/job/job.js';
+import { extendExpiry, withExecution } from '../../../src/domain/job/transitions.js';
 import type { ValidationCheck } from '../../../src/domain/source.js';
+import { emojiFor } from '../../../src/sandbox/page/client/emoji.js';
 import { checkMessageBlocks } from '../../../src/slack/block-kit-limits.js';
 import { buildJobCard } from '../../../src/slack/blocks/job-card.js';
+import { section } from '../../../src/slack/blocks/layout.js';
 import { JOB_ACTIONS } from '../../../src/slack/ids.js';
 import { buttonsOf, textOf } from './card-helpers.js';
 import {
@@ -77,6 +81,26 @@ describe('buildJobCard', () => {
       );
       expect(body).toContain('1. Rename orders-copy to orders-copy-old-7f3c9a2e');
       expect(body).toContain('5. Delete orders-copy-old-7f3c9a2e with final snapshot orders-copy-final-7f3c9a2e');
+    });
+
+    it('asks to confirm Approve on a replace, naming what is renamed and deleted; within Block Kit limits', () => {
+      // Prepare / Act
+      const { blocks, text } = card(awaitingJob({ replace: true }));
+      const approve = buttonsOf(blocks).find((button) => button.action_id === JOB_ACTIONS.approve);
+
+      // Assess
+      expect(approve?.confirm?.style).toBe('danger');
+      expect(approve?.confirm?.text?.text).toContain('orders-copy is renamed to orders-copy-old-7f3c9a2e');
+      expect(approve?.confirm?.text?.text).toContain('DELETED (final snapshot orders-copy-final-7f3c9a2e)');
+      expect(checkMessageBlocks(blocks, text)).toEqual([]);
+    });
+
+    it('warns loudly when a replacement is asked to expire, and says nothing of it otherwise', () => {
+      const warning = ':warning: *`orders-copy` will be DELETED on 2026-11-25 10:00 UTC (11:00 Europe/Amsterdam)*';
+
+      expect(card(awaitingJob({ replace: true })).body).toContain(warning);
+      expect(card(awaitingJob({ replace: true, expiresAt: null })).body).not.toContain('will be DELETED');
+      expect(card(awaitingJob()).body).not.toContain('will be DELETED');
     });
 
     it('shows who approved so far when more approvals are needed', () => {
@@ -235,10 +259,16 @@ describe('buildJobCard', () => {
   });
 
   describe('failed', () => {
-    it('shows the failure where the restore stopped, without buttons', () => {
-      const { body, text, actionIds } = card(failedJob());
+    it('shows the failure where the restore stopped, and names the copy it left with Delete now', () => {
+      const { body, text, actionIds, blocks } = card(failedJob());
 
-      expect(actionIds).toEqual([]);
+      expect(actionIds).toEqual([JOB_ACTIONS.deleteNow]);
+      expect(body).toContain(
+        ':wastebasket: The failed restore left `orders-copy` behind: it is deleted, keeping its final snapshot `orders-copy-expired-7f3c9a2e`, at 2026-11-23 10:20 UTC (11:20 Europe/Amsterdam), in 1 d',
+      );
+      const deleteNow = buttonsOf(blocks)[0];
+      expect(deleteNow?.confirm?.text?.text).toContain('orders-copy, left by the failed restore, is deleted now');
+      expect(checkMessageBlocks(blocks, text)).toEqual([]);
       expect(body).toContain(':x: *Failed*: InsufficientDBClusterCapacity: no capacity in eu-west-1a');
       expect(body).toContain(
         ':x: 1. Restore orders as orders-copy at 2026-11-22T08:00Z — InsufficientDBClusterCapacity',
@@ -258,14 +288,105 @@ describe('buildJobCard', () => {
       const { body, actionIds } = card(validatedJob(failing, { replace: true }));
 
       expect(body).toContain('validation failed: instance class');
-      expect(body).toContain(':leftwards_arrow_with_hook: Rolled back: `orders-copy` has its name back.');
+      expect(body).toContain(':leftwards_arrow_with_hook: Rolled back: `orders-copy` has its name and tags back.');
       expect(body).toContain('*Rolled back*');
       expect(body).toContain(':white_check_mark: 2. Rename `orders-copy-old-7f3c9a2e` back to `orders-copy`');
       expect(body).toContain('*Validation* (2 passed, 1 failed, 1 info)');
       expect(body).toContain(':x: *instance class*: expected db.r6g.large, found db.t3.medium');
       // Failures come first in the report.
       expect(body.indexOf(':x: *instance class*')).toBeLessThan(body.indexOf(':white_check_mark: *status*'));
+      // What is left is the job's own set-aside restore, never the original.
+      expect(body).toContain(':wastebasket: The failed restore left `orders-copy-failed-7f3c9a2e` behind');
+      expect(actionIds).toEqual([JOB_ACTIONS.deleteNow]);
+    });
+
+    it('names no leftover and offers no button when AWS refused the restore call', () => {
+      const job = runningJob(0);
+      const refused = { ...(job.execution as Execution), started: false, steps: [] };
+      const failed = withExecution(
+        job,
+        recordFailed(job.plan, refused, 'InvalidParameterCombination: no such subnet group', minutes(20)),
+        minutes(20),
+      );
+
+      const { body, actionIds } = card(failed);
+
+      expect(failed.expiry).toBeUndefined();
+      expect(body).not.toContain('left `orders-copy` behind');
       expect(actionIds).toEqual([]);
+    });
+
+    it('says when the leftover copy is being deleted and when it was deleted', () => {
+      const job = failedJob();
+      const leftover = job.expiry as CopyExpiry;
+      const deleting = { ...job, expiry: { ...leftover, state: 'deleting' as const } };
+      const deleted = {
+        ...job,
+        expiry: { ...leftover, state: 'deleted' as const },
+        events: [...job.events, { at: minutes(90), actor: 'worker', type: 'deleted' as const, detail: 'gone' }],
+      };
+
+      expect(card(deleting).body).toContain(
+        ':wastebasket: Deleting `orders-copy`, left by the failed restore, keeping its final snapshot `orders-copy-expired-7f3c9a2e`…',
+      );
+      expect(card(deleted).body).toContain(
+        ':wastebasket: `orders-copy`, left by the failed restore, was deleted; its final snapshot `orders-copy-expired-7f3c9a2e` is kept.',
+      );
+      expect(card(deleting).actionIds).toEqual([]);
+      expect(card(deleted).actionIds).toEqual([]);
+    });
+  });
+
+  describe('a copy being deleted or deleted', () => {
+    function withCopy(job: Job, state: CopyExpiry['state']): Job {
+      const expiry = job.expiry as CopyExpiry;
+      const events =
+        state === 'deleted'
+          ? [...job.events, { at: minutes(90), actor: 'worker', type: 'deleted' as const, detail: 'gone' }]
+          : job.events;
+      return { ...job, expiry: { ...expiry, state }, events };
+    }
+
+    it('says so in the headline instead of "is ready", with the final snapshot', () => {
+      const deleting = card(withCopy(succeededJob(), 'deleting'));
+      const deleted = card(withCopy(succeededJob(), 'deleted'));
+
+      expect(deleting.blocks[1]).toEqual(
+        section(
+          ':wastebasket: *Deleting the copy* · `orders-copy` is being deleted, keeping its final snapshot `orders-copy-expired-7f3c9a2e`',
+        ),
+      );
+      expect(deleted.blocks[1]).toEqual(
+        section(
+          ':wastebasket: *Copy deleted* · `orders-copy` was deleted at 2026-11-22 11:30 UTC (12:30 Europe/Amsterdam); its final snapshot `orders-copy-expired-7f3c9a2e` is kept.',
+        ),
+      );
+      expect(deleted.body).not.toContain('is ready');
+      expect(deleting.actionIds).toEqual([]);
+      expect(deleted.actionIds).toEqual([]);
+    });
+
+    it('names the final backup for a DynamoDB table', () => {
+      const job = succeededJob();
+      const table = withCopy({ ...job, plan: { ...job.plan, kind: 'dynamodb-table' } }, 'deleted');
+
+      expect(card(table).body).toContain('its final backup `orders-copy-expired-7f3c9a2e` is kept.');
+    });
+
+    it('uses only emoji shortcodes that Slack and the sandbox page render', () => {
+      const cards = [
+        withCopy(succeededJob(), 'deleting'),
+        withCopy(succeededJob(), 'deleted'),
+        failedJob(),
+        withCopy(failedJob(), 'deleting'),
+        withCopy(failedJob(), 'deleted'),
+      ].map((job) => card(job).body);
+
+      const shortcodes = cards.flatMap((body) =>
+        [...body.matchAll(/:([a-z0-9_+-]+):/g)].map((match) => match[1] ?? ''),
+      );
+      expect(shortcodes).toContain('wastebasket');
+      expect(shortcodes.filter((name) => emojiFor(name) === undefined)).toEqual([]);
     });
   });
 

@@ -155,9 +155,8 @@ export function validatedJob(checks: ValidationCheck[], sketch: PlanSketch = {})
       execution = finishStep(job.plan, execution, at);
     }
   }
-  if (execution.phase === 'rollback') {
-    execution = finishStep(job.plan, execution, minutes(50));
-    execution = finishStep(job.plan, execution, minutes(55));
+  for (let step = 0; execution.phase === 'rollback' && execution.outcome === 'running'; step++) {
+    execution = finishStep(job.plan, execution, minutes(50 + step * 5));
   }
   job = withExecution(job, execution, minutes(60));
   return job;

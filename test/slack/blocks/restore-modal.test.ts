@@ -10,7 +10,7 @@ import {
   type RestoreModalState,
   readRestoreModalMetadata,
 } from '../../../src/slack/blocks/restore-modal.js';
-import { RESTORE_MODAL } from '../../../src/slack/ids.js';
+import { DEFAULT_EXPIRY_CHOICE, EXPIRY_CHOICES, RESTORE_MODAL } from '../../../src/slack/ids.js';
 
 const BASE: RestoreModalState = {
   environments: ['production', 'acceptance'],
@@ -186,6 +186,18 @@ describe('buildRestoreModal', () => {
     expect(checkView(long)).toEqual([]);
   });
 
+  it('offers first a default expiry that names the policy default and says a replacement never expires', () => {
+    const view = modal({ ...FILLED, expiry: DEFAULT_EXPIRY_CHOICE, defaultExpiry: '3d' });
+
+    const element = input(view, RESTORE_MODAL.expiry.blockId).element as { options: { value: string }[] };
+
+    expect(element).toMatchObject({
+      initial_option: { value: DEFAULT_EXPIRY_CHOICE, text: { text: 'Default: 3 days (a replacement: never)' } },
+    });
+    expect(element.options.map((choice) => choice.value)).toEqual([DEFAULT_EXPIRY_CHOICE, ...EXPIRY_CHOICES]);
+    expect(checkView(view)).toEqual([]);
+  });
+
   it('keeps a prefilled expiry that the menu does not list', () => {
     const view = modal({ ...FILLED, expiry: '12h' });
 
@@ -200,7 +212,8 @@ describe('buildRestoreModal', () => {
 
     const element = input(view, RESTORE_MODAL.expiry.blockId).element as { options: { value: string }[] };
 
-    expect(element.options.map((choice) => choice.value)).toEqual(['1d', '3d']);
+    // The policy's default comes first (a replacement's default is never to expire), then the choices given.
+    expect(element.options.map((choice) => choice.value)).toEqual([DEFAULT_EXPIRY_CHOICE, '1d', '3d']);
     expect(element).not.toHaveProperty('initial_option');
   });
 

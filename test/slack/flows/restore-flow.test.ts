@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TAG_EXPIRES_AT } from '../../../src/domain/managed-resources.js';
+import { TAG_EXPIRES_AT, TAG_JOB_ID } from '../../../src/domain/managed-resources.js';
 import { extendActionId, extendButtonValue, JOB_ACTIONS, REJECT_MODAL, RESTORE_MODAL } from '../../../src/slack/ids.js';
 import { CHANNEL, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
 
@@ -27,6 +27,8 @@ interface ModalInput {
   time?: Date;
   snapshot?: string;
   replace?: boolean;
+  /** An expiry choice; left out, the modal's default stays selected. */
+  expiry?: string;
   reason?: string;
 }
 
@@ -81,6 +83,12 @@ async function fillRestoreModal(user: string, input: ModalInput): Promise<string
     standIn.setViewValue(view.id, RESTORE_MODAL.ifTargetExists.blockId, RESTORE_MODAL.ifTargetExists.actionId, {
       type: 'radio_buttons',
       selected_option: option('replace'),
+    });
+  }
+  if (input.expiry) {
+    standIn.setViewValue(view.id, RESTORE_MODAL.expiry.blockId, RESTORE_MODAL.expiry.actionId, {
+      type: 'static_select',
+      selected_option: option(input.expiry),
     });
   }
   standIn.setViewValue(view.id, RESTORE_MODAL.reason.blockId, RESTORE_MODAL.reason.actionId, {
@@ -202,11 +210,91 @@ describe('the restore flow over HTTP', () => {
     await harness.eventually(() => {
       const message = harness.standIn.message(CHANNEL, card.ts);
       return message &&
-        cardText(message).includes('was deleted; its final snapshot is') &&
+        cardText(message).includes('*Copy deleted* · `billing-copy` was deleted at ') &&
+        cardText(message).includes('its final snapshot `billing-copy-expired-') &&
+        !cardText(message).includes('is ready') &&
         !cardText(message).includes(JOB_ACTIONS.extend)
         ? message
         : undefined;
-    }, 'the card saying the copy was deleted');
+    }, 'the card whose headline says the copy was deleted');
+  });
+
+  it('names the copy a failed restore left on its card, and deletes it on Delete now', async () => {
+    // Prepare: the restore is made, then its writer instance is refused for good
+    const { job, card } = await requestRestore({
+      kind: 'aurora-cluster',
+      source: 'production/orders',
+      target: 'orders-left',
+    });
+    harness.sim.faults.failNext('CreateDBInstance', 'InvalidParameterCombination', 'Simulated refusal.');
+    await clickOnCard(APPROVER, card, JOB_ACTIONS.approve, job.id);
+    const failed = await harness.runToEnd(job.id);
+    expect(failed.status).toBe('failed');
+    const failedCard = await harness.eventually(() => {
+      const message = harness.standIn.message(CHANNEL, card.ts);
+      return message && cardText(message).includes(JOB_ACTIONS.deleteNow) ? message : undefined;
+    }, 'the failed card with Delete now');
+    expect(cardText(failedCard)).toContain('The failed restore left `orders-left` behind');
+
+    // Act
+    await clickOnCard(REQUESTER, failedCard, JOB_ACTIONS.deleteNow, job.id);
+    for (let tick = 0; tick < 30; tick += 1) {
+      await harness.composition.worker.tick();
+      if ((await harness.composition.store.get(job.id))?.expiry?.state === 'deleted') break;
+      harness.clock.advance(60_000);
+    }
+
+    // Assess
+    expect(
+      await harness.composition.driverFor('aurora-cluster', 'production').findExisting('orders-left'),
+    ).toBeUndefined();
+    await harness.eventually(() => {
+      const message = harness.standIn.message(CHANNEL, card.ts);
+      return message &&
+        cardText(message).includes('`orders-left`, left by the failed restore, was deleted') &&
+        !cardText(message).includes(JOB_ACTIONS.deleteNow)
+        ? message
+        : undefined;
+    }, 'the failed card saying the leftover was deleted');
+  });
+
+  it('gives a replacement no expiry unless asked: no expires-at tag on the new database', async () => {
+    // Prepare
+    const { job, card } = await requestRestore({
+      kind: 'aurora-cluster',
+      source: 'acceptance/orders-acc',
+      target: 'inventory-acc',
+      replace: true,
+    });
+    expect(job.plan.replace?.identifier).toBe('inventory-acc');
+    expect(job.plan.expiresAt).toBeUndefined();
+    expect(cardText(card)).toContain('never (kept until someone deletes it)');
+
+    // Act
+    await clickOnCard(APPROVER, card, JOB_ACTIONS.approve, job.id);
+    const finished = await harness.runToEnd(job.id);
+
+    // Assess
+    expect(finished.status).toBe('succeeded');
+    expect(finished.expiry).toBeUndefined();
+    const replacement = await harness.composition
+      .driverFor('aurora-cluster', 'acceptance')
+      .findExisting('inventory-acc');
+    expect(replacement?.tags[TAG_JOB_ID]).toBe(job.id);
+    expect(Object.keys(replacement?.tags ?? {})).not.toContain(TAG_EXPIRES_AT);
+  });
+
+  it('keeps an expiry asked for on a replace, and warns loudly that the replacement will be deleted', async () => {
+    const { job, card } = await requestRestore({
+      kind: 'aurora-cluster',
+      source: 'acceptance/orders-acc',
+      target: 'inventory-acc',
+      replace: true,
+      expiry: '7d',
+    });
+    expect(job.plan.expiresAt?.getTime()).toBe(harness.clock.now().getTime() + 7 * 86_400_000);
+    expect(cardText(card)).toContain(':warning: *`inventory-acc` will be DELETED on ');
+    await clickOnCard(REQUESTER, card, JOB_ACTIONS.cancel, job.id);
   });
 
   it('refuses the requester approving their own request, ephemerally, and changes nothing', async () => {

@@ -27,6 +27,7 @@ export interface ClusterApi {
   describeClusterSnapshots(input: DescribeDBClusterSnapshotsMessage): Promise<Page<SnapshotRecord>>;
   listTags(arn: string): Promise<Record<string, string>>;
   addTags(arn: string, tags: Record<string, string>): Promise<string | undefined>;
+  removeTags(arn: string, keys: string[]): Promise<string | undefined>;
   restoreFromSnapshot(input: RestoreDBClusterFromSnapshotMessage): Promise<string | undefined>;
   restoreToPointInTime(input: RestoreDBClusterToPointInTimeMessage): Promise<string | undefined>;
   copyClusterSnapshot(input: CopyDBClusterSnapshotMessage): Promise<string | undefined>;

@@ -1,3 +1,4 @@
+import { tagRestoreFor } from '../../../domain/replaced-target-tags.js';
 import { hasErrorName } from '../aws-errors.js';
 import type { ClusterMemberRecord } from '../records.js';
 import type { ReplaceableOps, ReplaceableResource } from '../replace-steps.js';
@@ -44,6 +45,14 @@ async function deleteCluster(
   });
 }
 
+/** Puts back what the replace overwrote (while the managed tag still allows it), then removes what it added. */
+async function restoreTagsOf(api: ClusterApi, arn: string, current: Record<string, string>): Promise<void> {
+  const restore = tagRestoreFor(current);
+  if (!restore) return;
+  if (Object.keys(restore.add).length > 0) await api.addTags(arn, restore.add);
+  await api.removeTags(arn, restore.remove);
+}
+
 /** The rename, delete and rollback calls on clusters, for the shared replace steps. */
 export function clusterOps(api: ClusterApi): ReplaceableOps<ClusterResource> {
   return {
@@ -52,10 +61,17 @@ export function clusterOps(api: ClusterApi): ReplaceableOps<ClusterResource> {
       const cluster = await findCluster(api, identifier);
       return cluster && { ...cluster, tags: await tagsOf(api, cluster) };
     },
-    async tag(cluster, tags) {
+    async tag(cluster, tagsFor) {
       // Members first, so a cluster that carries the tags never has members without them.
-      for (const member of await describeMembers(api, cluster)) await api.addTags(member.arn, tags);
-      await api.addTags(cluster.arn, tags);
+      for (const member of await describeMembers(api, cluster))
+        await api.addTags(member.arn, tagsFor(await tagsOf(api, member)));
+      await api.addTags(cluster.arn, tagsFor(cluster.tags));
+    },
+    async restoreTags(cluster) {
+      // The cluster first, the reverse of tag: members keep the managed tag until the cluster has lost it.
+      await restoreTagsOf(api, cluster.arn, cluster.tags);
+      for (const member of await describeMembers(api, cluster))
+        await restoreTagsOf(api, member.arn, await tagsOf(api, member));
     },
     rename: (identifier, newIdentifier) =>
       api.modifyCluster({

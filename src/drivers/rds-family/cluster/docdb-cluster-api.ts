@@ -10,6 +10,7 @@ import {
   type DocDBClient,
   ListTagsForResourceCommand,
   ModifyDBClusterCommand,
+  RemoveTagsFromResourceCommand,
   RestoreDBClusterFromSnapshotCommand,
   RestoreDBClusterToPointInTimeCommand,
 } from '@aws-sdk/client-docdb';
@@ -72,6 +73,9 @@ export function createDocdbClusterApi(docdb: DocDBClient): ClusterApi {
     },
     async addTags(arn, tags) {
       return requestIdOf(await docdb.send(new AddTagsToResourceCommand({ ResourceName: arn, Tags: toTagList(tags) })));
+    },
+    async removeTags(arn, keys) {
+      return requestIdOf(await docdb.send(new RemoveTagsFromResourceCommand({ ResourceName: arn, TagKeys: keys })));
     },
     async restoreFromSnapshot(input) {
       const request = narrow('RestoreDBClusterFromSnapshot', input, [

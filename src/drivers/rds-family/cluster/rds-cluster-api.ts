@@ -10,6 +10,7 @@ import {
   ListTagsForResourceCommand,
   ModifyDBClusterCommand,
   type RDSClient,
+  RemoveTagsFromResourceCommand,
   RestoreDBClusterFromSnapshotCommand,
   RestoreDBClusterToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
@@ -33,6 +34,9 @@ export function createRdsClusterApi(rds: RDSClient): ClusterApi {
     },
     async addTags(arn, tags) {
       return requestIdOf(await rds.send(new AddTagsToResourceCommand({ ResourceName: arn, Tags: toTagList(tags) })));
+    },
+    async removeTags(arn, keys) {
+      return requestIdOf(await rds.send(new RemoveTagsFromResourceCommand({ ResourceName: arn, TagKeys: keys })));
     },
     restoreFromSnapshot: async (input) => requestIdOf(await rds.send(new RestoreDBClusterFromSnapshotCommand(input))),
     restoreToPointInTime: async (input) => requestIdOf(await rds.send(new RestoreDBClusterToPointInTimeCommand(input))),

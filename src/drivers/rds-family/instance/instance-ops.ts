@@ -3,7 +3,9 @@ import {
   DeleteDBInstanceCommand,
   ModifyDBInstanceCommand,
   type RDSClient,
+  RemoveTagsFromResourceCommand,
 } from '@aws-sdk/client-rds';
+import { tagRestoreFor } from '../../../domain/replaced-target-tags.js';
 import { requestIdOf } from '../aws-errors.js';
 import type { ReplaceableOps, ReplaceableResource } from '../replace-steps.js';
 import { toTagList } from '../tags.js';
@@ -17,8 +19,17 @@ export function instanceOps(rds: RDSClient): ReplaceableOps<ReplaceableResource>
       const instance = await findInstance(rds, identifier);
       return instance && { ...instance, tags: await instanceTags(rds, instance) };
     },
-    async tag(instance, tags) {
+    async tag(instance, tagsFor) {
+      const tags = tagsFor(instance.tags);
       await rds.send(new AddTagsToResourceCommand({ ResourceName: instance.arn, Tags: toTagList(tags) }));
+    },
+    async restoreTags(instance) {
+      const restore = tagRestoreFor(instance.tags);
+      if (!restore) return;
+      // Put back what the replace overwrote while the managed tag still allows it, then remove what it added.
+      if (Object.keys(restore.add).length > 0)
+        await rds.send(new AddTagsToResourceCommand({ ResourceName: instance.arn, Tags: toTagList(restore.add) }));
+      await rds.send(new RemoveTagsFromResourceCommand({ ResourceName: instance.arn, TagKeys: restore.remove }));
     },
     async rename(identifier, newIdentifier) {
       const command = new ModifyDBInstanceCommand({

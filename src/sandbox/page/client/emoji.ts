@@ -26,6 +26,7 @@ const EMOJI: Record<string, string> = {
   rocket: '🚀',
   tada: '🎉',
   warning: '⚠️',
+  wastebasket: '🗑️',
   wave: '👋',
   white_check_mark: '✅',
   white_small_square: '▫️',

@@ -9,6 +9,7 @@ import { findSnapshotByOptionValue } from '../../blocks/options.js';
 import { type RestoreModalMetadata, readRestoreModalMetadata } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
 import { blockForField } from '../../field-blocks.js';
+import { DEFAULT_EXPIRY_CHOICE } from '../../ids.js';
 import { splitSource } from '../../modal-state.js';
 import { type RestoreModalValues, readRestoreModalValues } from '../../parse/restore-modal-values.js';
 
@@ -47,7 +48,8 @@ export function restoreRequestSubmitted(deps: ListenerDeps) {
         target: { identifier: values.target ?? '', environment: values.targetEnvironment ?? source.environment },
         restorePoint: await restorePointOf(values, kind, values.targetEnvironment ?? source.environment, deps),
         ifTargetExists: values.ifTargetExists ?? 'fail',
-        expiresIn: values.expiry,
+        // The default choice asks for no expiry: the planner gives a new copy the policy's, a replacement none.
+        expiresIn: values.expiry === DEFAULT_EXPIRY_CHOICE ? undefined : values.expiry,
         reason: values.reason ?? '',
         requester: { ...principal, timeZone, channelId: metadata.channelId },
       });
