@@ -4,7 +4,6 @@ import {
   isTaggedForJob,
   managedTags,
   TAG_EXPIRES_AT,
-  TAG_RENAMED_FROM,
 } from '../../domain/managed-resources.js';
 import type { StepContext } from '../../domain/ports/database-driver.js';
 import { replaceTags } from '../../domain/replaced-target-tags.js';
