@@ -33,10 +33,11 @@ export function planDetailsText(job: Job): string {
 
 /**
  * When the copy expires, the one instant the job holds: the plan's until the restore succeeds, then
- * the copy's own (moved by Extend). A job that was never run made no copy, so it has no expiry line.
+ * the copy's own (moved by Extend). A job that was never run or failed made no copy, so it has no expiry line.
  */
 function expiresLines(job: Job): string[] {
-  if (job.status === 'rejected' || job.status === 'cancelled' || job.status === 'expired') return [];
+  // Never run, or failed: no copy to expire (a failed restore's leftover has its own deletion line).
+  if (job.status !== 'awaiting_approval' && job.status !== 'running' && job.status !== 'succeeded') return [];
   const at = job.status === 'succeeded' ? job.expiry?.at : job.plan.expiresAt;
   const timeZone = job.request.requester.timeZone;
   return [`*Expires*: ${at ? formatUtcAndZone(at, timeZone) : 'never (kept until someone deletes it)'}`];

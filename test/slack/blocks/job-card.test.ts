@@ -268,6 +268,8 @@ describe('buildJobCard', () => {
       );
       const deleteNow = buttonsOf(blocks)[0];
       expect(deleteNow?.confirm?.text?.text).toContain('orders-copy, left by the failed restore, is deleted now');
+      // The plan's expiry was for a copy that never became one: the leftover's deletion is the only date.
+      expect(body).not.toContain('*Expires*');
       expect(checkMessageBlocks(blocks, text)).toEqual([]);
       expect(body).toContain(':x: *Failed*: InsufficientDBClusterCapacity: no capacity in eu-west-1a');
       expect(body).toContain(
@@ -313,6 +315,7 @@ describe('buildJobCard', () => {
 
       expect(failed.expiry).toBeUndefined();
       expect(body).not.toContain('left `orders-copy` behind');
+      expect(body).not.toContain('*Expires*');
       expect(actionIds).toEqual([]);
     });
 
