@@ -1,8 +1,5 @@
-/**
- * Which AWS errors are worth another try on a later tick. Throttling and transient faults are;
- * anything that says the request itself is wrong is not, and fails the step with AWS's message.
- */
-const RETRYABLE_NAMES = new Set([
+/** Throttling names across AWS services: the request was fine, AWS asked for it later. */
+const THROTTLING_NAMES = new Set([
   'Throttling',
   'ThrottlingException',
   'ThrottledException',
@@ -10,6 +7,14 @@ const RETRYABLE_NAMES = new Set([
   'RequestLimitExceeded',
   'RequestThrottledException',
   'ProvisionedThroughputExceededException',
+]);
+
+/**
+ * Which AWS errors are worth another try on a later tick. Throttling and transient faults are;
+ * anything that says the request itself is wrong is not, and fails the step with AWS's message.
+ */
+const RETRYABLE_NAMES = new Set([
+  ...THROTTLING_NAMES,
   'LimitExceededException',
   'ServiceUnavailable',
   'ServiceUnavailableException',
@@ -33,17 +38,6 @@ interface AwsErrorShape {
   $fault?: 'client' | 'server';
   $metadata?: { httpStatusCode?: number; requestId?: string };
 }
-
-/** Throttling names across AWS services: the request was fine, AWS asked for it later. */
-const THROTTLING_NAMES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottledException',
-  'ProvisionedThroughputExceededException',
-]);
 
 /**
  * Throttling never fails a step, however long it lasts: the call is sound and AWS will take it

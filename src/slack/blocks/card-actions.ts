@@ -78,22 +78,11 @@ export function expiryActions(job: Job, choices: readonly ExtendChoice[]): Actio
       ...choices.map((choice) =>
         button(`Extend ${describeExtendChoice(choice)}`, extendActionId(choice), extendButtonValue(job.id, choice)),
       ),
-      button('Delete now', JOB_ACTIONS.deleteNow, job.id, {
-        style: 'danger',
-        confirm: {
-          title: { type: 'plain_text', text: 'Delete the restored database?' },
-          text: {
-            type: 'plain_text',
-            text: truncate(
-              `${job.plan.target.identifier} is deleted now instead of at its expiry. This cannot be undone.`,
-              300,
-            ),
-          },
-          confirm: { type: 'plain_text', text: 'Delete now' },
-          deny: { type: 'plain_text', text: 'Keep it' },
-          style: 'danger',
-        },
-      }),
+      deleteNowButton(
+        job,
+        'Delete the restored database?',
+        `${job.plan.target.identifier} is deleted now instead of at its expiry. This cannot be undone.`,
+      ),
     ],
   };
 }
@@ -107,22 +96,25 @@ export function leftoverActions(job: Job): ActionsBlock {
   return {
     type: 'actions',
     elements: [
-      button('Delete now', JOB_ACTIONS.deleteNow, job.id, {
-        style: 'danger',
-        confirm: {
-          title: { type: 'plain_text', text: 'Delete the leftover copy?' },
-          text: {
-            type: 'plain_text',
-            text: truncate(
-              `${leftover}, left by the failed restore, is deleted now (with a final snapshot) instead of after the grace period.`,
-              300,
-            ),
-          },
-          confirm: { type: 'plain_text', text: 'Delete now' },
-          deny: { type: 'plain_text', text: 'Keep it' },
-          style: 'danger',
-        },
-      }),
+      deleteNowButton(
+        job,
+        'Delete the leftover copy?',
+        `${leftover}, left by the failed restore, is deleted now (with a final snapshot) instead of after the grace period.`,
+      ),
     ],
   };
+}
+
+/** Delete now, behind a danger confirm that says what is deleted: it cannot be undone. */
+function deleteNowButton(job: Job, title: string, consequence: string): Button {
+  return button('Delete now', JOB_ACTIONS.deleteNow, job.id, {
+    style: 'danger',
+    confirm: {
+      title: { type: 'plain_text', text: title },
+      text: { type: 'plain_text', text: truncate(consequence, 300) },
+      confirm: { type: 'plain_text', text: 'Delete now' },
+      deny: { type: 'plain_text', text: 'Keep it' },
+      style: 'danger',
+    },
+  });
 }
