@@ -14,7 +14,8 @@ import type { Clock } from '../domain/ports/clock.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
 import type { JobStore } from '../domain/ports/job-store.js';
 import type { Notifier } from '../domain/ports/notifier.js';
-import type { StepFailure, StepStatus } from '../domain/steps.js';
+import type { ValidationCheck } from '../domain/source.js';
+import type { StepFailure, StepStartResult, StepStatus } from '../domain/steps.js';
 import { describeError } from '../util/describe-error.js';
 import { renewLeaseWhileInFlight } from './lease-renewal.js';
 import { type Scheduler, timerScheduler } from './scheduler.js';
@@ -189,14 +190,13 @@ export class Worker {
    */
   private async call(job: Job, task: DriverTask): Promise<Job> {
     let driver: DatabaseDriver | undefined;
+    let answer: { started: StepStartResult } | { checks: ValidationCheck[] };
     try {
       driver = this.deps.driverFor(job.plan.kind, job.plan.target.environment);
-      if (task.call === 'validate') {
-        const checks = await driver.validate(task.context);
-        return taskValidated(job, task, checks, this.deps.clock.now(), this.rules());
-      }
-      const started = await driver.startStep(task.context);
-      return taskStarted(job, task, started, this.deps.clock.now(), this.rules());
+      answer =
+        task.call === 'validate'
+          ? { checks: await driver.validate(task.context) }
+          : { started: await driver.startStep(task.context) };
     } catch (error) {
       // Without a driver (none for the job's environment) there is nothing to retry: the step fails.
       const failure: StepFailure = driver?.classifyError(error) ?? {
@@ -207,6 +207,10 @@ export class Worker {
       if (!next) throw error;
       return next;
     }
+    const now = this.deps.clock.now();
+    return 'checks' in answer
+      ? taskValidated(job, task, answer.checks, now, this.rules())
+      : taskStarted(job, task, answer.started, now, this.rules());
   }
 
   private rules(): ProgressRules {
