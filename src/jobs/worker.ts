@@ -58,6 +58,11 @@ const DEFAULT_LEASE_MS = 45_000;
  * A job about to make an AWS call is leased first, and the lease is renewed while the call is in
  * flight; a worker that dies mid-step loses nothing: its lease runs out within a minute and the
  * next tick starts the step again, which its driver recognises.
+ *
+ * What a job needs (its task: a restore step, a copy deletion, an expiry tag...) and what it
+ * becomes after the call are the domain's (domain/job/tasks.ts and progress.ts), and whether an
+ * error is worth another try is its driver's: the worker selects, leases, calls, persists and
+ * notifies, and a new phase of a job needs no change here.
  */
 export class Worker {
   private readonly leaseMs: number;
