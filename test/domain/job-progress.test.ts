@@ -210,7 +210,7 @@ describe('failure and retry of a task', () => {
       const next = taskFailed(job, driverTask(job, now), throttled, now) as Job;
       expect(next.status).toBe('running');
       expect(next.execution).toEqual(job.execution);
-      expect(next.retry?.attempts).toBe(attempt);
+      expect(next.retry).toMatchObject({ attempts: attempt, throttled: attempt });
       expect((next.retry?.nextAttemptAt.getTime() ?? 0) - now.getTime()).toBeLessThanOrEqual(15 * MINUTE);
       now = next.retry?.nextAttemptAt as Date;
       job = next;
@@ -219,6 +219,39 @@ describe('failure and retry of a task', () => {
       type: 'step-retry',
       detail: expect.stringMatching(/^restore: Throttling/),
     });
+  });
+
+  it('does not count throttled tries against the attempts: a transient error after a long throttle is retried', () => {
+    // Prepare: throttled for twice as many tries as a step is allowed
+    let job = running('p-mixed');
+    let now = t0;
+    const fail = (failure: StepFailure) => {
+      const next = taskFailed(job, driverTask(job, now), failure, now) as Job;
+      now = next.retry?.nextAttemptAt ?? now;
+      job = next;
+      return next;
+    };
+    for (let attempt = 1; attempt <= 2 * MAX_STEP_ATTEMPTS; attempt += 1) fail(throttled);
+
+    // Act
+    const transients = Array.from({ length: MAX_STEP_ATTEMPTS - 1 }, () => fail(transient));
+    const last = fail(transient);
+
+    // Assess
+    expect(transients.every((each) => each.status === 'running')).toBe(true);
+    expect(transients.at(-1)?.retry).toMatchObject({
+      attempts: 3 * MAX_STEP_ATTEMPTS - 1,
+      throttled: 2 * MAX_STEP_ATTEMPTS,
+    });
+    expect(last).toMatchObject({ status: 'failed', execution: { failure: transient.message } });
+  });
+
+  it('reads a retry stored before throttled tries were kept as having none', () => {
+    const job: Job = {
+      ...running('p-old-retry'),
+      retry: { attempts: MAX_STEP_ATTEMPTS - 1, nextAttemptAt: t0, lastError: transient.message },
+    };
+    expect(taskFailed(job, driverTask(job, t0), transient, t0)?.status).toBe('failed');
   });
 
   it('clears the retry state once the call goes through', () => {

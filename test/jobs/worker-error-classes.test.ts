@@ -106,6 +106,35 @@ describe('worker and the driver classification of errors', () => {
     expect(failed?.events.some((event) => event.type === 'step-retry')).toBe(false);
   });
 
+  it('does not count throttled tries against the attempts, across ticks and saves', async () => {
+    // Prepare: the restore call is throttled for longer than a step's attempts, then meets a transient fault
+    const harness = await createJobHarness(dynamo);
+    const job = await approvedRestore(harness, 'orders-mixed');
+    let calls = 0;
+    const driverFor: WorkerDeps['driverFor'] = (kind, environment) => {
+      const real = harness.env.driverFor(kind, environment);
+      return Object.assign(Object.create(real) as DatabaseDriver, {
+        startStep: async () => {
+          calls += 1;
+          throw new Error(calls <= MAX_STEP_ATTEMPTS + 5 ? 'slow down' : 'hiccup');
+        },
+        classifyError: (thrown: unknown): StepFailure => ({
+          retry: (thrown as Error).message === 'slow down' ? 'throttled' : 'transient',
+          message: (thrown as Error).message,
+        }),
+      });
+    };
+    const worker = workerWith(harness, driverFor);
+
+    // Act: through the throttling and one transient fault
+    const after = await tickThrough(harness, worker, job.id, MAX_STEP_ATTEMPTS + 6);
+
+    // Assess: still retrying, and the stored retry says how many tries were throttled
+    expect(after.status).toBe('running');
+    expect(after.retry).toMatchObject({ attempts: MAX_STEP_ATTEMPTS + 6, throttled: MAX_STEP_ATTEMPTS + 5 });
+    expect(after.retry?.lastError).toBe('hiccup');
+  });
+
   it('waits out an error its driver calls throttled for longer than the attempts allow, and never fails', async () => {
     // Prepare
     const harness = await createJobHarness(dynamo);

@@ -100,7 +100,8 @@ export function taskChecked(
 /**
  * The task's call threw, and its driver classified the error. Throttling (of any service, STS
  * included) is the provider asking for the call later: it waits with backoff for as long as it
- * lasts and never fails the task. A transient error waits too, up to `MAX_STEP_ATTEMPTS` tries.
+ * lasts, never fails the task and is not counted against its attempts. A transient error waits
+ * too, up to `MAX_STEP_ATTEMPTS` tries (the backoff counts every try).
  * Anything else fails the task with the provider's message and request id.
  *
  * Undefined for an expiry tag: nothing is recorded, the tag still differs from the job's expiry,
@@ -115,8 +116,9 @@ export function taskFailed(
 ): Job | undefined {
   if (task.kind === 'expiry-tag') return undefined;
   const attempts = (job.retry?.attempts ?? 0) + 1;
-  if (failure.retry === 'throttled' || (failure.retry === 'transient' && attempts < MAX_STEP_ATTEMPTS)) {
-    return retriedLater(job, task, failure, attempts, now);
+  const throttled = (job.retry?.throttled ?? 0) + (failure.retry === 'throttled' ? 1 : 0);
+  if (failure.retry === 'throttled' || (failure.retry === 'transient' && attempts - throttled < MAX_STEP_ATTEMPTS)) {
+    return retriedLater(job, task, failure, { attempts, throttled }, now);
   }
   const reason = `${failure.message}${failure.requestId ? ` (request ${failure.requestId})` : ''}`;
   if (task.kind === 'copy-deletion') return copyDeletionFailed(job, reason, now);
@@ -124,7 +126,13 @@ export function taskFailed(
   return progressed(job, execution, recordFailed(job.plan, execution, reason, now), now, rules);
 }
 
-function retriedLater(job: Job, task: DriverTask, failure: StepFailure, attempts: number, now: Date): Job {
+function retriedLater(
+  job: Job,
+  task: DriverTask,
+  failure: StepFailure,
+  { attempts, throttled }: { attempts: number; throttled: number },
+  now: Date,
+): Job {
   const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
   const event: JobEvent = {
     at: now,
@@ -134,7 +142,7 @@ function retriedLater(job: Job, task: DriverTask, failure: StepFailure, attempts
   };
   return {
     ...job,
-    retry: { attempts, nextAttemptAt, lastError: failure.message },
+    retry: { attempts, ...(throttled > 0 ? { throttled } : {}), nextAttemptAt, lastError: failure.message },
     events: [...job.events, event],
     updatedAt: now,
   };
