@@ -44,7 +44,7 @@ export function currentTask(job: Job, now: Date): Task | undefined {
 }
 
 /** A finished job whose copy (a succeeded restore's, or what a failed one left) is the worker's to delete. */
-export function hasCopyToDelete(job: Job): job is Job & { expiry: CopyExpiry } {
+function hasCopyToDelete(job: Job): job is Job & { expiry: CopyExpiry } {
   return (job.status === 'succeeded' || job.status === 'failed') && job.expiry !== undefined;
 }
 
