@@ -1,3 +1,5 @@
+import { describeError } from '../util/describe-error.js';
+
 /** Throttling names across AWS services: the request was fine, AWS asked for it later. */
 const THROTTLING_NAMES = new Set([
   'Throttling',
@@ -61,9 +63,7 @@ export function isRetryableAwsError(error: unknown): boolean {
 
 /** `DBClusterNotFoundFault: DBCluster orders not found.` — the name and AWS's own message. */
 export function describeAwsError(error: unknown): string {
-  if (error instanceof Error)
-    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
-  return String(error);
+  return describeError(error);
 }
 
 /** The AWS request id an SDK error carries, for the audit trail. */

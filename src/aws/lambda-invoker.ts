@@ -1,5 +1,5 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import type { KickEvent, LambdaInvoker } from '../jobs/kickers.js';
+import type { KickEvent, LambdaInvoker } from '../domain/ports/kicker.js';
 
 export function createLambdaInvoker(client: LambdaClient): LambdaInvoker {
   return {

@@ -1,4 +1,4 @@
-import type { KickEvent, LambdaInvoker } from '../jobs/kickers.js';
+import type { KickEvent, LambdaInvoker } from '../domain/ports/kicker.js';
 import { memoizeSuccess } from '../util/memoize-success.js';
 
 /**

@@ -49,3 +49,19 @@ export interface StepStartResult {
   /** The resource already existed, tagged with this job: an earlier attempt started it. */
   alreadyStarted: boolean;
 }
+
+/**
+ * An error a driver's call threw, as the driver classifies it: the worker and the domain decide
+ * what comes next from `retry` alone and never see the provider's error names.
+ */
+export interface StepFailure {
+  /**
+   * `throttled`: the call was sound and the provider asked for it later (never fails a step);
+   * `transient`: a fault that may pass on a later try; `permanent`: the request itself is wrong.
+   */
+  retry: 'throttled' | 'transient' | 'permanent';
+  /** The provider's own words, e.g. `DBClusterNotFoundFault: DBCluster orders not found.` */
+  message: string;
+  /** The provider's request id, for the audit trail. */
+  requestId?: string;
+}

@@ -1,5 +1,6 @@
 import type { DatabaseDriver, StepContext } from '../domain/ports/database-driver.js';
 import type { StepStartResult } from '../domain/steps.js';
+import { classifyAwsError } from './classify-aws-error.js';
 import { checkSteps } from './dynamodb/check-steps.js';
 import type { DynamoDbTableClients } from './dynamodb/clients.js';
 import { deleteRestoredCopy } from './dynamodb/delete-copy.js';
@@ -43,6 +44,7 @@ export function createDynamoDbTableDriver(clients: DynamoDbTableClients): Databa
     findExisting: (identifier) => findExisting(clients.dynamodb, identifier),
     listRestoreCandidates: (filter) => listRestoreCandidates(clients.dynamodb, filter),
     startStep,
+    classifyError: classifyAwsError,
     checkSteps: (contexts) => checkSteps(clients, contexts),
     validate: (context) => validateTable(clients, context),
   };

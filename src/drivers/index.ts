@@ -2,6 +2,7 @@ import type { AwsClientFactory, AwsEnvironment } from '../aws/clients.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
 import { memoizeSuccess } from '../util/memoize-success.js';
+import { classifyAwsError } from './classify-aws-error.js';
 
 interface DriverModule {
   load(clients: AwsClientFactory, environment: AwsEnvironment): DatabaseDriver;
@@ -39,5 +40,7 @@ export function createDriver(
     startStep: async (context) => (await driver()).startStep(context),
     checkSteps: async (contexts) => (await driver()).checkSteps(contexts),
     validate: async (context) => (await driver()).validate(context),
+    // Synchronous and the same for every kind: classifying an error needs no kind's code loaded.
+    classifyError: classifyAwsError,
   };
 }

@@ -1,5 +1,6 @@
 import type { RDSClient } from '@aws-sdk/client-rds';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
+import { classifyAwsError } from './classify-aws-error.js';
 import { checkInstanceSteps } from './rds-family/instance/instance-checks.js';
 import {
   describeInstanceSource,
@@ -23,6 +24,7 @@ export function createRdsInstanceDriver({ rds }: RdsInstanceDriverDeps): Databas
     findExisting: (identifier) => findExistingInstance(rds, identifier),
     listRestoreCandidates: (filter) => listInstanceCandidates(rds, filter),
     startStep: (context) => startInstanceStep(rds, context),
+    classifyError: classifyAwsError,
     checkSteps: (contexts) => checkInstanceSteps(rds, contexts),
     validate: (context) => validateInstance(rds, context),
   };

@@ -1,4 +1,4 @@
-import type { Kicker } from '../domain/ports/kicker.js';
+import type { Kicker, LambdaInvoker } from '../domain/ports/kicker.js';
 
 /** A kicker whose work runs in this process; `idle()` resolves once every kick so far has finished. */
 export interface InProcessKicker extends Kicker {
@@ -28,16 +28,6 @@ export function createInProcessKicker(
       while (running.size > 0) await Promise.all([...running]);
     },
   };
-}
-
-/** The worker's async-invoke payload: advance this one job. */
-export interface KickEvent {
-  kick: string;
-}
-
-/** The part of the Lambda client the kicker needs. */
-export interface LambdaInvoker {
-  invokeAsync(functionName: string, payload: KickEvent): Promise<void>;
 }
 
 /**

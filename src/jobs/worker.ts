@@ -1,24 +1,23 @@
-import { awsRequestIdOf, describeAwsError, isRetryableAwsError, isThrottlingAwsError } from '../aws/errors.js';
-import {
-  currentStep,
-  type Execution,
-  recordChecked,
-  recordFailed,
-  recordStarted,
-  recordValidated,
-} from '../domain/execution.js';
 import { JobConflictError } from '../domain/job/errors.js';
-import type { CopyExpiry, Job, JobEvent } from '../domain/job/job.js';
-import { expireJob, isCopyDue, needsExpiryTag, recordExpiryTagged, withExecution } from '../domain/job/transitions.js';
+import type { Job } from '../domain/job/job.js';
+import {
+  type ProgressRules,
+  taskChecked,
+  taskFailed,
+  taskStarted,
+  taskValidated,
+  taskWithoutCall,
+} from '../domain/job/progress.js';
+import { currentTask, type DriverTask, type Task, type TimedTask } from '../domain/job/tasks.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import type { Clock } from '../domain/ports/clock.js';
-import type { DatabaseDriver, StepContext } from '../domain/ports/database-driver.js';
+import type { DatabaseDriver } from '../domain/ports/database-driver.js';
 import type { JobStore } from '../domain/ports/job-store.js';
 import type { Notifier } from '../domain/ports/notifier.js';
-import { EXPIRY_STEP_NAME, EXPIRY_TAG_STEP_NAME, type StepStatus } from '../domain/steps.js';
-import { copyDeletionChecked, copyDeletionFailed, copyDeletionStarted } from './copy-expiry.js';
+import type { ValidationCheck } from '../domain/source.js';
+import type { StepFailure, StepStartResult, StepStatus } from '../domain/steps.js';
+import { describeError } from '../util/describe-error.js';
 import { renewLeaseWhileInFlight } from './lease-renewal.js';
-import { MAX_STEP_ATTEMPTS, retryDelayMs } from './retry-policy.js';
 import { type Scheduler, timerScheduler } from './scheduler.js';
 
 export interface WorkerDeps {
@@ -59,6 +58,11 @@ const DEFAULT_LEASE_MS = 45_000;
  * A job about to make an AWS call is leased first, and the lease is renewed while the call is in
  * flight; a worker that dies mid-step loses nothing: its lease runs out within a minute and the
  * next tick starts the step again, which its driver recognises.
+ *
+ * What a job needs (its task: a restore step, a copy deletion, an expiry tag...) and what it
+ * becomes after the call are the domain's (domain/job/tasks.ts and progress.ts), and whether an
+ * error is worth another try is its driver's: the worker selects, leases, calls, persists and
+ * notifies, and a new phase of a job needs no change here.
  */
 export class Worker {
   private readonly leaseMs: number;
@@ -87,91 +91,74 @@ export class Worker {
     // The newest version of each job, for the notifier's sync at the end of the pass.
     const latest = new Map(jobs.map((job) => [job.id, job]));
     const now = this.deps.clock.now();
-    const toCheck: Job[] = [];
-    const toAct: Job[] = [];
-    const expiries: Job[] = [];
-    const toTag: Job[] = [];
+    // The domain says what each job needs; the worker sorts the tasks by the call they make.
+    const timed: Due<TimedTask>[] = [];
+    const toCheck: Due<DriverTask>[] = [];
+    const toCall: Due<DriverTask>[] = [];
     for (const job of jobs) {
-      if (job.retry && now < job.retry.nextAttemptAt) continue;
-      if (hasCopyToDelete(job)) {
-        if (isCopyDue(job, now)) toAct.push(job);
-        else if (job.expiry.state === 'deleting') toCheck.push(job);
-        else if (needsExpiryTag(job, now)) toTag.push(job);
-        continue;
-      }
-      if (job.status === 'awaiting_approval') {
-        const expired = expireJob(job, now);
-        if (expired) expiries.push(expired);
-        continue;
-      }
-      if (job.status !== 'running' || !job.execution) continue;
-      const step = currentStep(job.plan, job.execution);
-      if (!step) continue;
-      if (!job.execution.started || step === 'validate') toAct.push(job);
-      else toCheck.push(job);
+      const task = currentTask(job, now);
+      if (!task) continue;
+      if (task.call === 'none') timed.push({ job, task });
+      else if (task.call === 'check') toCheck.push({ job, task });
+      else toCall.push({ job, task });
     }
-    await this.settle(report, latest, expiries, (job) => this.persist(job));
-    await this.checkRunning(toCheck, report, latest);
-    await this.settle(report, latest, toAct, async (job) => {
+    await this.settle(report, latest, timed, ({ job, task }) => this.persist(taskWithoutCall(job, task, now)));
+    await this.checkAll(toCheck, report, latest);
+    await this.settle(report, latest, toCall, async (due) => {
       report.acted += 1;
-      return this.act(job);
-    });
-    await this.settle(report, latest, toTag, async (job) => {
-      report.acted += 1;
-      return this.tagExpiry(job);
+      return this.act(due);
     });
     await this.deps.notifier.sync([...latest.values()]).catch((error: unknown) => {
-      report.errors.push(`notifier: ${describeAwsError(error)}`);
+      report.errors.push(`notifier: ${describeError(error)}`);
     });
     return report;
   }
 
   /** One batched check per kind and environment (the driver splits its describes by 100 identifiers). */
-  private async checkRunning(jobs: Job[], report: TickReport, latest: Map<string, Job>): Promise<void> {
-    const groups = new Map<string, Job[]>();
-    for (const job of jobs) {
-      const key = `${job.plan.kind}|${job.plan.target.environment}`;
+  private async checkAll(checks: Due<DriverTask>[], report: TickReport, latest: Map<string, Job>): Promise<void> {
+    const groups = new Map<string, Due<DriverTask>[]>();
+    for (const due of checks) {
+      const key = `${due.job.plan.kind}|${due.job.plan.target.environment}`;
       const group = groups.get(key);
-      if (group) group.push(job);
-      else groups.set(key, [job]);
+      if (group) group.push(due);
+      else groups.set(key, [due]);
     }
     for (const group of groups.values()) {
       const [first] = group;
       if (!first) continue;
-      const driver = this.deps.driverFor(first.plan.kind, first.plan.target.environment);
+      const { kind, target } = first.job.plan;
+      const driver = this.deps.driverFor(kind, target.environment);
       let statuses: StepStatus[];
       try {
-        statuses = await driver.checkSteps(group.map((job) => contextOf(job)));
+        statuses = await driver.checkSteps(group.map(({ task }) => task.context));
       } catch (error) {
         // A throttled or failed describe changes nothing: every job in the group is checked again next tick.
-        report.errors.push(`check ${first.plan.kind} in ${first.plan.target.environment}: ${describeAwsError(error)}`);
+        report.errors.push(`check ${kind} in ${target.environment}: ${describeError(error)}`);
         continue;
       }
       report.checked += group.length;
       const changed: Job[] = [];
-      const restart: Job[] = [];
-      group.forEach((job, index) => {
+      const startAgain: Due<DriverTask>[] = [];
+      group.forEach(({ job, task }, index) => {
         const status = statuses[index];
         if (!status) return;
-        if (hasCopyToDelete(job)) {
-          const next = copyDeletionChecked(job, status, this.deps.clock.now());
-          if (next) changed.push(next);
-          else if (status.state === 'pending' && status.restart) restart.push(job);
-          return;
-        }
-        const execution = job.execution;
-        if (!execution) return;
-        const next = recordChecked(job.plan, execution, status, this.deps.clock.now());
-        if (next !== execution) changed.push(this.progressed(job, execution, next));
+        const outcome = taskChecked(job, task, status, this.deps.clock.now(), this.rules());
+        if (outcome.type === 'changed') changed.push(outcome.job);
+        else if (outcome.type === 'start-again') startAgain.push({ job, task: outcome.task });
       });
-      await this.settle(report, latest, changed, (job) => this.persist(job));
-      await this.settle(report, latest, restart, (job) => this.act(job));
+      await this.settle(
+        report,
+        latest,
+        changed.map((job) => ({ job })),
+        ({ job }) => this.persist(job),
+      );
+      await this.settle(report, latest, startAgain, (due) => this.act(due));
     }
   }
 
-  /** Starts the current step (or validates), under a lease, and records what happened. */
-  private act(job: Job): Promise<Job | undefined> {
-    return this.underLease(job, () => this.runStep(job));
+  /** Makes the task's driver call under the job's lease and saves what the job became. */
+  private act({ job, task }: Due<DriverTask>): Promise<Job | undefined> {
+    return this.underLease(job, () => this.call(job, task));
   }
 
   /**
@@ -202,107 +189,41 @@ export class Worker {
     return this.persist(next, { leaseOwner: this.deps.workerId });
   }
 
-  /** The leased job's AWS call: the job as it is to be saved after it (moved on, retried or failed). */
-  private async runStep(job: Job): Promise<Job> {
-    const context = contextOf(job);
-    if (hasCopyToDelete(job)) {
-      try {
-        const started = await this.deps.driverFor(job.plan.kind, job.plan.target.environment).startStep(context);
-        return copyDeletionStarted(job, started, this.deps.clock.now());
-      } catch (error) {
-        return this.failedOrRetried(job, error);
-      }
-    }
-    const execution = job.execution as Execution;
-    let next: Execution;
+  /**
+   * The leased job's driver call: the job as it is to be saved after it (moved on, retried or
+   * failed, as the domain says). An error the domain records nothing for is thrown on, to be reported.
+   */
+  private async call(job: Job, task: DriverTask): Promise<Job> {
+    let driver: DatabaseDriver | undefined;
+    let answer: { started: StepStartResult } | { checks: ValidationCheck[] };
     try {
-      if (!execution.started) {
-        const started = await this.deps.driverFor(job.plan.kind, job.plan.target.environment).startStep(context);
-        next = recordStarted(job.plan, execution, this.deps.clock.now(), started);
-      } else {
-        const checks = await this.deps.driverFor(job.plan.kind, job.plan.target.environment).validate(context);
-        next = recordValidated(job.plan, execution, checks, this.deps.clock.now());
-      }
+      driver = this.deps.driverFor(job.plan.kind, job.plan.target.environment);
+      answer =
+        task.call === 'validate'
+          ? { checks: await driver.validate(task.context) }
+          : { started: await driver.startStep(task.context) };
     } catch (error) {
-      return this.failedOrRetried(job, error);
-    }
-    return this.progressed(job, execution, next);
-  }
-
-  /**
-   * Rewrites the copy's expiry tag to the job's expiry (after Extend), under a lease. A failed call
-   * writes nothing: the tag still differs, so the next pass (once the lease lapses) tries again.
-   */
-  private async tagExpiry(job: Job): Promise<Job | undefined> {
-    const at = job.expiry?.at;
-    if (!at) return undefined;
-    return this.underLease(job, async () => {
-      await this.deps
-        .driverFor(job.plan.kind, job.plan.target.environment)
-        .startStep({ jobId: job.id, plan: job.plan, step: EXPIRY_TAG_STEP_NAME, copyExpiresAt: at });
-      return recordExpiryTagged(job, at, this.deps.clock.now());
-    });
-  }
-
-  /**
-   * Throttling (of any service, STS included) waits with backoff for as long as it lasts; another
-   * retryable error waits up to a limit; any other error fails the step.
-   */
-  private failedOrRetried(job: Job, error: unknown): Job {
-    const now = this.deps.clock.now();
-    const message = describeAwsError(error);
-    const attempts = (job.retry?.attempts ?? 0) + 1;
-    const step = contextOf(job).step;
-    if (isThrottlingAwsError(error) || (isRetryableAwsError(error) && attempts < MAX_STEP_ATTEMPTS)) {
-      const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
-      const event: JobEvent = {
-        at: now,
-        actor: 'worker',
-        type: 'step-retry',
-        detail: `${step}: ${message} (attempt ${attempts}, again after ${nextAttemptAt.toISOString()})`,
+      // Without a driver (none for the job's environment) there is nothing to retry: the step fails.
+      const failure: StepFailure = driver?.classifyError(error) ?? {
+        retry: 'permanent',
+        message: describeError(error),
       };
-      return {
-        ...job,
-        retry: { attempts, nextAttemptAt, lastError: message },
-        events: [...job.events, event],
-        updatedAt: now,
-      };
+      const next = taskFailed(job, task, failure, this.deps.clock.now(), this.rules());
+      if (!next) throw error;
+      return next;
     }
-    const requestId = awsRequestIdOf(error);
-    const reason = `${message}${requestId ? ` (request ${requestId})` : ''}`;
-    if (hasCopyToDelete(job)) return copyDeletionFailed(job, reason, now);
-    const execution = job.execution as Execution;
-    return this.progressed(job, execution, recordFailed(job.plan, execution, reason, now));
-  }
-
-  /** The job with its new execution, and events that say what moved. */
-  private progressed(job: Job, before: Execution, after: Execution): Job {
     const now = this.deps.clock.now();
-    const events: JobEvent[] = [];
-    const stepName = currentStep(job.plan, before);
-    if (!before.started && after.started) {
-      const record = after.steps.at(-1);
-      events.push({
-        at: now,
-        actor: 'worker',
-        type: 'step-started',
-        detail: `${stepName}${record?.resumed ? ' (already started by an earlier attempt)' : ''}${record?.requestId ? ` [${record.requestId}]` : ''}`,
-      });
-    } else if (after.phase === 'rollback' && before.phase === 'forward') {
-      events.push({ at: now, actor: 'worker', type: 'rollback', detail: after.failure ?? 'rolling back' });
-    } else if (after.stepIndex !== before.stepIndex || after.outcome !== before.outcome) {
-      events.push({ at: now, actor: 'worker', type: 'step-done', detail: `${stepName}` });
-    }
-    return withExecution(
-      job,
-      after,
-      now,
-      events,
-      this.deps.failedCopyGraceMs !== undefined ? { failedCopyGraceMs: this.deps.failedCopyGraceMs } : undefined,
-    );
+    return 'checks' in answer
+      ? taskValidated(job, task, answer.checks, now, this.rules())
+      : taskStarted(job, task, answer.started, now, this.rules());
   }
 
-  private async persist(job: Job, options: { leaseOwner?: string } = {}): Promise<Job | undefined> {
+  private rules(): ProgressRules {
+    return this.deps.failedCopyGraceMs !== undefined ? { failedCopyGraceMs: this.deps.failedCopyGraceMs } : {};
+  }
+
+  private async persist(job: Job | undefined, options: { leaseOwner?: string } = {}): Promise<Job | undefined> {
+    if (!job) return undefined;
     let saved: Job;
     try {
       saved = await this.deps.store.save(job, options);
@@ -314,7 +235,7 @@ export class Worker {
     if (saved.status === 'succeeded') await this.recordDuration(saved);
     await this.deps.notifier.jobChanged(saved).catch((error: unknown) => {
       // The card is a function of the job: a lost notification is repaired on a later change or tick.
-      this.deps.log?.('notifier failed', { jobId: saved.id, error: describeAwsError(error) });
+      this.deps.log?.('notifier failed', { jobId: saved.id, error: describeError(error) });
     });
     return saved;
   }
@@ -329,26 +250,26 @@ export class Worker {
     });
   }
 
-  /** Runs `work` over `jobs` with bounded concurrency; one job's error never stops the others. */
-  private async settle(
+  /** Runs `work` over each job's item with bounded concurrency; one job's error never stops the others. */
+  private async settle<T extends { job: Job }>(
     report: TickReport,
     latest: Map<string, Job>,
-    jobs: Job[],
-    work: (job: Job) => Promise<Job | undefined>,
+    items: T[],
+    work: (item: T) => Promise<Job | undefined>,
   ): Promise<void> {
     let next = 0;
-    const lanes = Array.from({ length: Math.min(this.concurrency, jobs.length) }, async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++] as Job;
+    const lanes = Array.from({ length: Math.min(this.concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const item = items[next++] as T;
         try {
-          const saved = await work(job);
+          const saved = await work(item);
           if (saved) {
             report.changed += 1;
             latest.set(saved.id, saved);
           }
         } catch (error) {
-          report.errors.push(`job ${job.id}: ${describeAwsError(error)}`);
-          this.deps.log?.('job not advanced', { jobId: job.id, error: describeAwsError(error) });
+          report.errors.push(`job ${item.job.id}: ${describeError(error)}`);
+          this.deps.log?.('job not advanced', { jobId: item.job.id, error: describeError(error) });
         }
       }
     });
@@ -356,18 +277,8 @@ export class Worker {
   }
 }
 
-/** A finished job whose copy (a succeeded restore's, or what a failed one left) is the worker's to delete. */
-function hasCopyToDelete(job: Job): job is Job & { expiry: CopyExpiry } {
-  return (job.status === 'succeeded' || job.status === 'failed') && job.expiry !== undefined;
-}
-
-/** The step to start or check: the running restore's current one, or a finished job's copy deletion. */
-function contextOf(job: Job): StepContext {
-  if (hasCopyToDelete(job)) {
-    const copyIdentifier = job.expiry?.identifier;
-    return { jobId: job.id, plan: job.plan, step: EXPIRY_STEP_NAME, ...(copyIdentifier ? { copyIdentifier } : {}) };
-  }
-  const step = job.execution ? currentStep(job.plan, job.execution) : undefined;
-  if (!step) throw new Error(`job ${job.id} has no current step`);
-  return { jobId: job.id, plan: job.plan, step };
+/** A job and the task the domain says it needs now. */
+interface Due<T extends Task = Task> {
+  job: Job;
+  task: T;
 }

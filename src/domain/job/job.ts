@@ -50,9 +50,15 @@ export interface JobEvent {
   detail: string;
 }
 
-/** A retryable AWS error met on the current step: try again after `nextAttemptAt`. */
+/** A retryable error met on the current task: try again after `nextAttemptAt`. */
 export interface RetryState {
+  /** Failed tries so far, throttled ones included: they set the backoff. */
   attempts: number;
+  /**
+   * How many of those were throttled: they never count against the task's attempts. Absent on
+   * jobs stored before it was kept (read as none).
+   */
+  throttled?: number;
   nextAttemptAt: Date;
   lastError: string;
 }

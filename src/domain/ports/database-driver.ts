@@ -7,7 +7,7 @@ import type {
   SourceDescription,
   ValidationCheck,
 } from '../source.js';
-import type { StepName, StepStartResult, StepStatus } from '../steps.js';
+import type { StepFailure, StepName, StepStartResult, StepStatus } from '../steps.js';
 
 /** Everything a driver needs to run one step of one job. */
 export interface StepContext {
@@ -61,4 +61,10 @@ export interface DatabaseDriver {
 
   /** Compares the restored target with the source and the plan. */
   validate(context: StepContext): Promise<ValidationCheck[]>;
+
+  /**
+   * Says what an error thrown by one of this driver's calls means for the step: whether a later
+   * try can help, with the provider's message and request id. Pure and synchronous.
+   */
+  classifyError(error: unknown): StepFailure;
 }

@@ -1,4 +1,5 @@
 import type { DatabaseDriver } from '../../../domain/ports/database-driver.js';
+import { classifyAwsError } from '../../classify-aws-error.js';
 import type { ClusterApi } from './cluster-api.js';
 import { checkClusterSteps } from './cluster-checks.js';
 import type { ClusterKind } from './cluster-kind.js';
@@ -20,6 +21,7 @@ export function createClusterDriver(api: ClusterApi, kind: ClusterKind): Databas
     findExisting: (identifier) => findExistingCluster(api, identifier),
     listRestoreCandidates: (filter) => listClusterCandidates(api, kind, filter),
     startStep: (context) => startClusterStep(api, kind, context),
+    classifyError: classifyAwsError,
     checkSteps: (contexts) => checkClusterSteps(api, contexts),
     validate: (context) => validateCluster(api, kind, context),
   };

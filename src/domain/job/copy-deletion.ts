@@ -1,6 +1,6 @@
-import type { Job } from '../domain/job/job.js';
-import { withCopyExpiry } from '../domain/job/transitions.js';
-import type { StepStartResult, StepStatus } from '../domain/steps.js';
+import type { StepStartResult, StepStatus } from '../steps.js';
+import type { Job } from './job.js';
+import { withCopyExpiry } from './transitions.js';
 
 /**
  * How the worker records the deletion of an expired copy: one step (`delete-restored-copy`)
