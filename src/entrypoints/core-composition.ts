@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { AwsClientFactory, type AwsEnvironment, readOnly } from '../aws/clients.js';
 import { seedDemoAccounts } from '../aws/simulated/fixture.js';
 import { createSimulatedAws, type SimulatedAws } from '../aws/simulated/simulated-aws.js';
@@ -20,6 +20,7 @@ import { ensureJobTable } from '../jobs/job-table.js';
 import { createInProcessKicker } from '../jobs/kickers.js';
 import { Worker } from '../jobs/worker.js';
 import { SlackCards } from '../slack/slack-cards.js';
+import { createSlackWebClient } from '../slack/web-client.js';
 import type { BackoffSchedule } from '../util/retry-in-background.js';
 
 export type Log = (message: string, detail?: object) => void;
@@ -120,12 +121,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     finishedJobRetentionMs: policyDuration(policy.finishedJobRetention),
   });
 
-  const slackClient = options.slack
-    ? new WebClient(options.slack.token, {
-        ...(options.slack.apiUrl ? { slackApiUrl: options.slack.apiUrl } : {}),
-        retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1_000 },
-      })
-    : undefined;
+  const slackClient = options.slack ? createSlackWebClient(options.slack.token, options.slack.apiUrl) : undefined;
   const notifier: Notifier = slackClient
     ? new SlackCards({ client: slackClient, store, clock, maxExpiryMs: policyDuration(policy.maxExpiry), log })
     : { jobChanged: async () => undefined, sync: async () => undefined };
