@@ -22,8 +22,9 @@ import { Worker } from '../jobs/worker.js';
 import { SlackCards } from '../slack/slack-cards.js';
 import { createSlackWebClient } from '../slack/web-client.js';
 import type { BackoffSchedule } from '../util/retry-in-background.js';
+import { createLog, type Log } from './log.js';
 
-export type Log = (message: string, detail?: object) => void;
+export type { Log } from './log.js';
 
 /** The job table: a real one in AWS, or any DynamoDB API (the embedded dynalite) locally and in tests. */
 export interface JobTable {
@@ -89,13 +90,10 @@ export interface CoreComposition {
   idle(): Promise<void>;
 }
 
-/** The default log: one JSON line per message on stdout (CloudWatch on Lambda). */
-export const jsonLinesLog: Log = (message, detail) => console.log(JSON.stringify({ message, ...detail }));
-
 /** Builds and wires the concrete adapters (composition.ts adds the Slack app). */
 export async function composeCore(options: CompositionOptions): Promise<CoreComposition> {
   const { env, policy } = options;
-  const log: Log = options.log ?? jsonLinesLog;
+  const log: Log = options.log ?? createLog(env.LOG_LEVEL);
   const simulated = env.RESTORE_BOT_AWS !== 'real';
   const clock = options.clock ?? systemClock;
   const speedUp = env.SIMULATED_AWS_MINUTES_PER_SECOND * 60;
