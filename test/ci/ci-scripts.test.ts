@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -89,5 +89,37 @@ describe('.github/workflows/ci.yml', () => {
     expect(job?.['runs-on']).toBe('ubuntu-latest');
     expect(job?.steps.find((step) => step.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(20);
     expect(job?.steps.some((step) => step.run?.trim() === 'bash .ci/run')).toBe(true);
+  });
+});
+
+describe('coverage', () => {
+  it('fails a run that leaves the domain and the drivers untested, naming each threshold', () => {
+    // Prepare: a run of one test that touches neither, its report kept out of the repository
+    const reports = mkdtempSync(join(tmpdir(), 'coverage-'));
+
+    // Act
+    const run = spawnSync(
+      'npx',
+      ['vitest', 'run', '--coverage', `--coverage.reportsDirectory=${reports}`, 'test/manifest.test.ts'],
+      { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } },
+    );
+
+    // Assess
+    expect(run.status).toBe(1);
+    const output = `${run.stdout}${run.stderr}`;
+    for (const folder of ['src/domain/**', 'src/drivers/**']) {
+      for (const measure of ['statements', 'branches', 'functions', 'lines']) {
+        expect(output).toMatch(
+          new RegExp(`Coverage for ${measure} \\(0%\\) does not meet "${folder.replace(/\*/g, '\\*')}" threshold`),
+        );
+      }
+    }
+  });
+
+  it("is measured in .ci/run's first run of the suite only (the run 400 days ahead goes without)", () => {
+    expect(packageJson.scripts['test:coverage']).toBe('vitest run --coverage');
+    expect(ciRun).toMatch(/^npm run test:coverage$/m);
+    expect(ciRun).toMatch(/^FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f '\+400d' npm test$/m);
+    expect(ciRun).not.toMatch(/^npm test$/m);
   });
 });
