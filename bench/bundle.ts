@@ -4,7 +4,8 @@
 // only acks, built in the same run with the same esbuild options:
 //   bare_bolt          as any Bolt app bundles (Socket Mode, OAuth, every iconv code page, ...)
 //   bare_bolt_trimmed  with the bot's Lambda stubs too (scripts/build.mjs), the floor for any Bolt app
-// Ratios compare import time net of Node's own start-up (`node -e 0`).
+// Ratios compare import time net of Node's own start-up (`node -e 0`). Then the cold path of the
+// Slack function and of the trimmed bare Bolt bundle, first request answered (bench/cold.ts).
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildLambdaBundles, bundleSizes, lambdaBuildOptions } from '../scripts/build.mjs';
+import { benchColdStart } from './cold.js';
 import { printFigure } from './figures.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -99,6 +101,12 @@ export async function benchBundle(): Promise<void> {
     printFigure('bundle.slack_import_ratio', round(net('slack') / net('bare_bolt')), 'x');
     printFigure('bundle.worker_import_ratio', round(net('worker') / net('bare_bolt')), 'x');
     printFigure('bundle.slack_import_ratio_trimmed', round(net('slack') / net('bare_bolt_trimmed')), 'x');
+
+    await benchColdStart({
+      slackEntry: path.join(workDir, 'dist', 'slack', 'index.mjs'),
+      policyFile: path.join(workDir, 'dist', 'policy.json'),
+      bareBoltEntry: trimmed.entry,
+    });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

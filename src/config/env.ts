@@ -8,7 +8,6 @@ const optionalText = z
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   POLICY_FILE: z.string().min(1).default('policy.example.yml'),
   JOBS_TABLE: optionalText,
@@ -27,6 +26,7 @@ const EnvSchema = z.object({
   RESTORE_BOT_AWS: z.enum(['simulated', 'real']).default('simulated'),
   /** AWS minutes the simulated account lets pass per real second (the local demo's speed). */
   SIMULATED_AWS_MINUTES_PER_SECOND: z.coerce.number().positive().default(1),
+  /** The least level the bot's log writes (entrypoints/log.ts); Powertools' Logger names the levels the same. */
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   /** Where the embedded job store keeps its data locally. */
   DATA_DIR: z.string().min(1).default('.data'),

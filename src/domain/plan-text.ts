@@ -18,7 +18,7 @@ export function renderPlanText(plan: Plan): string {
   }
   if (plan.replace && plan.expiresAt) {
     lines.push(
-      `  :warning: ${target.identifier} will be DELETED on ${formatInstant(plan.expiresAt)}: this replacement was asked to expire, and the database it replaces is deleted after validation`,
+      `  WARNING: ${target.identifier} will be DELETED on ${formatInstant(plan.expiresAt)}: this replacement was asked to expire, and the database it replaces is deleted after validation`,
     );
   }
   lines.push(`  steps:`);

@@ -34,12 +34,12 @@ export function assertMayRequest(
   const environment = environmentOf(policy, environmentName, 'targetEnvironment');
   if (!isListed(environment.requesters, principal) && !isListed(environment.approvers, principal)) {
     throw new NotAuthorizedError(
-      `<@${principal.userId}> may not request restores into ${environmentName}: ask to be added to its requesters in the policy`,
+      `you may not request restores into ${environmentName}: ask to be added to its requesters in the policy`,
     );
   }
   if (channelId && environment.channels.length > 0 && !environment.channels.includes(channelId)) {
     throw new NotAuthorizedError(
-      `restores into ${environmentName} are requested from ${environment.channels.map((id) => `<#${id}>`).join(', ')}, not from this channel`,
+      `restores into ${environmentName} are requested only from the channels its policy names (${environment.channels.join(', ')}), not from this channel`,
     );
   }
 }

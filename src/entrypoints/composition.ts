@@ -6,7 +6,8 @@ import { createLambdaKicker } from '../jobs/kickers.js';
 import { createSlackApp } from '../slack/app.js';
 import { createSlackReceiver } from '../slack/http/slack-receiver.js';
 import { startTokenCheck, type TokenCheck } from '../slack/token-check.js';
-import { type CompositionOptions, type CoreComposition, composeCore, jsonLinesLog } from './core-composition.js';
+import { type CompositionOptions, type CoreComposition, composeCore } from './core-composition.js';
+import { createLog } from './log.js';
 
 export interface Composition extends CoreComposition {
   /** The receiver serves POST /slack/events over HTTP; in Socket Mode there is none and `app.start()` connects. */
@@ -15,18 +16,19 @@ export interface Composition extends CoreComposition {
 
 /** The whole bot: the core (store, worker, job service, cards) and the Slack app serving people. */
 export async function compose(options: CompositionOptions): Promise<Composition> {
+  const log = options.log ?? createLog(options.env.LOG_LEVEL);
   const workerFunction = options.runtime === 'lambda' ? options.env.WORKER_FUNCTION_NAME : undefined;
   // On Lambda the listener's change is handed to the worker function by an async invoke.
   const kicker =
     options.kicker ??
     (workerFunction
       ? createLambdaKicker(createLazyLambdaInvoker(), workerFunction, (error) =>
-          (options.log ?? jsonLinesLog)('kick failed; the next scheduled tick advances the job', {
+          log('kick failed; the next scheduled tick advances the job', {
             error: (error as Error).message,
           }),
         )
       : undefined);
-  const core = await composeCore({ ...options, ...(kicker ? { kicker } : {}) });
+  const core = await composeCore({ ...options, log, ...(kicker ? { kicker } : {}) });
   if (!options.slack || !core.slackClient) return core;
   const { socketModeAppToken, apiUrl, token, signingSecret } = options.slack;
   let receiver: ExpressReceiver | undefined;

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { AwsClientFactory, type AwsEnvironment, readOnly } from '../aws/clients.js';
 import { seedDemoAccounts } from '../aws/simulated/fixture.js';
 import { createSimulatedAws, type SimulatedAws } from '../aws/simulated/simulated-aws.js';
@@ -20,9 +20,11 @@ import { ensureJobTable } from '../jobs/job-table.js';
 import { createInProcessKicker } from '../jobs/kickers.js';
 import { Worker } from '../jobs/worker.js';
 import { SlackCards } from '../slack/slack-cards.js';
+import { createSlackWebClient } from '../slack/web-client.js';
 import type { BackoffSchedule } from '../util/retry-in-background.js';
+import { createLog, type Log } from './log.js';
 
-export type Log = (message: string, detail?: object) => void;
+export type { Log } from './log.js';
 
 /** The job table: a real one in AWS, or any DynamoDB API (the embedded dynalite) locally and in tests. */
 export interface JobTable {
@@ -88,13 +90,10 @@ export interface CoreComposition {
   idle(): Promise<void>;
 }
 
-/** The default log: one JSON line per message on stdout (CloudWatch on Lambda). */
-export const jsonLinesLog: Log = (message, detail) => console.log(JSON.stringify({ message, ...detail }));
-
 /** Builds and wires the concrete adapters (composition.ts adds the Slack app). */
 export async function composeCore(options: CompositionOptions): Promise<CoreComposition> {
   const { env, policy } = options;
-  const log: Log = options.log ?? jsonLinesLog;
+  const log: Log = options.log ?? createLog(env.LOG_LEVEL);
   const simulated = env.RESTORE_BOT_AWS !== 'real';
   const clock = options.clock ?? systemClock;
   const speedUp = env.SIMULATED_AWS_MINUTES_PER_SECOND * 60;
@@ -120,12 +119,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     finishedJobRetentionMs: policyDuration(policy.finishedJobRetention),
   });
 
-  const slackClient = options.slack
-    ? new WebClient(options.slack.token, {
-        ...(options.slack.apiUrl ? { slackApiUrl: options.slack.apiUrl } : {}),
-        retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1_000 },
-      })
-    : undefined;
+  const slackClient = options.slack ? createSlackWebClient(options.slack.token, options.slack.apiUrl) : undefined;
   const notifier: Notifier = slackClient
     ? new SlackCards({ client: slackClient, store, clock, maxExpiryMs: policyDuration(policy.maxExpiry), log })
     : { jobChanged: async () => undefined, sync: async () => undefined };

@@ -1,5 +1,4 @@
 import { App, type ExpressReceiver, LogLevel } from '@slack/bolt';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { ListenerDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
@@ -8,6 +7,7 @@ import { register as registerViews } from './listeners/views/index.js';
 import { createMetadataSeal } from './metadata-seal.js';
 import type { BotIdentity } from './token-check.js';
 import { UserDirectory } from './user-directory.js';
+import { createSlackWebClient, slackClientOptions } from './web-client.js';
 
 export interface SlackAppOptions {
   token: string;
@@ -30,11 +30,7 @@ export type SlackAppDeps = Omit<ListenerDeps, 'directory' | 'metadataSeal'>;
  * validate, one conditional write, ack, views.open/update); the worker does the rest.
  */
 export function createSlackApp(deps: SlackAppDeps, options: SlackAppOptions): { app: App; directory: UserDirectory } {
-  const clientOptions: WebClientOptions = {
-    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
-    // The Web API client would retry for ~30 minutes by default: far past a listener's 3 seconds.
-    retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1_000 },
-  };
+  const clientOptions = slackClientOptions(options.slackApiUrl);
   const app = new App({
     // Not `token`: with it Bolt calls auth.test in its constructor and keeps the promise, so Slack
     // being unreachable at start is an unhandled rejection that ends the process. A request needs
@@ -53,7 +49,11 @@ export function createSlackApp(deps: SlackAppDeps, options: SlackAppOptions): { 
     clientOptions,
   });
   // Bolt's app.client holds no token without `token`: the directory gets a client of its own.
-  const directory = new UserDirectory(new WebClient(options.token, clientOptions), deps.policy, deps.clock);
+  const directory = new UserDirectory(
+    createSlackWebClient(options.token, options.slackApiUrl),
+    deps.policy,
+    deps.clock,
+  );
   const listenerDeps: ListenerDeps = { ...deps, directory, metadataSeal: createMetadataSeal(options.metadataSecret) };
   registerCommands(app, listenerDeps);
   registerActions(app, listenerDeps);

@@ -23,8 +23,19 @@ describe('parseEnv', () => {
     [{ SLACK_APP_TOKEN: 'xoxb-1' }, 'SLACK_APP_TOKEN: must be an app-level token'],
     [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL'],
     [{ RESTORE_BOT_AWS: 'yes' }, 'RESTORE_BOT_AWS'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
   ])('refuses %j naming the variable', (source, expected) => {
     expect(() => parseEnv(source)).toThrow(ConfigurationError);
     expect(() => parseEnv(source)).toThrow(expected);
+  });
+
+  it('reads LOG_LEVEL, INFO unless set', () => {
+    expect(parseEnv({}).LOG_LEVEL).toBe('INFO');
+    expect(parseEnv({ LOG_LEVEL: 'DEBUG' }).LOG_LEVEL).toBe('DEBUG');
+  });
+
+  it('does not judge NODE_ENV, which the bot never reads (Express does, for its error pages)', () => {
+    expect(() => parseEnv({ NODE_ENV: 'staging' })).not.toThrow();
+    expect(parseEnv({ NODE_ENV: 'production' })).not.toHaveProperty('NODE_ENV');
   });
 });

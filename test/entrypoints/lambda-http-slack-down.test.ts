@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../src/domain/ports/clock.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
 import { ensureJobTable } from '../../src/jobs/job-table.js';
+import { captureLogLines } from '../helpers/log-lines.js';
 import { closedPort, eventually, recordUnhandledRejections } from './helpers/slack-down.js';
 
 const SECRET = 'lambda-signing-secret';
@@ -51,8 +52,8 @@ describe('the Slack function cold-starting while Slack is down', () => {
   it('serves /healthz and verified Slack requests, and leaves no unhandled rejection', async () => {
     // Prepare
     const unhandled = recordUnhandledRejections();
-    // The function logs JSON lines on stdout, as CloudWatch reads them.
-    const lines = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    // The function logs JSON lines (Powertools' Logger) on stdout and stderr, as CloudWatch reads them.
+    const lines = captureLogLines();
     const { handler } = await import('../../src/entrypoints/lambda-http.js');
     const timestamp = String(Math.floor(systemClock.now().getTime() / 1000));
     const body = JSON.stringify({ type: 'url_verification', challenge: 'cold-start', token: 'x' });
@@ -63,7 +64,10 @@ describe('the Slack function cold-starting while Slack is down', () => {
       // Act: the cold start, then a second request while the token check has failed
       const health = (await handler(event('GET', '/healthz'), {})) as { statusCode: number };
       await eventually(
-        () => lines.mock.calls.some(([line]) => String(line).includes('Slack Web API not reachable')),
+        () =>
+          lines
+            .entries()
+            .some((entry) => entry.level === 'WARN' && String(entry.message).includes('Slack Web API not reachable')),
         'the failed token check logged',
       );
       const verification = (await handler(
@@ -82,7 +86,7 @@ describe('the Slack function cold-starting while Slack is down', () => {
       expect(unhandled.rejections).toEqual([]);
     } finally {
       unhandled.stop();
-      lines.mockRestore();
+      lines.stop();
     }
   });
 });

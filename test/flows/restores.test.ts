@@ -343,6 +343,6 @@ describe('plan text', () => {
     const expiresAt = new Date(env.clock.now().getTime() + 3 * 86_400_000);
     expect(plan.expiresAt).toEqual(expiresAt);
     expect(plan.settings.tags[TAG_EXPIRES_AT]).toBe(expiresAt.toISOString());
-    expect(renderPlanText(plan)).toContain(`:warning: inventory-acc will be DELETED on ${formatInstant(expiresAt)}`);
+    expect(renderPlanText(plan)).toContain(`WARNING: inventory-acc will be DELETED on ${formatInstant(expiresAt)}`);
   });
 });

@@ -408,7 +408,11 @@ describe('modal errors on their fields', () => {
     const submitted = await harness.standIn.submitView({ user: OUTSIDER, viewId });
     expect(submitted.outcome).toMatchObject({
       action: 'errors',
-      errors: { [RESTORE_MODAL.targetEnvironment.blockId]: expect.stringMatching(/may not request/) },
+      // A modal's field errors are plain text: a mention would show as its raw <@id>.
+      errors: {
+        [RESTORE_MODAL.targetEnvironment.blockId]:
+          'you may not request restores into production: ask to be added to its requesters in the policy',
+      },
     });
   });
 
