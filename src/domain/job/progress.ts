@@ -158,7 +158,13 @@ function progressed(job: Job, before: Execution, after: Execution, now: Date, ru
       at: now,
       actor: 'worker',
       type: 'step-started',
-      detail: `${stepName}${record?.resumed ? ' (already started by an earlier attempt)' : ''}${record?.requestId ? ` [${record.requestId}]` : ''}`,
+      detail: [
+        stepName,
+        record?.resumed ? '(already started by an earlier attempt)' : undefined,
+        record?.requestId ? `[${record.requestId}]` : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join(' '),
     });
   } else if (after.phase === 'rollback' && before.phase === 'forward') {
     events.push({ at: now, actor: 'worker', type: 'rollback', detail: after.failure ?? 'rolling back' });
