@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { identifierFromArn } from '../../../domain/identifiers.js';
-import { snapshotOptions } from '../../blocks/options.js';
 import type { ListenerDeps } from '../../deps.js';
-import { modalStateFromView } from '../../modal-state.js';
+import { snapshotOptions } from '../../restore-modal/options.js';
+import { modalStateFromView } from '../../restore-modal/state.js';
 
 /** Snapshots of the chosen source that the target environment can restore (its own and shared ones), newest first. */
 export function snapshotOptionsRequested(deps: ListenerDeps) {

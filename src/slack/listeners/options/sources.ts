@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
-import { sourceOptions } from '../../blocks/options.js';
 import type { ListenerDeps } from '../../deps.js';
-import { modalStateFromView } from '../../modal-state.js';
+import { sourceOptions } from '../../restore-modal/options.js';
+import { modalStateFromView } from '../../restore-modal/state.js';
 
 const MAX_OPTIONS = 100;
 

@@ -3,15 +3,15 @@ import { RestoreInputError } from '../../../domain/errors.js';
 import { JobConflictError, TargetBusyError } from '../../../domain/job/errors.js';
 import type { RestorePoint } from '../../../domain/restore-point.js';
 import { parseRestoreRequest } from '../../../domain/restore-request.js';
+import { parseSourceReference } from '../../../domain/source-reference.js';
 import { jobIdFor } from '../../../jobs/job-id.js';
 import { ModalMetadataError } from '../../blocks/errors.js';
-import { findSnapshotByOptionValue } from '../../blocks/options.js';
-import { type RestoreModalMetadata, readRestoreModalMetadata } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
-import { blockForField } from '../../field-blocks.js';
 import { DEFAULT_EXPIRY_CHOICE } from '../../ids.js';
-import { splitSource } from '../../modal-state.js';
-import { type RestoreModalValues, readRestoreModalValues } from '../../parse/restore-modal-values.js';
+import { blockForField } from '../../restore-modal/field-errors.js';
+import { type RestoreModalMetadata, readRestoreModalMetadata } from '../../restore-modal/metadata.js';
+import { findSnapshotByOptionValue } from '../../restore-modal/options.js';
+import { type RestoreModalValues, readRestoreModalValues } from '../../restore-modal/values.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -39,7 +39,7 @@ export function restoreRequestSubmitted(deps: ListenerDeps) {
         deps.directory.principalOf(body.user.id),
         deps.directory.timeZoneOf(body.user.id),
       ]);
-      const source = values.sourceValue ? splitSource(values.sourceValue, deps.policy) : metadata.source;
+      const source = values.sourceValue ? parseSourceReference(values.sourceValue, deps.policy) : metadata.source;
       if (!source) return await fieldError('source', 'choose the database to restore');
       const kind = values.kind ?? metadata.kind;
       const request = parseRestoreRequest({

@@ -1,6 +1,6 @@
-import type { RequestField } from '../domain/errors.js';
-import type { RestorePointType } from './ids.js';
-import { RESTORE_MODAL } from './ids.js';
+import type { RequestField } from '../../domain/errors.js';
+import type { RestorePointType } from '../ids.js';
+import { RESTORE_MODAL } from '../ids.js';
 
 /** The modal block that shows an error on `field`: the restore point's own input when it has one. */
 export function blockForField(field: RequestField, restorePointType: RestorePointType | undefined): string {

@@ -7,7 +7,7 @@ import {
   snapshotOptions,
   snapshotOptionValue,
   sourceOptions,
-} from '../../../src/slack/blocks/options.js';
+} from '../../../src/slack/restore-modal/options.js';
 
 function candidate(id: string, overrides: Partial<RestoreCandidate> = {}): RestoreCandidate {
   return {

@@ -3,8 +3,8 @@ import type { PlainTextOption } from '@slack/types';
 import { identifierFromArn } from '../../domain/identifiers.js';
 import type { RestoreCandidate } from '../../domain/source.js';
 import { BLOCK_KIT_LIMITS } from '../block-kit-limits.js';
-import { truncate } from './text.js';
-import { formatUtc } from './time.js';
+import { truncate } from '../blocks/text.js';
+import { formatUtc } from '../blocks/time.js';
 
 const { options: MAX_OPTIONS, optionText: MAX_TEXT, optionValue: MAX_VALUE } = BLOCK_KIT_LIMITS;
 
