@@ -1,4 +1,5 @@
-import type { RequestField } from '../../domain/errors.js';
+import { type RequestField, RestoreInputError } from '../../domain/errors.js';
+import { JobConflictError, TargetBusyError } from '../../domain/job/errors.js';
 import type { RestorePointType } from '../ids.js';
 import { RESTORE_MODAL } from '../ids.js';
 
@@ -26,4 +27,25 @@ export function blockForField(field: RequestField, restorePointType: RestorePoin
     case 'reason':
       return RESTORE_MODAL.reason.blockId;
   }
+}
+
+/** A refused submission as Slack shows it: the message under the field's block. */
+export function fieldErrors(
+  field: RequestField,
+  message: string,
+  restorePointType: RestorePointType | undefined,
+): { response_action: 'errors'; errors: Record<string, string> } {
+  return { response_action: 'errors', errors: { [blockForField(field, restorePointType)]: message } };
+}
+
+/**
+ * The field a refused submission is told on, and why: a person's mistake the domain named, or a target
+ * another job holds. Undefined for anything else (a fault, for Bolt's error handler).
+ */
+export function refusalOf(error: unknown): { field: RequestField; message: string } | undefined {
+  if (error instanceof RestoreInputError) return { field: error.field, message: error.message };
+  if (error instanceof TargetBusyError || error instanceof JobConflictError) {
+    return { field: 'target', message: error.message };
+  }
+  return undefined;
 }

@@ -155,6 +155,12 @@ export function modalStateFromView(view: ViewOutput, policy: Policy, now: Date, 
   return state;
 }
 
+/** The choices in an open modal, for the option lists: a source the policy refuses counts as none chosen. */
+export function modalChoicesFromView(view: ViewOutput, policy: Policy, seal: MetadataSeal): ModalChoices {
+  const metadata = readRestoreModalMetadata(seal.open(view.private_metadata));
+  return choicesForRedraw(readRestoreModalValues(view.state.values), metadata, policy);
+}
+
 /** The choices a redraw can use: a bad source is left for the submission to refuse on its field. */
 function choicesForRedraw(values: RestoreModalValues, metadata: RestoreModalMetadata, policy: Policy): ModalChoices {
   try {
