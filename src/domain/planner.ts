@@ -11,6 +11,7 @@ import { assertMayRequest, environmentOf, protectedPatternFor } from './policy-r
 import type { Clock } from './ports/clock.js';
 import type { DatabaseDriver } from './ports/database-driver.js';
 import { resolveRestoreMethod } from './restore-method.js';
+import { restoreTimeNotInFuture } from './restore-point.js';
 import type { RestoreRequest } from './restore-request.js';
 import { environmentOfSourceArn } from './source-environment.js';
 import { targetSettings } from './target-settings.js';
@@ -32,6 +33,7 @@ export async function planRestore(request: RestoreRequest, jobId: string, deps: 
   const { policy, clock } = deps;
   const { kind } = request;
   const now = clock.now();
+  if (request.restorePoint.type === 'time') restoreTimeNotInFuture(request.restorePoint.at, now);
   const sourceEnvironmentName = request.source.environment;
   const targetEnvironmentName = request.target.environment ?? sourceEnvironmentName;
   const sourceEnvironment = environmentOf(policy, sourceEnvironmentName, 'sourceEnvironment');

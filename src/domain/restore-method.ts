@@ -4,6 +4,7 @@ import type { DatabaseKind } from './kinds.js';
 import type { RestoreMethod } from './plan.js';
 import type { DatabaseDriver } from './ports/database-driver.js';
 import { formatInstant, type RestorePoint } from './restore-point.js';
+import { isReferenceTo } from './snapshot-reference.js';
 import type { RestorableWindow, RestoreCandidate, SourceDescription } from './source.js';
 
 export interface MethodContext {
@@ -62,7 +63,7 @@ function assertInsideWindow(at: Date, window: RestorableWindow): void {
 async function resolveSnapshot(id: string, context: MethodContext): Promise<RestoreMethod> {
   const { source } = context;
   const candidates = await context.targetDriver.listRestoreCandidates({ includeShared: true });
-  const snapshot = candidates.find((candidate) => candidate.id === id || candidate.arn === id);
+  const snapshot = candidates.find((candidate) => isReferenceTo(id, candidate));
   if (!snapshot) {
     const ofSource = candidates.filter((candidate) =>
       sameIdentifier(context.kind, candidate.sourceIdentifier, source.identifier),

@@ -50,7 +50,7 @@ export function parseRestorePoint(text: string, context: RestorePointContext): R
   if (prefixed?.[2]) return { type: 'snapshot', id: prefixed[2].trim() };
   if (input.startsWith('arn:') || input.startsWith('rds:')) return { type: 'snapshot', id: input };
 
-  return { type: 'time', at: notInFuture(input, readTime(input, context.now, timeZone), context.now) };
+  return { type: 'time', at: restoreTimeNotInFuture(readTime(input, context.now, timeZone), context.now, input) };
 }
 
 /** Formats an instant the way errors and plans show it: `2024-01-15T14:30Z` (seconds only when set). */
@@ -112,10 +112,15 @@ function parseOnePhrase(input: string, now: Date, offsetMinutes: number): Date {
   return at;
 }
 
-function notInFuture(input: string, at: Date, now: Date): Date {
+/**
+ * `at`, when it has passed: a restore point is never in the future, however it was given (typed,
+ * picked in a form). FutureRestoreTimeError otherwise, naming what was written when there was text.
+ */
+export function restoreTimeNotInFuture(at: Date, now: Date, written?: string): Date {
   if (at.getTime() > now.getTime()) {
+    const as = written === undefined ? '' : ` ("${written}")`;
     throw new FutureRestoreTimeError(
-      `restore time ${formatInstant(at)} ("${input}") is in the future: the latest possible is now (${formatInstant(now)}); use "latest"`,
+      `restore time ${formatInstant(at)}${as} is in the future: the latest possible is now (${formatInstant(now)}); use "latest"`,
     );
   }
   return at;

@@ -369,6 +369,54 @@ describe('the restore flow over HTTP', () => {
   });
 });
 
+describe('a snapshot whose ARN is longer than an option value', () => {
+  it('is restored from as picked in the list, and the submission lists snapshots only once, in the planner', async () => {
+    // Prepare: a manual snapshot of orders whose ARN (over 150 characters) travels as a digest.
+    const longId = `orders-before-the-migration-${'x'.repeat(120)}`;
+    const arn = harness.sim.rds.addClusterSnapshot(
+      { accountId: '111111111111', region: 'eu-west-1' },
+      { id: longId, sourceId: 'orders' },
+    );
+    expect(arn.length).toBeGreaterThan(150);
+    const viewId = await fillRestoreModal(REQUESTER, { target: 'orders-long-snap', pointType: 'snapshot' });
+    const offered = await harness.standIn.loadOptions({
+      user: REQUESTER,
+      viewId,
+      blockId: RESTORE_MODAL.snapshot.blockId,
+      actionId: RESTORE_MODAL.snapshot.actionId,
+      value: 'before-the-migration',
+    });
+    const [picked] = offered.options;
+    if (!picked) throw new Error('the snapshot was not offered');
+    expect(offered.problems).toEqual([]);
+    expect(picked.value).toMatch(/^sha256:/);
+    harness.standIn.setViewValue(viewId, RESTORE_MODAL.snapshot.blockId, RESTORE_MODAL.snapshot.actionId, {
+      type: 'external_select',
+      selected_option: picked,
+    });
+    const listings = () => harness.sim.callsOf('DescribeDBClusterSnapshots').length;
+    const beforeOneListing = listings();
+    await harness.composition.driverFor('aurora-cluster', 'production').listRestoreCandidates({ includeShared: true });
+    const callsOfOneListing = listings() - beforeOneListing;
+
+    // Act
+    const beforeSubmit = listings();
+    const submitted = await harness.standIn.submitView({ user: REQUESTER, viewId });
+
+    // Assess
+    expect(submitted.outcome).toEqual({ action: 'closed' });
+    expect(listings() - beforeSubmit).toBe(callsOfOneListing);
+    const job = await harness.eventually(
+      async () =>
+        (await harness.composition.store.listActive()).find(
+          (active) => active.plan.target.identifier === 'orders-long-snap',
+        ),
+      'job for orders-long-snap',
+    );
+    expect(job.plan.method).toMatchObject({ type: 'snapshot', snapshot: { id: longId, arn } });
+  });
+});
+
 describe('modal errors on their fields', () => {
   it.each([
     ['a bad target name', { target: '1orders' }, RESTORE_MODAL.target.blockId, /must start with a letter/],
@@ -401,6 +449,16 @@ describe('modal errors on their fields', () => {
     const errors = submitted.outcome.action === 'errors' ? submitted.outcome.errors : {};
     expect(Object.keys(errors)).toEqual([blockId]);
     expect(errors[blockId]).toMatch(message);
+  });
+
+  it('a time in the future, on the time picker, whatever the restorable window says', async () => {
+    const future = new Date(harness.clock.now().getTime() + 3_600_000);
+    const viewId = await fillRestoreModal(REQUESTER, { target: 'orders-future', pointType: 'time', time: future });
+    const submitted = await harness.standIn.submitView({ user: REQUESTER, viewId });
+    expect(submitted.outcome).toEqual({
+      action: 'errors',
+      errors: { [RESTORE_MODAL.restoreTime.blockId]: expect.stringMatching(/is in the future.*use "latest"/) },
+    });
   });
 
   it('a requester the target environment does not allow', async () => {

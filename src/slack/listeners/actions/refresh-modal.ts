@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { buildRestoreModal, type RestoreModalState } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
-import { modalStateFromView } from '../../modal-state.js';
+import { modalStateFromView, type RestoreModalState } from '../../restore-modal/state.js';
+import { buildRestoreModal } from '../../restore-modal/view.js';
 
 /**
  * A change in the modal that reshapes it (kind, restore point type, source): redraw it with

@@ -3,10 +3,10 @@ import { RestoreInputError } from '../../../domain/errors.js';
 import { isToldToPerson, JobNotFoundError } from '../../../domain/job/errors.js';
 import { isVisibleTo } from '../../../domain/job/visibility.js';
 import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../../blocks/messages.js';
-import { buildRestoreModal } from '../../blocks/restore-modal.js';
 import type { ListenerDeps } from '../../deps.js';
-import { initialModalState } from '../../modal-state.js';
 import { parseRestoreCommand } from '../../parse/restore-command.js';
+import { initialModalState } from '../../restore-modal/state.js';
+import { buildRestoreModal } from '../../restore-modal/view.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 

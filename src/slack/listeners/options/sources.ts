@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
-import { sourceOptions } from '../../blocks/options.js';
 import type { ListenerDeps } from '../../deps.js';
-import { modalStateFromView } from '../../modal-state.js';
+import { sourceOptions } from '../../restore-modal/options.js';
+import { modalChoicesFromView } from '../../restore-modal/state.js';
 
 const MAX_OPTIONS = 100;
 
@@ -13,7 +13,7 @@ export function sourceOptionsRequested(deps: ListenerDeps) {
     payload,
   }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
     const view = (body as BlockSuggestion).view;
-    const kind = view ? modalStateFromView(view, deps.policy, deps.clock.now(), deps.metadataSeal).kind : undefined;
+    const kind = view ? modalChoicesFromView(view, deps.policy, deps.metadataSeal).kind : undefined;
     if (!kind) return ack({ options: [] });
     const environments = Object.keys(deps.policy.environments);
     const perEnvironment = await Promise.all(

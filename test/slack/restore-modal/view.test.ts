@@ -1,16 +1,10 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { identifierProblem } from '../../../src/domain/identifiers.js';
 import { checkView } from '../../../src/slack/block-kit-limits.js';
-import { ModalMetadataError } from '../../../src/slack/blocks/errors.js';
-import {
-  buildRestoreModal,
-  defaultTargetName,
-  expiryLabel,
-  type RestoreModalState,
-  readRestoreModalMetadata,
-} from '../../../src/slack/blocks/restore-modal.js';
 import { DEFAULT_EXPIRY_CHOICE, EXPIRY_CHOICES, RESTORE_MODAL } from '../../../src/slack/ids.js';
+import { readRestoreModalMetadata } from '../../../src/slack/restore-modal/metadata.js';
+import type { RestoreModalState } from '../../../src/slack/restore-modal/state.js';
+import { buildRestoreModal, expiryLabel } from '../../../src/slack/restore-modal/view.js';
 
 const BASE: RestoreModalState = {
   environments: ['production', 'acceptance'],
@@ -229,58 +223,6 @@ describe('buildRestoreModal', () => {
 
     expect(checkView(view)).toEqual([]);
     expect(() => readRestoreModalMetadata(view.private_metadata ?? '')).not.toThrow();
-  });
-});
-
-describe('readRestoreModalMetadata', () => {
-  it('reads back what the modal stored', () => {
-    const view = modal({ ...FILLED, restorePointType: 'time' });
-
-    expect(readRestoreModalMetadata(view.private_metadata ?? '')).toEqual({
-      channelId: 'C0RESTORES',
-      timeZone: 'Europe/Amsterdam',
-      kind: 'aurora-cluster',
-      source: { environment: 'production', identifier: 'orders' },
-      targetEnvironment: 'acceptance',
-      restorePointType: 'time',
-    });
-  });
-
-  it('leaves out what the state does not have', () => {
-    expect(readRestoreModalMetadata(modal(BASE).private_metadata ?? '')).toEqual({
-      channelId: 'C0RESTORES',
-      timeZone: 'Europe/Amsterdam',
-      restorePointType: 'latest',
-    });
-  });
-
-  it('refuses what it did not write', () => {
-    expect(() => readRestoreModalMetadata('not json')).toThrow(ModalMetadataError);
-    expect(() => readRestoreModalMetadata('{"channelId":"C1"}')).toThrow(/timeZone/);
-    expect(() => readRestoreModalMetadata('{"channelId":"C1","timeZone":"UTC","kind":"mongo"}')).toThrow(/kind/);
-  });
-});
-
-describe('defaultTargetName', () => {
-  const now = new Date('2026-11-22T09:05:59Z');
-
-  it('is the source with the UTC date and time', () => {
-    expect(defaultTargetName('orders', now)).toBe('orders-20261122-0905');
-    expect(defaultTargetName('arn:aws:rds:eu-west-1:111111111111:cluster:orders', now)).toBe('orders-20261122-0905');
-  });
-
-  it('stays a valid RDS identifier for long, odd or hyphen-ended names', () => {
-    const names = ['a'.repeat(80), `${'b'.repeat(48)}-xyz`, 'orders_v2.main', '1st-db', 'ends-with-', '___'];
-
-    const results = names.map((name) => defaultTargetName(name, now));
-
-    for (const result of results) {
-      expect(identifierProblem('rds-instance', result)).toBeUndefined();
-      expect(result.length).toBeLessThanOrEqual(63);
-    }
-    expect(results[0]).toBe(`${'a'.repeat(49)}-20261122-0905`);
-    expect(results[1]).toBe(`${'b'.repeat(48)}-20261122-0905`);
-    expect(results[2]).toBe('orders-v2-main-20261122-0905');
   });
 });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { isReferenceTo } from '../../../src/domain/snapshot-reference.js';
 import type { RestoreCandidate } from '../../../src/domain/source.js';
 import { checkOptionsResponse } from '../../../src/slack/block-kit-limits.js';
 import {
-  findSnapshotByOptionValue,
   parseSourceOptionValue,
   snapshotOptions,
   snapshotOptionValue,
   sourceOptions,
-} from '../../../src/slack/blocks/options.js';
+} from '../../../src/slack/restore-modal/options.js';
 
 function candidate(id: string, overrides: Partial<RestoreCandidate> = {}): RestoreCandidate {
   return {
@@ -109,7 +109,7 @@ describe('snapshotOptions', () => {
   });
 });
 
-describe('snapshotOptionValue and findSnapshotByOptionValue', () => {
+describe('snapshotOptionValue', () => {
   const short = candidate('orders-2026-11-21');
   const long = candidate(`orders-${'x'.repeat(150)}`);
   const other = candidate(`orders-${'y'.repeat(150)}`);
@@ -121,12 +121,9 @@ describe('snapshotOptionValue and findSnapshotByOptionValue', () => {
     expect(snapshotOptionValue(long)).not.toBe(snapshotOptionValue(other));
   });
 
-  it('finds the candidate an option stands for, by option value, ARN or id', () => {
-    const candidates = [short, long, other];
-
-    expect(findSnapshotByOptionValue(snapshotOptionValue(long), candidates)).toBe(long);
-    expect(findSnapshotByOptionValue(short.arn, candidates)).toBe(short);
-    expect(findSnapshotByOptionValue('orders-2026-11-21', candidates)).toBe(short);
-    expect(findSnapshotByOptionValue('sha256:0000', candidates)).toBeUndefined();
+  it('is a value the domain knows the snapshot by, whether it is the ARN or the digest', () => {
+    expect(isReferenceTo(snapshotOptionValue(long), long)).toBe(true);
+    expect(isReferenceTo(snapshotOptionValue(long), other)).toBe(false);
+    expect(isReferenceTo(snapshotOptionValue(short), short)).toBe(true);
   });
 });

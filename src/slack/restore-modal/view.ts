@@ -1,56 +1,15 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption, View } from '@slack/types';
-import { z } from 'zod';
 import { NEVER_EXPIRES } from '../../domain/expiry-rules.js';
-import { identifierFromArn } from '../../domain/identifiers.js';
-import { DATABASE_KINDS, type DatabaseKind, KIND_LABELS } from '../../domain/kinds.js';
-import { withSuffix } from '../../domain/managed-resources.js';
+import { DATABASE_KINDS, KIND_LABELS } from '../../domain/kinds.js';
 import { REQUEST_REASON_LIMITS } from '../../domain/reason.js';
 import type { RestorableWindow } from '../../domain/source.js';
 import { BLOCK_KIT_LIMITS } from '../block-kit-limits.js';
+import { truncate } from '../blocks/text.js';
+import { epochSeconds, formatUtcAndZone } from '../blocks/time.js';
 import { DEFAULT_EXPIRY_CHOICE, RESTORE_MODAL, RESTORE_POINT_TYPES, type RestorePointType } from '../ids.js';
-import { SEAL_LENGTH } from '../metadata-seal.js';
-import { ModalMetadataError } from './errors.js';
+import { restoreModalMetadata } from './metadata.js';
 import { shortOptionValue, sourceOption } from './options.js';
-import { truncate } from './text.js';
-import { epochSeconds, formatUtcAndZone } from './time.js';
-
-/** Everything the restore modal shows; the listeners rebuild it from the view and redraw. */
-export interface RestoreModalState {
-  kind?: DatabaseKind;
-  source?: { environment: string; identifier: string };
-  targetEnvironment?: string;
-  /** The policy's environments, offered as targets. */
-  environments: string[];
-  restorePointType: RestorePointType;
-  restoreTime?: Date;
-  snapshot?: { value: string; label: string };
-  /** The source's restorable window, once the source is known. */
-  window?: RestorableWindow;
-  target?: string;
-  ifTargetExists: 'fail' | 'replace';
-  /** DEFAULT_EXPIRY_CHOICE, one of `expiryChoices`, or another duration (`12h`) that a prefill asked for. */
-  expiry: string;
-  /** The expiries this request may choose (allowedExpiryChoices): "never" only where the policy allows it. */
-  expiryChoices: readonly string[];
-  /** The policy's default expiry of a new copy, named in the default choice's label. */
-  defaultExpiry?: string;
-  reason?: string;
-  /** The requester's IANA zone, for showing the window. */
-  timeZone: string;
-  channelId: string;
-}
-
-const MetadataSchema = z.object({
-  channelId: z.string(),
-  timeZone: z.string().min(1),
-  kind: z.enum(DATABASE_KINDS).optional(),
-  source: z.object({ environment: z.string().min(1), identifier: z.string().min(1) }).optional(),
-  targetEnvironment: z.string().min(1).optional(),
-  restorePointType: z.enum(RESTORE_POINT_TYPES).default('latest'),
-});
-
-/** What the modal remembers between interactions: what the form itself does not hold. */
-export type RestoreModalMetadata = z.output<typeof MetadataSchema>;
+import type { RestoreModalState } from './state.js';
 
 /** The most a reason may hold (RestoreRequestSchema's limit), enforced by Slack as they type. */
 const MAX_REASON = REQUEST_REASON_LIMITS.max;
@@ -84,58 +43,6 @@ export function buildRestoreModal(state: RestoreModalState): View {
     blocks,
   };
   return view;
-}
-
-/**
- * The metadata as JSON, within Slack's 3000 characters once sealed (a source too long to keep is read
- * from the form instead).
- */
-export function restoreModalMetadata(state: RestoreModalState): string {
-  const metadata: RestoreModalMetadata = {
-    channelId: state.channelId,
-    timeZone: state.timeZone,
-    restorePointType: state.restorePointType,
-    ...(state.kind ? { kind: state.kind } : {}),
-    ...(state.source ? { source: state.source } : {}),
-    ...(state.targetEnvironment ? { targetEnvironment: state.targetEnvironment } : {}),
-  };
-  const json = JSON.stringify(metadata);
-  if (json.length <= BLOCK_KIT_LIMITS.privateMetadata - SEAL_LENGTH) return json;
-  const { source: _source, targetEnvironment: _target, ...rest } = metadata;
-  return JSON.stringify(rest);
-}
-
-/** Reads back what `buildRestoreModal` stored; throws ModalMetadataError for anything else. */
-export function readRestoreModalMetadata(privateMetadata: string): RestoreModalMetadata {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(privateMetadata);
-  } catch (error) {
-    throw new ModalMetadataError('the restore modal metadata is not JSON', { cause: error });
-  }
-  const result = MetadataSchema.safeParse(parsed);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ModalMetadataError(
-      `the restore modal metadata is not valid: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim(),
-      { cause: result.error },
-    );
-  }
-  return result.data;
-}
-
-/**
- * `<source>-<yyyymmdd-hhmm>` in UTC: a name that says what and when, valid as an RDS identifier
- * (letters, digits and single hyphens, starting with a letter, at most 63, no trailing hyphen).
- */
-export function defaultTargetName(source: string, now: Date): string {
-  const iso = now.toISOString();
-  const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
-  const base = identifierFromArn(source)
-    .replace(/[^A-Za-z0-9-]/g, '-')
-    .replace(/^[^A-Za-z]+/, '')
-    .replace(/-{2,}/g, '-');
-  return withSuffix(base === '' ? 'restore' : base, stamp);
 }
 
 function kindInput(state: RestoreModalState): InputBlock {

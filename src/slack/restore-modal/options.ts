@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { PlainTextOption } from '@slack/types';
 import { identifierFromArn } from '../../domain/identifiers.js';
+import { snapshotReference } from '../../domain/snapshot-reference.js';
 import type { RestoreCandidate } from '../../domain/source.js';
 import { BLOCK_KIT_LIMITS } from '../block-kit-limits.js';
-import { truncate } from './text.js';
-import { formatUtc } from './time.js';
+import { truncate } from '../blocks/text.js';
+import { formatUtc } from '../blocks/time.js';
 
 const { options: MAX_OPTIONS, optionText: MAX_TEXT, optionValue: MAX_VALUE } = BLOCK_KIT_LIMITS;
 
@@ -67,29 +67,18 @@ export function snapshotOptions(candidates: readonly RestoreCandidate[]): PlainT
     }));
 }
 
-/** The snapshot's ARN, or a stable digest of it when the ARN is longer than an option value may be. */
+/**
+ * The snapshot's ARN, or the domain's digest of it when the ARN is longer than an option value may
+ * be: the planner knows the snapshot by either among the candidates it lists, so the submission
+ * lists nothing itself.
+ */
 export function snapshotOptionValue(candidate: Pick<RestoreCandidate, 'arn'>): string {
   return shortOptionValue(candidate.arn);
 }
 
-/**
- * `text` when it fits an option value, else `sha256:` and 40 hex digits of its digest: the same
- * text always gives the same value, so a listener finds the snapshot again among the candidates.
- */
+/** `text` (a snapshot's ARN or id) as an option value: itself when it fits, else the domain's digest of it. */
 export function shortOptionValue(text: string): string {
-  if (text.length <= MAX_VALUE) return text;
-  return `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
-}
-
-/** The candidate an option value stands for (by its option value, ARN or id). */
-export function findSnapshotByOptionValue(
-  value: string,
-  candidates: readonly RestoreCandidate[],
-): RestoreCandidate | undefined {
-  return (
-    candidates.find((candidate) => snapshotOptionValue(candidate) === value) ??
-    candidates.find((candidate) => candidate.arn === value || candidate.id === value)
-  );
+  return snapshotReference(text, MAX_VALUE);
 }
 
 /**
