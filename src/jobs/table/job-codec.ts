@@ -1,4 +1,4 @@
-import type { Job } from '../domain/job/job.js';
+import type { Job } from '../../domain/job/job.js';
 
 /** Fields that hold instants anywhere in a job; JSON carries them as ISO strings. */
 const DATE_KEYS = new Set([
