@@ -134,7 +134,7 @@ export async function benchAck(): Promise<void> {
       requester: { ...request.requester, channelId: CHANNEL },
     });
     await composition.worker.advance(job.id);
-    const state = (await composition.store.cardStates([job.id])).get(job.id);
+    const state = (await composition.cardStates.load([job.id])).get(job.id);
     if (state) cards.push({ ts: state.messageTs, jobId: job.id });
   }
   const bareCard = await new WebClient(TOKEN, { slackApiUrl: apiUrl }).chat.postMessage({

@@ -6,18 +6,20 @@ import { createSimulatedAws, type SimulatedAws } from '../aws/simulated/simulate
 import type { Env } from '../config/env.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import { type Policy, policyDuration } from '../domain/policy.js';
+import type { CardStates } from '../domain/ports/card-states.js';
 import type { Clock } from '../domain/ports/clock.js';
 import { systemClock } from '../domain/ports/clock.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
-import type { JobStore } from '../domain/ports/job-store.js';
+import type { DurationHistory } from '../domain/ports/duration-history.js';
+import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Kicker } from '../domain/ports/kicker.js';
 import type { Notifier } from '../domain/ports/notifier.js';
 import { createDriver } from '../drivers/index.js';
-import { DynamoDbJobStore } from '../jobs/dynamodb-job-store.js';
 import { newJobId } from '../jobs/job-id.js';
 import { JobService } from '../jobs/job-service.js';
 import { ensureJobTable } from '../jobs/job-table.js';
 import { createInProcessKicker } from '../jobs/kickers.js';
+import { createJobTableStores } from '../jobs/table/job-table-stores.js';
 import { Worker } from '../jobs/worker.js';
 import { SlackCards } from '../slack/slack-cards.js';
 import { createSlackWebClient } from '../slack/web-client.js';
@@ -78,7 +80,10 @@ export interface CompositionOptions {
 export interface CoreComposition {
   clock: Clock;
   policy: Policy;
-  store: JobStore;
+  store: JobRepository;
+  /** What each job's card shows: the notifier's record, beside the jobs in the same table. */
+  cardStates: CardStates;
+  durations: DurationHistory;
   worker: Worker;
   service: JobService;
   sim?: SimulatedAws;
@@ -113,18 +118,24 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
   };
 
   if (options.jobTable.create) await ensureJobTable(options.jobTable.client, options.jobTable.tableName);
-  const store = new DynamoDbJobStore({
+  const {
+    jobs: store,
+    cardStates,
+    durations,
+  } = createJobTableStores({
     client: options.jobTable.client,
     tableName: options.jobTable.tableName,
     finishedJobRetentionMs: policyDuration(policy.finishedJobRetention),
+    log,
   });
 
   const slackClient = options.slack ? createSlackWebClient(options.slack.token, options.slack.apiUrl) : undefined;
   const notifier: Notifier = slackClient
-    ? new SlackCards({ client: slackClient, store, clock, maxExpiryMs: policyDuration(policy.maxExpiry), log })
+    ? new SlackCards({ client: slackClient, cardStates, clock, maxExpiryMs: policyDuration(policy.maxExpiry), log })
     : { jobChanged: async () => undefined, sync: async () => undefined };
   const worker = new Worker({
     store,
+    durations,
     clock,
     driverFor,
     notifier,
@@ -138,12 +149,14 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
       (jobId) => worker.advance(jobId),
       (error) => log('kick failed', { error: (error as Error).message }),
     );
-  const service = new JobService({ store, planner: { policy, clock, driverFor }, kicker, newJobId });
+  const service = new JobService({ store, durations, planner: { policy, clock, driverFor }, kicker, newJobId });
 
   return {
     clock,
     policy,
     store,
+    cardStates,
+    durations,
     worker,
     service,
     driverFor,

@@ -199,7 +199,7 @@ async function repostActiveCards(composition: Composition): Promise<void> {
   const client = composition.slack?.client;
   if (!client) return;
   const jobs = await composition.store.listActive();
-  const states = await composition.store.cardStates(jobs.map((job) => job.id));
+  const states = await composition.cardStates.load(jobs.map((job) => job.id));
   for (const job of jobs) {
     const state = states.get(job.id);
     const channelId = job.card?.channelId ?? state?.channelId;
@@ -208,7 +208,7 @@ async function repostActiveCards(composition: Composition): Promise<void> {
     try {
       const posted = await client.chat.postMessage({ channel: channelId, text: card.text, blocks: card.blocks });
       if (!posted.ts) continue;
-      await composition.store.saveCardState(job.id, {
+      await composition.cardStates.save(job.id, {
         channelId,
         messageTs: posted.ts,
         renderedVersion: job.version,

@@ -13,12 +13,15 @@ import {
 import { type PlannerDeps, planRestore } from '../domain/planner.js';
 import { policyDuration } from '../domain/policy.js';
 import { environmentOf, type Principal } from '../domain/policy-rules.js';
-import type { JobStore } from '../domain/ports/job-store.js';
+import type { DurationHistory } from '../domain/ports/duration-history.js';
+import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Kicker } from '../domain/ports/kicker.js';
 import type { RestoreRequest } from '../domain/restore-request.js';
 
 export interface JobServiceDeps {
-  store: JobStore;
+  store: JobRepository;
+  /** Past restores, for the plan's estimate. */
+  durations: DurationHistory;
   planner: PlannerDeps;
   /** Told about every change: the worker draws the card (never the Slack listener) and advances the job. */
   kicker: Kicker;
@@ -34,9 +37,9 @@ export class JobService {
 
   /** Plans the request (the estimate uses past restores) and records the job awaiting approval. */
   async request(request: RestoreRequest, options: { jobId?: string } = {}): Promise<Job> {
-    const { store, planner } = this.deps;
+    const { store, durations, planner } = this.deps;
     const jobId = options.jobId ?? this.deps.newJobId();
-    const plan = await planRestore(request, jobId, { ...planner, history: (kind) => store.pastRestores(kind) });
+    const plan = await planRestore(request, jobId, { ...planner, history: (kind) => durations.recent(kind) });
     const job = createJob({
       id: jobId,
       request,

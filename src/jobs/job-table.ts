@@ -1,5 +1,6 @@
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ACTIVE_JOBS_INDEX } from './dynamodb-job-store.js';
+import { hasAwsErrorName } from '../aws/error-names.js';
+import { ACTIVE_JOBS_INDEX } from './table/keys.js';
 
 /**
  * Creates the job table where nobody else does (the embedded store, tests). In AWS the table
@@ -10,7 +11,7 @@ export async function ensureJobTable(client: DynamoDBClient, tableName: string):
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return;
   } catch (error) {
-    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+    if (!hasAwsErrorName(error, 'ResourceNotFoundException')) throw error;
   }
   await client.send(
     new CreateTableCommand({

@@ -1,10 +1,10 @@
 import type { Job } from '../domain/job/job.js';
 import type { Clock } from '../domain/ports/clock.js';
-import type { JobStore } from '../domain/ports/job-store.js';
+import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Scheduler } from './scheduler.js';
 
 export interface LeaseRenewalDeps {
-  store: JobStore;
+  store: JobRepository;
   clock: Clock;
   scheduler: Scheduler;
   log?(message: string, detail?: object): void;

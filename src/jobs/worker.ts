@@ -12,7 +12,8 @@ import { currentTask, type DriverTask, type Task, type TimedTask } from '../doma
 import type { DatabaseKind } from '../domain/kinds.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
-import type { JobStore } from '../domain/ports/job-store.js';
+import type { DurationHistory } from '../domain/ports/duration-history.js';
+import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Notifier } from '../domain/ports/notifier.js';
 import type { ValidationCheck } from '../domain/source.js';
 import type { StepFailure, StepStartResult, StepStatus } from '../domain/steps.js';
@@ -21,7 +22,9 @@ import { renewLeaseWhileInFlight } from './lease-renewal.js';
 import { type Scheduler, timerScheduler } from './scheduler.js';
 
 export interface WorkerDeps {
-  store: JobStore;
+  store: JobRepository;
+  /** Where a succeeded restore's duration is kept, for the next estimates. */
+  durations: DurationHistory;
   clock: Clock;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
   notifier: Notifier;
@@ -244,7 +247,7 @@ export class Worker {
     const started = job.execution?.steps[0]?.startedAt;
     if (!started || !job.finishedAt) return;
     const minutes = (job.finishedAt.getTime() - started.getTime()) / 60_000;
-    await this.deps.store.recordDuration(job.plan.kind, {
+    await this.deps.durations.record(job.plan.kind, {
       minutes: Math.round(minutes * 10) / 10,
       ...(job.plan.source.sizeGiB !== undefined ? { sizeGiB: job.plan.source.sizeGiB } : {}),
     });

@@ -1,8 +1,9 @@
 import type { DatabaseKind } from '../domain/kinds.js';
 import type { Policy } from '../domain/policy.js';
+import type { CardStates } from '../domain/ports/card-states.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
-import type { JobStore } from '../domain/ports/job-store.js';
+import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { MetadataSeal } from './metadata-seal.js';
 import type { UserDirectory } from './user-directory.js';
@@ -10,7 +11,9 @@ import type { UserDirectory } from './user-directory.js';
 /** What listeners use. Built once in the composition root; listeners never build adapters. */
 export interface ListenerDeps {
   service: JobService;
-  store: JobStore;
+  store: JobRepository;
+  /** The cards the notifier drew: a card's buttons are trusted only on that card. */
+  cardStates: CardStates;
   policy: Policy;
   clock: Clock;
   directory: UserDirectory;

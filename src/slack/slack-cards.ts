@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Job, JobEvent } from '../domain/job/job.js';
+import type { CardState, CardStates } from '../domain/ports/card-states.js';
 import type { Clock } from '../domain/ports/clock.js';
-import type { CardState, JobStore } from '../domain/ports/job-store.js';
 import type { Notifier } from '../domain/ports/notifier.js';
 import { buildJobCard } from './blocks/job-card.js';
 import type { SlackMessage } from './blocks/layout.js';
@@ -10,7 +10,8 @@ import { buildEventReply } from './blocks/thread-replies.js';
 
 export interface SlackCardsDeps {
   client: WebClient;
-  store: JobStore;
+  /** The notifier's own record of what each card shows. */
+  cardStates: CardStates;
   clock: Clock;
   /** The policy's maxExpiry, so a card offers only the Extend choices the policy allows. */
   maxExpiryMs?: number;
@@ -75,7 +76,7 @@ export class SlackCards implements Notifier {
   async sync(jobs: Job[]): Promise<void> {
     const withCards = jobs.filter((job) => job.card?.channelId);
     if (withCards.length === 0) return;
-    const states = await this.deps.store.cardStates(withCards.map((job) => job.id));
+    const states = await this.deps.cardStates.load(withCards.map((job) => job.id));
     const behind = withCards.filter((job) => (states.get(job.id)?.renderedVersion ?? -1) < job.version);
     const now = this.deps.clock.now().getTime();
     const room = this.updatesLeft(now) - behind.length;
@@ -132,7 +133,7 @@ export class SlackCards implements Notifier {
   ): Promise<CardState | undefined> {
     const channelId = job.card?.channelId;
     if (!channelId) return known;
-    const state = known ?? (await this.deps.store.cardStates([job.id])).get(job.id);
+    const state = known ?? (await this.deps.cardStates.load([job.id])).get(job.id);
     if (state && (state.renderedVersion > job.version || (state.renderedVersion === job.version && !options.clock)))
       return state;
     const now = this.deps.clock.now();
@@ -165,7 +166,7 @@ export class SlackCards implements Notifier {
         drawnAtMs: now.getTime(),
         drawnHash,
       };
-      await this.deps.store.saveCardState(job.id, next);
+      await this.deps.cardStates.save(job.id, next);
       return next;
     } catch (error) {
       // Left behind on purpose: the next sync sees the older rendered version and draws again.

@@ -1,8 +1,10 @@
 import { isActive, type Job } from '../../src/domain/job/job.js';
 import { type Policy, policyDuration } from '../../src/domain/policy.js';
-import type { JobStore } from '../../src/domain/ports/job-store.js';
-import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
+import type { CardStates } from '../../src/domain/ports/card-states.js';
+import type { DurationHistory } from '../../src/domain/ports/duration-history.js';
+import type { JobRepository } from '../../src/domain/ports/job-repository.js';
 import { JobService } from '../../src/jobs/job-service.js';
+import { createJobTableStores } from '../../src/jobs/table/job-table-stores.js';
 import { Worker } from '../../src/jobs/worker.js';
 import type { RunningDynalite } from './dynalite.js';
 import { ManualScheduler } from './manual-scheduler.js';
@@ -14,13 +16,15 @@ let counter = 0;
 
 export interface JobHarness {
   env: SimulatedEnvironment;
-  store: JobStore;
+  store: JobRepository;
+  cardStates: CardStates;
+  durations: DurationHistory;
   service: JobService;
   notifier: RecordingNotifier;
   kicker: RecordingKicker;
   /** Times the workers' lease renewals on the simulated clock: they run only in `scheduler.advance`. */
   scheduler: ManualScheduler;
-  worker(id?: string, store?: JobStore): Worker;
+  worker(id?: string, store?: JobRepository): Worker;
   /** Ticks the workers together, a minute of simulated time apart, until every job named is finished. */
   runUntilFinished(jobIds: string[], workers?: Worker[], maxTicks?: number): Promise<Job[]>;
 }
@@ -38,20 +42,26 @@ export async function createJobHarness(
   const tableName = `${dynamo.tableName}-${tableSuffix}`;
   const { ensureJobTable } = await import('../../src/jobs/job-table.js');
   await ensureJobTable(dynamo.client, tableName);
-  const store = new DynamoDbJobStore({ client: dynamo.client, tableName, finishedJobRetentionMs: 7 * 86_400_000 });
+  const {
+    jobs: store,
+    cardStates,
+    durations,
+  } = createJobTableStores({ client: dynamo.client, tableName, finishedJobRetentionMs: 7 * 86_400_000 });
   const notifier = new RecordingNotifier();
   const kicker = new RecordingKicker();
   let jobNumber = 0;
   const service = new JobService({
     store,
+    durations,
     planner: env.plannerDeps,
     kicker,
     newJobId: () => `job${tableSuffix.replace(/[^a-z0-9]/g, '')}x${++jobNumber}`,
   });
   const scheduler = new ManualScheduler(env.clock);
-  const worker = (id = 'worker-1', workerStore: JobStore = store) =>
+  const worker = (id = 'worker-1', workerStore: JobRepository = store) =>
     new Worker({
       store: workerStore,
+      durations,
       clock: env.clock,
       driverFor: env.driverFor,
       notifier,
@@ -62,6 +72,8 @@ export async function createJobHarness(
   return {
     env,
     store,
+    cardStates,
+    durations,
     service,
     notifier,
     kicker,

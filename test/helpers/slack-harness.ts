@@ -82,7 +82,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
   };
   const cardOf = async (jobId: string) => {
     const state = await eventually(
-      async () => (await composition.store.cardStates([jobId])).get(jobId),
+      async () => (await composition.cardStates.load([jobId])).get(jobId),
       `card of ${jobId}`,
     );
     return eventually(() => standIn.message(CHANNEL, state.messageTs), `message ${state.messageTs}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
 import { renewLeaseWhileInFlight } from '../../src/jobs/lease-renewal.js';
+import { DynamoDbJobs } from '../../src/jobs/table/jobs.js';
 import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
 import { sampleJob, samplePlan } from '../helpers/jobs.js';
 import { ManualClock } from '../helpers/manual-clock.js';
@@ -10,11 +10,11 @@ const SECOND = 1_000;
 const timing = { leaseMs: 45 * SECOND, renewEveryMs: 15 * SECOND };
 
 let dynamo: RunningDynalite;
-let store: DynamoDbJobStore;
+let store: DynamoDbJobs;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  store = new DynamoDbJobStore({
+  store = new DynamoDbJobs({
     client: dynamo.client,
     tableName: dynamo.tableName,
     finishedJobRetentionMs: 86_400_000,
@@ -56,8 +56,8 @@ describe('lease renewal', () => {
     );
     const logged: string[] = [];
     let renewals = 0;
-    const countingStore = Object.assign(Object.create(store) as DynamoDbJobStore, {
-      acquireLease: (...args: Parameters<DynamoDbJobStore['acquireLease']>) => {
+    const countingStore = Object.assign(Object.create(store) as DynamoDbJobs, {
+      acquireLease: (...args: Parameters<DynamoDbJobs['acquireLease']>) => {
         renewals += 1;
         return store.acquireLease(...args);
       },

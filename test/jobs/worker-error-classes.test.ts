@@ -49,6 +49,7 @@ function driversThrowing(harness: JobHarness, error: Error, retry: StepFailure['
 function workerWith(harness: JobHarness, driverFor: WorkerDeps['driverFor']): Worker {
   return new Worker({
     store: harness.store,
+    durations: harness.durations,
     clock: harness.env.clock,
     driverFor,
     notifier: harness.notifier,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/domain/job/job.js';
 import type { DatabaseKind } from '../../src/domain/kinds.js';
 import type { DatabaseDriver, StepContext } from '../../src/domain/ports/database-driver.js';
-import type { JobStore } from '../../src/domain/ports/job-store.js';
+import type { JobRepository } from '../../src/domain/ports/job-repository.js';
 import { Worker, type WorkerDeps } from '../../src/jobs/worker.js';
 import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
 import { effectfulCalls } from '../helpers/effectful-calls.js';
@@ -51,6 +51,7 @@ function driversNotingStarts(
 function workerWith(harness: JobHarness, workerId: string, driverFor: WorkerDeps['driverFor']): Worker {
   return new Worker({
     store: harness.store,
+    durations: harness.durations,
     clock: harness.env.clock,
     driverFor,
     notifier: harness.notifier,
@@ -64,7 +65,7 @@ describe('worker lease', () => {
     // Prepare: a worker that starts the restore and dies before it can save anything.
     const harness = await createJobHarness(dynamo);
     const job = await approvedRestore(harness, 'orders-orphaned');
-    const dyingStore: JobStore = Object.assign(Object.create(harness.store) as JobStore, {
+    const dyingStore: JobRepository = Object.assign(Object.create(harness.store) as JobRepository, {
       save: async () => {
         throw new Error('worker killed');
       },
@@ -118,8 +119,8 @@ describe('worker lease', () => {
     const harness = await createJobHarness(dynamo);
     const job = await approvedRestore(harness, 'orders-unrenewed');
     let leasesTaken = 0;
-    const unrenewingStore: JobStore = Object.assign(Object.create(harness.store) as JobStore, {
-      acquireLease: async (...args: Parameters<JobStore['acquireLease']>) => {
+    const unrenewingStore: JobRepository = Object.assign(Object.create(harness.store) as JobRepository, {
+      acquireLease: async (...args: Parameters<JobRepository['acquireLease']>) => {
         if (leasesTaken++ > 0) throw new Error('connect ETIMEDOUT');
         return harness.store.acquireLease(...args);
       },
@@ -129,6 +130,7 @@ describe('worker lease', () => {
     let slowCalls = 0;
     const first = new Worker({
       store: unrenewingStore,
+      durations: harness.durations,
       clock: harness.env.clock,
       driverFor: driversNotingStarts(harness, starts, async () => {
         if (slowCalls++ > 0) return;

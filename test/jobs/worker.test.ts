@@ -3,7 +3,7 @@ import { seededRandom } from '../../src/aws/simulated/faults.js';
 import { JobTransitionError, TargetBusyError } from '../../src/domain/job/errors.js';
 import type { Job } from '../../src/domain/job/job.js';
 import type { DatabaseKind } from '../../src/domain/kinds.js';
-import type { JobStore } from '../../src/domain/ports/job-store.js';
+import type { JobRepository } from '../../src/domain/ports/job-repository.js';
 import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
 import { effectfulCalls } from '../helpers/effectful-calls.js';
 import { createJobHarness, type JobHarness } from '../helpers/job-harness.js';
@@ -80,7 +80,7 @@ describe('worker', () => {
     const job = await requestAndApprove(harness, await refreshSketch(harness));
     const crashed = new Set<string>();
     // A store whose write fails once right after each step's AWS call: the worker "dies" before persisting.
-    const crashingStore: JobStore = Object.assign(Object.create(harness.store) as JobStore, {
+    const crashingStore: JobRepository = Object.assign(Object.create(harness.store) as JobRepository, {
       save: async (next: Job, options?: { leaseOwner?: string }) => {
         const last = next.execution?.steps.at(-1);
         const key = `${next.execution?.phase}:${last?.name}`;

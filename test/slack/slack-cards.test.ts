@@ -2,7 +2,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/domain/job/job.js';
 import { approveJob } from '../../src/domain/job/transitions.js';
-import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
+import { DynamoDbCardStates } from '../../src/jobs/table/card-states.js';
 import { SlackStandIn } from '../../src/sandbox/slack/index.js';
 import { SlackCards } from '../../src/slack/slack-cards.js';
 import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
@@ -13,16 +13,12 @@ import { APPROVER } from '../helpers/simulated-environment.js';
 const TOKEN = 'xoxb-cards';
 let dynamo: RunningDynalite;
 let standIn: SlackStandIn;
-let store: DynamoDbJobStore;
+let cardStates: DynamoDbCardStates;
 let apiUrl: string;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  store = new DynamoDbJobStore({
-    client: dynamo.client,
-    tableName: dynamo.tableName,
-    finishedJobRetentionMs: 86_400_000,
-  });
+  cardStates = new DynamoDbCardStates({ client: dynamo.client, tableName: dynamo.tableName });
   standIn = new SlackStandIn({ botToken: TOKEN, signingSecret: 'unused' });
   apiUrl = `${(await standIn.start()).url}/api/`;
 });
@@ -36,7 +32,7 @@ afterAll(async () => {
 function cards(clock = new ManualClock()): SlackCards {
   return new SlackCards({
     client: new WebClient(TOKEN, { slackApiUrl: apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
-    store,
+    cardStates,
     clock,
   });
 }
@@ -54,7 +50,7 @@ describe('SlackCards', () => {
     await Promise.all([1, 2, 3, 4, 5].map((version) => drawer.jobChanged({ ...job, version })));
     const calls = standIn.calls.slice(before).filter((call) => call.method.startsWith('chat.'));
     expect(calls.length).toBeLessThanOrEqual(2);
-    expect((await store.cardStates([job.id])).get(job.id)?.renderedVersion).toBe(5);
+    expect((await cardStates.load([job.id])).get(job.id)?.renderedVersion).toBe(5);
   });
 
   it('redraws on the next sync a card whose update Slack refused', async () => {
@@ -74,10 +70,10 @@ describe('SlackCards', () => {
     await drawer.jobChanged(approved);
     await drawer.jobChanged({ ...approved, version: 2 });
     standIn.setChatUpdateRateLimiting(false);
-    expect((await store.cardStates([job.id])).get(job.id)?.renderedVersion).toBeLessThan(2);
+    expect((await cardStates.load([job.id])).get(job.id)?.renderedVersion).toBeLessThan(2);
 
     await cards().sync([{ ...approved, version: 2 }]);
-    expect((await store.cardStates([job.id])).get(job.id)?.renderedVersion).toBe(2);
+    expect((await cardStates.load([job.id])).get(job.id)?.renderedVersion).toBe(2);
   });
 
   it("refreshes unchanged cards for their clock within chat.update's budget, stalest first", async () => {
@@ -94,7 +90,7 @@ describe('SlackCards', () => {
           .filter((call) => call.method === 'chat.update')
           .map((call) => String((call.args as { ts?: string }).ts)),
       );
-    const tsOf = async (job: Job) => (await store.cardStates([job.id])).get(job.id)?.messageTs;
+    const tsOf = async (job: Job) => (await cardStates.load([job.id])).get(job.id)?.messageTs;
 
     // Act: one sync, then another in the same minute.
     const first = standIn.calls.length;

@@ -1,10 +1,4 @@
-/** The SDK error's `name`: compared by name, as `instanceof` fails across duplicated SDK copies. */
-export function errorName(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('name' in error)) {
-    return undefined;
-  }
-  return typeof error.name === 'string' ? error.name : undefined;
-}
+import { awsErrorName, hasAwsErrorName } from '../../aws/error-names.js';
 
 function errorMessage(error: unknown): string {
   if (typeof error !== 'object' || error === null || !('message' in error)) {
@@ -15,8 +9,7 @@ function errorMessage(error: unknown): string {
 
 /** DescribeTable says `ResourceNotFoundException`; the backup and restore APIs say `TableNotFoundException`. */
 export function isTableNotFound(error: unknown): boolean {
-  const name = errorName(error);
-  return name === 'ResourceNotFoundException' || name === 'TableNotFoundException';
+  return hasAwsErrorName(error, 'ResourceNotFoundException', 'TableNotFoundException');
 }
 
 /**
@@ -24,5 +17,5 @@ export function isTableNotFound(error: unknown): boolean {
  * enabled", "Table already has an enabled stream"): for a repeated step that means the work is done.
  */
 export function isAlreadyEnabled(error: unknown): boolean {
-  return errorName(error) === 'ValidationException' && /already (enabled|has an enabled)/i.test(errorMessage(error));
+  return awsErrorName(error) === 'ValidationException' && /already (enabled|has an enabled)/i.test(errorMessage(error));
 }

@@ -7,10 +7,10 @@ import {
   type RestoreTableToPointInTimeCommandInput,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
+import { hasAwsErrorName } from '../../aws/error-names.js';
 import type { Plan } from '../../domain/plan.js';
 import type { StepContext } from '../../domain/ports/database-driver.js';
 import type { StepStartResult } from '../../domain/steps.js';
-import { errorName } from './aws-errors.js';
 import { sourceTableSettings, wantedKmsKey } from './plan-settings.js';
 import { describeTable } from './read-table.js';
 
@@ -93,7 +93,7 @@ export async function startRestore(dynamodb: DynamoDBClient, context: StepContex
     const response = await sendRestore(dynamodb, request);
     return { requestId: response.$metadata?.requestId, alreadyStarted: false };
   } catch (error) {
-    if (errorName(error) !== 'TableAlreadyExistsException') {
+    if (!hasAwsErrorName(error, 'TableAlreadyExistsException')) {
       throw error;
     }
     const existing = await describeTable(dynamodb, plan.target.identifier);

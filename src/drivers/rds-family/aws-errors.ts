@@ -1,11 +1,4 @@
-/**
- * AWS errors are told apart by `name`, never by class: the same driver runs against
- * aws-sdk-client-mock (plain errors with a name) and the simulated account (the SDK's classes).
- */
-export function hasErrorName(error: unknown, ...names: readonly string[]): boolean {
-  if (typeof error !== 'object' || error === null || !('name' in error)) return false;
-  return typeof error.name === 'string' && names.includes(error.name);
-}
+import { hasAwsErrorName } from '../../aws/error-names.js';
 
 /**
  * Runs a describe by name, resolving to `undefined` when AWS answers with `notFoundFault`:
@@ -18,7 +11,7 @@ export async function undefinedIfNotFound<T>(
   try {
     return await describe();
   } catch (error) {
-    if (hasErrorName(error, notFoundFault)) return undefined;
+    if (hasAwsErrorName(error, notFoundFault)) return undefined;
     throw error;
   }
 }

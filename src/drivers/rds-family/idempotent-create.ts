@@ -1,6 +1,6 @@
+import { hasAwsErrorName } from '../../aws/error-names.js';
 import { isTaggedForJob } from '../../domain/managed-resources.js';
 import type { StepStartResult } from '../../domain/steps.js';
-import { hasErrorName } from './aws-errors.js';
 
 export interface IdempotentCreate {
   jobId: string;
@@ -21,7 +21,7 @@ export async function createIdempotently(options: IdempotentCreate): Promise<Ste
   try {
     return { requestId: await options.create(), alreadyStarted: false };
   } catch (error) {
-    if (!hasErrorName(error, ...options.alreadyExists)) throw error;
+    if (!hasAwsErrorName(error, ...options.alreadyExists)) throw error;
     const tags = await options.existingTags();
     if (tags && isTaggedForJob(tags, options.jobId)) return { alreadyStarted: true };
     throw error;

@@ -1,5 +1,5 @@
+import { hasAwsErrorName } from '../../../aws/error-names.js';
 import { tagRestoreFor } from '../../../domain/replaced-target-tags.js';
-import { hasErrorName } from '../aws-errors.js';
 import type { ClusterMemberRecord } from '../records.js';
 import type { ReplaceableOps, ReplaceableResource } from '../replace-steps.js';
 import type { ClusterApi } from './cluster-api.js';
@@ -35,7 +35,7 @@ async function deleteCluster(
       await api.addTags(member.arn, tags);
       await api.deleteInstance({ DBInstanceIdentifier: member.identifier });
     } catch (error) {
-      if (!hasErrorName(error, 'DBInstanceNotFoundFault')) throw error;
+      if (!hasAwsErrorName(error, 'DBInstanceNotFoundFault')) throw error;
     }
   }
   return api.deleteCluster({

@@ -7,8 +7,9 @@ import {
   ListTagsForResourceCommand,
   type RDSClient,
 } from '@aws-sdk/client-rds';
+import { hasAwsErrorName } from '../../../aws/error-names.js';
 import type { RestorableWindow } from '../../../domain/source.js';
-import { hasErrorName, undefinedIfNotFound } from '../aws-errors.js';
+import { undefinedIfNotFound } from '../aws-errors.js';
 import { instancePage, instanceSnapshotPage } from '../describe-pages.js';
 import type { Page } from '../pagination.js';
 import type { InstanceRecord, ResourceRecord, SnapshotRecord } from '../records.js';
@@ -74,7 +75,7 @@ export async function instanceRestorableWindow(
     const latest = instance.latestRestorableTime ?? backup?.RestoreWindow?.LatestTime;
     return earliest && latest ? { earliest, latest } : undefined;
   } catch (error) {
-    if (hasErrorName(error, 'DBInstanceAutomatedBackupNotFoundFault')) return undefined;
+    if (hasAwsErrorName(error, 'DBInstanceAutomatedBackupNotFoundFault')) return undefined;
     throw error;
   }
 }

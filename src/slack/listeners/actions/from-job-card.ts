@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { CardState } from '../../../domain/ports/job-store.js';
+import type { CardState } from '../../../domain/ports/card-states.js';
 import type { ListenerDeps } from '../../deps.js';
 
 type ButtonMiddlewareArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -20,7 +20,7 @@ export function clickIsOnCard(body: BlockAction<ButtonAction>, card: CardState):
 export function fromJobCard(deps: ListenerDeps, jobIdOf: (value: string) => string = (value) => value) {
   return async ({ ack, body, action, client, next }: ButtonMiddlewareArgs): Promise<void> => {
     const jobId = jobIdOf(action.value ?? '');
-    const card = (await deps.store.cardStates([jobId])).get(jobId);
+    const card = (await deps.cardStates.load([jobId])).get(jobId);
     if (card && clickIsOnCard(body, card)) return next();
     // No card and no job: the listener answers "there is no job" as it does for any unknown id.
     if (!card && !(await deps.store.get(jobId))) return next();

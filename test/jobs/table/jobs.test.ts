@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobConflictError, TargetBusyError } from '../../src/domain/job/errors.js';
-import { approveJob, cancelJob } from '../../src/domain/job/transitions.js';
-import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
-import { countingDynamoDb } from '../helpers/counting-dynamodb.js';
-import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
-import { createJobHarness } from '../helpers/job-harness.js';
-import { sampleJob, samplePlan } from '../helpers/jobs.js';
-import { requestFrom } from '../helpers/requests.js';
-import { APPROVER, REQUESTER } from '../helpers/simulated-environment.js';
+import { JobConflictError, TargetBusyError } from '../../../src/domain/job/errors.js';
+import { approveJob, cancelJob } from '../../../src/domain/job/transitions.js';
+import { DynamoDbJobs } from '../../../src/jobs/table/jobs.js';
+import { countingDynamoDb } from '../../helpers/counting-dynamodb.js';
+import { type RunningDynalite, startDynalite } from '../../helpers/dynalite.js';
+import { createJobHarness } from '../../helpers/job-harness.js';
+import { sampleJob, samplePlan } from '../../helpers/jobs.js';
+import { requestFrom } from '../../helpers/requests.js';
+import { APPROVER, REQUESTER } from '../../helpers/simulated-environment.js';
 
 let dynamo: RunningDynalite;
-let store: DynamoDbJobStore;
+let store: DynamoDbJobs;
 const rules = { approvers: { users: [APPROVER], userGroups: [] }, approvalsRequired: 1 };
 const later = new Date('2026-11-22T10:05:00Z');
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  store = new DynamoDbJobStore({
+  store = new DynamoDbJobs({
     client: dynamo.client,
     tableName: dynamo.tableName,
     finishedJobRetentionMs: 86_400_000,
@@ -27,7 +27,7 @@ afterAll(async () => {
   await dynamo.close();
 });
 
-describe('DynamoDbJobStore', () => {
+describe('DynamoDbJobs', () => {
   it('stores a job and reads it back with its dates and version', async () => {
     const job = sampleJob('store-roundtrip', samplePlan('aurora-cluster', 'roundtrip-copy'));
     await store.create(job);
@@ -90,16 +90,6 @@ describe('DynamoDbJobStore', () => {
     await store.save(job);
     expect(await store.acquireLease(job, 'worker-a', later, later)).toBe(false);
   });
-
-  it('keeps the last durations per kind for estimates', async () => {
-    await store.recordDuration('rds-instance', { sizeGiB: 100, minutes: 31 });
-    await Promise.all([
-      store.recordDuration('rds-instance', { sizeGiB: 120, minutes: 35 }),
-      store.recordDuration('rds-instance', { sizeGiB: 90, minutes: 29 }),
-    ]);
-    expect((await store.pastRestores('rds-instance')).map((past) => past.minutes).sort()).toEqual([29, 31, 35]);
-    expect(await store.pastRestores('docdb-cluster')).toEqual([]);
-  });
 });
 
 describe('target lock', () => {
@@ -135,27 +125,5 @@ describe('target lock', () => {
     expect(job?.version).toBeGreaterThanOrEqual((finished?.version ?? 0) + 4);
     expect(counting.lockReleases).toBe(0);
     expect(counting.failedConditions).toBe(0);
-  });
-});
-
-describe('card states', () => {
-  it('records what a card shows and never rolls it back', async () => {
-    const state = { channelId: 'C0RESTORES', messageTs: '1700000000.000100', renderedVersion: 3, eventsPosted: 4 };
-    expect(await store.saveCardState('card-job', state)).toBe(true);
-    expect(await store.saveCardState('card-job', { ...state, renderedVersion: 2 })).toBe(false);
-    expect(await store.saveCardState('card-job', { ...state, renderedVersion: 5, eventsPosted: 6 })).toBe(true);
-    const states = await store.cardStates(['card-job', 'no-card-job']);
-    expect(states.get('card-job')).toEqual({ ...state, renderedVersion: 5, eventsPosted: 6 });
-    expect(states.has('no-card-job')).toBe(false);
-  });
-
-  it('reads more than 100 card states in batches', async () => {
-    const ids = Array.from({ length: 130 }, (_, index) => `batch-card-${index}`);
-    await Promise.all(
-      ids.map((id) =>
-        store.saveCardState(id, { channelId: 'C1', messageTs: '1.2', renderedVersion: 1, eventsPosted: 0 }),
-      ),
-    );
-    expect((await store.cardStates(ids)).size).toBe(130);
   });
 });

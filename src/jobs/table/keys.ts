@@ -1,0 +1,45 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Job } from '../../domain/job/job.js';
+import type { DatabaseKind } from '../../domain/kinds.js';
+
+/**
+ * One DynamoDB table holds four kinds of record, told apart by the prefix of their key `pk`:
+ * `job#`, `target#` (a target's lock), `card#` (what a job's card shows) and `history#` (durations).
+ */
+export interface JobTableOptions {
+  client: DynamoDBClient;
+  tableName: string;
+}
+
+/**
+ * The sparse index of jobs the worker still has work for: `active` (awaiting approval or
+ * running) and `expiring` (succeeded copies waiting to be deleted). Other items carry no
+ * `activePartition`, so the index holds only these.
+ */
+export const ACTIVE_JOBS_INDEX = 'active-jobs';
+export const ACTIVE_PARTITION = 'active';
+export const EXPIRING_PARTITION = 'expiring';
+
+export function jobKey(jobId: string): string {
+  return `job#${jobId}`;
+}
+
+export function cardKey(jobId: string): string {
+  return `card#${jobId}`;
+}
+
+export function historyKey(kind: DatabaseKind): string {
+  return `history#${kind}`;
+}
+
+/**
+ * The lock key for a job's target. RDS instances, RDS/Aurora/DocumentDB clusters and DynamoDB
+ * tables are three namespaces per account and region; RDS identifiers ignore case.
+ */
+export function targetLockKey(job: Job): string {
+  const { plan } = job;
+  const namespace =
+    plan.kind === 'rds-instance' ? 'db-instance' : plan.kind === 'dynamodb-table' ? 'table' : 'db-cluster';
+  const identifier = plan.kind === 'dynamodb-table' ? plan.target.identifier : plan.target.identifier.toLowerCase();
+  return `target#${plan.target.accountId}#${plan.target.region}#${namespace}#${identifier}`;
+}
