@@ -45,7 +45,8 @@ export const MAX_COLD_BYTES = 1024 * 1024;
 const FORBIDDEN_INPUTS = [
   /node_modules\/(@slack\/socket-mode|@slack\/oauth|ws|undici|dynalite|classic-level|yaml)\//,
   /src\/sandbox\//,
-  /src\/aws\/simulated\//,
+  /(^|\/)packages\//,
+  /(^|\/)dev\//,
   /src\/entrypoints\/(local-server|start)\.ts$/,
 ];
 
@@ -94,15 +95,6 @@ const STUBS = [
     // Bolt's receivers require the OAuth installer (jsonwebtoken, semver): used only with a client id.
     filter: /^@slack\/oauth$/,
     contents: `export class InstallProvider { constructor() { ${notOnLambda('Slack OAuth installation', 'the bot uses one bot token')} } }`,
-  },
-  {
-    // composition.ts builds the simulated account unless RESTORE_BOT_AWS=real (serverless.yml sets it).
-    filter: /\/aws\/simulated\/simulated-aws\.js$/,
-    contents: `export function createSimulatedAws() { ${notOnLambda('The simulated AWS account', 'set RESTORE_BOT_AWS=real')} }`,
-  },
-  {
-    filter: /\/aws\/simulated\/fixture\.js$/,
-    contents: `export function seedDemoAccounts() { ${notOnLambda('The simulated AWS account', 'set RESTORE_BOT_AWS=real')} }`,
   },
   {
     // The build turns the policy into JSON (below), which config/policy.ts reads without YAML.

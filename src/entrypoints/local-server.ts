@@ -8,6 +8,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { App } from '@slack/bolt';
+import { localAws } from '../../dev/aws.js';
 import { type Env, env } from '../config/env.js';
 import { loadPolicy } from '../config/policy.js';
 import { type Clock, systemClock } from '../domain/ports/clock.js';
@@ -105,10 +106,12 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
   }
 
   if (config.SLACK_APP_TOKEN && realSlack) slack.socketModeAppToken = config.SLACK_APP_TOKEN;
+  const aws = localAws(config, systemClock);
   const composition = await compose({
     env: config,
     policy,
     jobTable,
+    ...(aws.pluginsFor ? { awsPluginsFor: aws.pluginsFor } : {}),
     runtime: 'local',
     slack: { ...slack, ...(options.slackCheckBackoff ? { checkBackoff: options.slackCheckBackoff } : {}) },
     ...(options.log ? { log: options.log } : {}),

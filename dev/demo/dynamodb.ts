@@ -1,6 +1,5 @@
-import type { DemoAccounts } from '../fixture.js';
-import type { SimulatedTarget } from '../types.js';
-import type { DynamoDbSimulation } from './index.js';
+import type { DynamoDbSimulation, SimulatedTarget } from '@db-restore-bot/aws-simulator';
+import type { DemoAccounts } from './accounts.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

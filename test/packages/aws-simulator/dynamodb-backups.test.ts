@@ -11,9 +11,9 @@ import {
   TableNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seedDynamoDbDemo } from '../../../src/aws/simulated/dynamodb/seed.js';
-import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { DEFAULT_DURATIONS } from '../../../src/aws/simulated/world.js';
+import { DEMO_ACCOUNTS } from '../../../dev/demo/accounts.js';
+import { seedDynamoDbDemo } from '../../../dev/demo/dynamodb.js';
+import { DEFAULT_DURATIONS } from '../../../packages/aws-simulator/src/world.js';
 import { createHarness, failure, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 const production = DEMO_ACCOUNTS.production;

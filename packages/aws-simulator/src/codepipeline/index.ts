@@ -103,7 +103,7 @@ export class CodePipelineSimulation {
   private createHandlers(): ServiceHandlers {
     const trigger = (request: SimulatedRequest) => ({
       triggerType: 'StartPipelineExecution' as const,
-      triggerDetail: `arn:aws:sts::${request.accountId}:assumed-role/restore-bot/simulated`,
+      triggerDetail: `arn:aws:sts::${request.accountId}:assumed-role/simulated-caller/simulated`,
     });
     return {
       StartPipelineExecution: (request) => this.start(request),

@@ -4,7 +4,7 @@ import {
   RestoreDBInstanceToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DURATIONS } from '../../../src/aws/simulated/world.js';
+import { DEFAULT_DURATIONS } from '../../../packages/aws-simulator/src/world.js';
 import { createHarness, MINUTE, PROD, START } from './simulated-harness.js';
 
 /** The sandbox's default: one AWS minute per second. */

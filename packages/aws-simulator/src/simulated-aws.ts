@@ -1,6 +1,6 @@
 import type { Pluggable } from '@smithy/types';
-import type { Clock } from '../../domain/ports/clock.js';
 import { createAutoScalingSimulation } from './autoscaling/index.js';
+import type { Clock } from './clock.js';
 import { type CodePipelineSimulation, createCodePipelineSimulation } from './codepipeline/index.js';
 import { createDynamoDbSimulation, type DynamoDbSimulation } from './dynamodb/index.js';
 import { fault, SimulatedAwsFault, THROTTLING_ERROR, toServiceException } from './errors.js';
@@ -12,10 +12,10 @@ import type { ServiceHandlers, SimulatedCall, SimulatedRequest, SimulatedService
 import { type SimulatedDurations, SimulatedWorld } from './world.js';
 
 export interface SimulatedAwsOptions {
-  /** The account's time: the same clock as the bot's (real time in the sandbox, a manual clock in tests). */
+  /** The account's time: the same clock as the application's (real time in a demo, a manual clock in tests). */
   clock: Clock;
   durations?: Partial<SimulatedDurations>;
-  /** Every operation takes its duration divided by this (the sandbox's SIMULATED_AWS_MINUTES_PER_SECOND × 60). */
+  /** Every operation takes its duration divided by this (60: one AWS minute a second). */
   speedUp?: number;
 }
 

@@ -1,7 +1,7 @@
 import { DocDBClient } from '@aws-sdk/client-docdb';
 import { RDSClient } from '@aws-sdk/client-rds';
-import { createSimulatedAws, type SimulatedAws } from '../../../src/aws/simulated/simulated-aws.js';
-import type { SimulatedTarget } from '../../../src/aws/simulated/types.js';
+import { createSimulatedAws, type SimulatedAws } from '../../../packages/aws-simulator/src/simulated-aws.js';
+import type { SimulatedTarget } from '../../../packages/aws-simulator/src/types.js';
 
 export const MINUTE = 60_000;
 export const DAY = 24 * 60 * MINUTE;

@@ -1,8 +1,7 @@
-import { seedDynamoDbDemo } from './dynamodb/seed.js';
-import { seedPlatformDemo } from './platform-seed.js';
-import { seedRdsDemo } from './rds/seed.js';
-import type { SimulatedAws } from './simulated-aws.js';
-import type { SimulatedTarget } from './types.js';
+import type { SimulatedAws, SimulatedTarget } from '@db-restore-bot/aws-simulator';
+import { seedDynamoDbDemo } from './dynamodb.js';
+import { seedPlatformDemo } from './platform.js';
+import { seedRdsDemo } from './rds.js';
 
 /** The demo's accounts: production (protected) shares its snapshots with acceptance. */
 export interface DemoAccounts {

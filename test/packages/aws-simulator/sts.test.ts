@@ -1,7 +1,7 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import type { StsSimulation } from '../../../src/aws/simulated/sts/index.js';
+import { DEMO_ACCOUNTS } from '../../../dev/demo/accounts.js';
+import type { StsSimulation } from '../../../packages/aws-simulator/src/sts/index.js';
 import { createHarness, failure, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 const production = DEMO_ACCOUNTS.production;

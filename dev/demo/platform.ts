@@ -1,7 +1,5 @@
-import type { CodePipelineSimulation } from './codepipeline/index.js';
-import type { DemoAccounts } from './fixture.js';
-import type { SsmSimulation } from './ssm/index.js';
-import type { StsSimulation } from './sts/index.js';
+import type { CodePipelineSimulation, SsmSimulation, StsSimulation } from '@db-restore-bot/aws-simulator';
+import type { DemoAccounts } from './accounts.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,11 @@
-import type { DemoAccounts } from '../fixture.js';
-import type { SimulatedTarget } from '../types.js';
-import type { ClusterSeed, InstanceSeed, RdsSimulation, SnapshotSeed } from './index.js';
+import type {
+  ClusterSeed,
+  InstanceSeed,
+  RdsSimulation,
+  SimulatedTarget,
+  SnapshotSeed,
+} from '@db-restore-bot/aws-simulator';
+import type { DemoAccounts } from './accounts.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 

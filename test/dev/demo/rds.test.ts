@@ -6,9 +6,9 @@ import {
   DescribeDBSnapshotsCommand,
 } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { seedRdsDemo } from '../../../src/aws/simulated/rds/seed.js';
-import { createHarness } from './simulated-harness.js';
+import { DEMO_ACCOUNTS } from '../../../dev/demo/accounts.js';
+import { seedRdsDemo } from '../../../dev/demo/rds.js';
+import { createHarness } from '../../packages/aws-simulator/simulated-harness.js';
 
 function seeded() {
   const harness = createHarness();

@@ -8,9 +8,9 @@ import {
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CodePipelineSimulation } from '../../../src/aws/simulated/codepipeline/index.js';
-import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { DEFAULT_DURATIONS } from '../../../src/aws/simulated/world.js';
+import { DEMO_ACCOUNTS } from '../../../dev/demo/accounts.js';
+import type { CodePipelineSimulation } from '../../../packages/aws-simulator/src/codepipeline/index.js';
+import { DEFAULT_DURATIONS } from '../../../packages/aws-simulator/src/world.js';
 import { createHarness, failure, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 const acceptance = DEMO_ACCOUNTS.acceptance;

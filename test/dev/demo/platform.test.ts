@@ -2,9 +2,9 @@ import { CodePipelineClient, StartPipelineExecutionCommand } from '@aws-sdk/clie
 import { GetParameterHistoryCommand, GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
-import { seedPlatformDemo } from '../../../src/aws/simulated/platform-seed.js';
-import { createHarness, type Harness, NOV_20_NOON } from './simulated-harness.js';
+import { DEMO_ACCOUNTS } from '../../../dev/demo/accounts.js';
+import { seedPlatformDemo } from '../../../dev/demo/platform.js';
+import { createHarness, type Harness, NOV_20_NOON } from '../../packages/aws-simulator/simulated-harness.js';
 
 describe('seedPlatformDemo', () => {
   let harness: Harness;

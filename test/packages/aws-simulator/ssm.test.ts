@@ -12,7 +12,7 @@ import {
   SSMServiceException,
 } from '@aws-sdk/client-ssm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../src/aws/simulated/fixture.js';
+import { DEMO_ACCOUNTS } from '../../../dev/demo/accounts.js';
 import { createHarness, failure, type Harness, NOV_20_NOON } from './simulated-harness.js';
 
 const acceptance = DEMO_ACCOUNTS.acceptance;

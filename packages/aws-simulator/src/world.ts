@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../domain/ports/clock.js';
+import type { Clock } from './clock.js';
 
 const MINUTE = 60_000;
 
 /**
- * How long AWS takes. The sandbox makes its demo quick by dividing these by a speed-up (see
- * `speedUpDurations`), never by scaling a clock: the bot, Slack and the account share real time.
+ * How long AWS takes. A demo is made quick by dividing these by a speed-up (see `speedUpDurations`),
+ * never by scaling a clock: the application, its other services and the account share one time.
  */
 export interface SimulatedDurations {
   restoreInstanceMs: number;

@@ -1,0 +1,29 @@
+import { createSimulatedAws, type SimulatedAws } from '@db-restore-bot/aws-simulator';
+import type { AwsClientFactoryOptions } from '../src/aws/clients.js';
+import type { Env } from '../src/config/env.js';
+import type { Clock } from '../src/domain/ports/clock.js';
+import { seedDemoAccounts } from './demo/accounts.js';
+
+/** The AWS the local run talks to: the simulated account, plugged under every SDK client, or real AWS. */
+export interface LocalAws {
+  /** Absent with RESTORE_BOT_AWS=real. */
+  sim?: SimulatedAws;
+  /** What the composition plugs under every AWS client (nothing for real AWS). */
+  pluginsFor?: AwsClientFactoryOptions['pluginsFor'];
+}
+
+/**
+ * The simulated account seeded with the demo's accounts unless RESTORE_BOT_AWS=real. It keeps the bot's
+ * clock (real time) and runs its operations SIMULATED_AWS_MINUTES_PER_SECOND times faster instead.
+ */
+export function localAws(config: Env, clock: Clock): LocalAws {
+  if (config.RESTORE_BOT_AWS === 'real') return {};
+  const sim = createSimulatedAws({ clock, speedUp: config.SIMULATED_AWS_MINUTES_PER_SECOND * 60 });
+  seedDemoAccounts(sim);
+  return { sim, pluginsFor: simulatedPlugins(sim) };
+}
+
+/** Plugs `sim` under every client of an environment, resolving the client's credentials first (an assumed role). */
+export function simulatedPlugins(sim: SimulatedAws): NonNullable<AwsClientFactoryOptions['pluginsFor']> {
+  return (environment, credentials) => [sim.plugin(environment, credentials ? { credentials } : {})];
+}
