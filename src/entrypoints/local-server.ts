@@ -7,14 +7,14 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSandboxPage, type SandboxPage, SlackStandIn } from '@db-restore-bot/slack-sandbox';
 import type { App } from '@slack/bolt';
 import { localAws } from '../../dev/aws.js';
 import { type Env, env } from '../config/env.js';
 import { loadPolicy } from '../config/policy.js';
 import { type Clock, systemClock } from '../domain/ports/clock.js';
 import { startEmbeddedDynamoDb } from '../jobs/embedded-dynamodb.js';
-import { createSandboxPage, type SandboxPage } from '../sandbox/page/index.js';
-import { SlackStandIn } from '../sandbox/slack/index.js';
 import { buildJobCard } from '../slack/blocks/job-card.js';
 import { TOKEN_CHECK_BACKOFF } from '../slack/token-check.js';
 import { type BackoffSchedule, retryInBackground } from '../util/retry-in-background.js';
@@ -136,7 +136,14 @@ export async function startLocalServer(config: Env = env(), options: LocalServer
   }
 
   const receiver = composition.slack?.receiver;
-  const page: SandboxPage | undefined = standIn ? await createSandboxPage({ standIn, notices }) : undefined;
+  const page: SandboxPage | undefined = standIn
+    ? await createSandboxPage({
+        standIn,
+        notices,
+        title: 'db-restore-bot sandbox',
+        manifestFile: fileURLToPath(new URL('../../manifest.yml', import.meta.url)),
+      })
+    : undefined;
   said.push(
     !realSlack
       ? `Slack: local stand-in at ${slack.apiUrl}, with the sandbox page at /`

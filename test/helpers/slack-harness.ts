@@ -1,6 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSimulatedAws, type SimulatedAws } from '@db-restore-bot/aws-simulator';
+import { SlackStandIn, type StoredMessage, type StoredView } from '@db-restore-bot/slack-sandbox';
 import { simulatedPlugins } from '../../dev/aws.js';
 import { seedDemoAccounts } from '../../dev/demo/accounts.js';
 import { parseEnv } from '../../src/config/env.js';
@@ -8,7 +9,6 @@ import type { Job } from '../../src/domain/job/job.js';
 import { type Composition, compose } from '../../src/entrypoints/composition.js';
 import type { Log } from '../../src/entrypoints/core-composition.js';
 import { startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
-import { SlackStandIn, type StoredMessage, type StoredView } from '../../src/sandbox/slack/index.js';
 import { ManualClock } from './manual-clock.js';
 import { examplePolicy } from './simulated-environment.js';
 

@@ -1,9 +1,9 @@
+import { SlackStandIn } from '@db-restore-bot/slack-sandbox';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/domain/job/job.js';
 import { approveJob } from '../../src/domain/job/transitions.js';
 import { DynamoDbJobStore } from '../../src/jobs/dynamodb-job-store.js';
-import { SlackStandIn } from '../../src/sandbox/slack/index.js';
 import { SlackCards } from '../../src/slack/slack-cards.js';
 import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
 import { sampleJob } from '../helpers/jobs.js';

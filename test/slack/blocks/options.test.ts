@@ -1,6 +1,6 @@
+import { checkOptionsResponse } from '@db-restore-bot/slack-sandbox';
 import { describe, expect, it } from 'vitest';
 import type { RestoreCandidate } from '../../../src/domain/source.js';
-import { checkOptionsResponse } from '../../../src/slack/block-kit-limits.js';
 import {
   findSnapshotByOptionValue,
   parseSourceOptionValue,

@@ -1,7 +1,7 @@
+import { checkView } from '@db-restore-bot/slack-sandbox';
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { identifierProblem } from '../../../src/domain/identifiers.js';
-import { checkView } from '../../../src/slack/block-kit-limits.js';
 import { ModalMetadataError } from '../../../src/slack/blocks/errors.js';
 import {
   buildRestoreModal,
