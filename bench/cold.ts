@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SlackStandIn } from '@db-restore-bot/slack-sandbox';
-import { startEmbeddedDynamoDb } from '../src/jobs/embedded-dynamodb.js';
+import { startEmbeddedDynamoDb } from '../dev/embedded-dynamodb.js';
 import { ensureJobTable } from '../src/jobs/job-table.js';
 import { startStandIns } from '../test/infra/helpers/run-bundle.js';
 import { printFigure } from './figures.js';

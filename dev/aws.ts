@@ -27,3 +27,26 @@ export function localAws(config: Env, clock: Clock): LocalAws {
 export function simulatedPlugins(sim: SimulatedAws): NonNullable<AwsClientFactoryOptions['pluginsFor']> {
   return (environment, credentials) => [sim.plugin(environment, credentials ? { credentials } : {})];
 }
+
+/** Minutes a restore of the demo's Aurora cluster takes in the simulated account (the policy's estimate). */
+const DEMO_RESTORE_MINUTES = 25;
+
+/** What the start-up tells about the AWS it talks to: a line for the console, notices for the sandbox page. */
+export function describeLocalAws(config: Env, environments: string[]): { said: string; notices: string[] } {
+  if (config.RESTORE_BOT_AWS === 'real') {
+    return { said: 'AWS: real (the SDK standard credential chain; AWS_ENDPOINT_URL is honoured)', notices: [] };
+  }
+  const perSecond = config.SIMULATED_AWS_MINUTES_PER_SECOND;
+  const names = environments.join(', ');
+  return {
+    said: `AWS: simulated account (${names}), operations at ${perSecond} AWS minute(s) per second`,
+    notices: [
+      `The simulated AWS account (${names}) lives in memory and is seeded ` +
+        'afresh on each start: databases restored before a restart are gone.',
+      `Simulated AWS works ${perSecond} AWS minute(s) per second: a ${DEMO_RESTORE_MINUTES}-minute Aurora restore ` +
+        `takes about ${Math.max(1, Math.round(DEMO_RESTORE_MINUTES / perSecond))} s (SIMULATED_AWS_MINUTES_PER_SECOND). ` +
+        'Only its operations are faster: every clock is real, so approval windows, expiries and the times on the ' +
+        'cards are what they would be with real AWS.',
+    ],
+  };
+}

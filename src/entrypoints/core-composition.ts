@@ -84,6 +84,8 @@ export interface CoreComposition {
   service: JobService;
   /** The Web API client cards are posted with, when Slack is configured. */
   slackClient?: WebClient;
+  /** The job cards the notifier draws, when Slack is configured (the local run reposts them after a restart). */
+  cards?: SlackCards;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
   log: Log;
   /** Resolves when in-process kicks have finished (tests, shutdown). */
@@ -117,9 +119,10 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
   });
 
   const slackClient = options.slack ? createSlackWebClient(options.slack.token, options.slack.apiUrl) : undefined;
-  const notifier: Notifier = slackClient
+  const cards = slackClient
     ? new SlackCards({ client: slackClient, store, clock, maxExpiryMs: policyDuration(policy.maxExpiry), log })
-    : { jobChanged: async () => undefined, sync: async () => undefined };
+    : undefined;
+  const notifier: Notifier = cards ?? { jobChanged: async () => undefined, sync: async () => undefined };
   const worker = new Worker({
     store,
     clock,
@@ -147,6 +150,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     log,
     idle: async () => kicker.idle?.(),
     ...(slackClient ? { slackClient } : {}),
+    ...(cards ? { cards } : {}),
   };
 }
 

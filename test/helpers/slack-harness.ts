@@ -4,11 +4,11 @@ import { createSimulatedAws, type SimulatedAws } from '@db-restore-bot/aws-simul
 import { SlackStandIn, type StoredMessage, type StoredView } from '@db-restore-bot/slack-sandbox';
 import { simulatedPlugins } from '../../dev/aws.js';
 import { seedDemoAccounts } from '../../dev/demo/accounts.js';
+import { startEmbeddedDynamoDb } from '../../dev/embedded-dynamodb.js';
 import { parseEnv } from '../../src/config/env.js';
 import type { Job } from '../../src/domain/job/job.js';
 import { type Composition, compose } from '../../src/entrypoints/composition.js';
 import type { Log } from '../../src/entrypoints/core-composition.js';
-import { startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
 import { ManualClock } from './manual-clock.js';
 import { examplePolicy } from './simulated-environment.js';
 

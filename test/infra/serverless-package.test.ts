@@ -13,10 +13,10 @@ import {
   type ServiceInputTypes,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../dev/embedded-dynamodb.js';
 import { readerRoleArn } from '../../src/aws/clients.js';
 import { loadPolicy } from '../../src/config/policy.js';
 import { systemClock } from '../../src/domain/ports/clock.js';
-import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
 import { ensureJobTable } from '../../src/jobs/job-table.js';
 import type { TickReport } from '../../src/jobs/worker.js';
 import { cfnLintErrors } from './helpers/cfn-lint.js';

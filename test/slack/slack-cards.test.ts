@@ -119,4 +119,35 @@ describe('SlackCards', () => {
     for (const ts of leftBehind) expect(later.has(ts as string)).toBe(true);
     expect(later.size).toBeLessThanOrEqual(40);
   });
+
+  it('posts a card again as a new message when its channel lost it, without repeating the thread', async () => {
+    // Prepare: an approved job whose card and thread reply were posted, then a Slack that forgot them.
+    const job = inChannel('cards-repost');
+    const approved = {
+      ...approveJob(
+        job,
+        { userId: APPROVER, userGroupIds: [] },
+        { approvers: { users: [APPROVER], userGroups: [] }, approvalsRequired: 1 },
+        new Date('2026-11-22T10:01:00Z'),
+      ),
+      version: 1,
+    };
+    await cards().jobChanged(approved);
+    const before = (await store.cardStates([job.id])).get(job.id);
+    const repliesBefore = standIn.callsTo('chat.postMessage').filter((call) => 'thread_ts' in call.args).length;
+
+    // Act
+    await cards().repost([approved]);
+
+    // Assess: a new message, the state pointing at it, the same version, no reply posted twice.
+    const after = (await store.cardStates([job.id])).get(job.id);
+    expect(before?.messageTs).toBeDefined();
+    expect(after?.messageTs).toBeDefined();
+    expect(after?.messageTs).not.toBe(before?.messageTs);
+    expect(after).toMatchObject({ renderedVersion: 1, eventsPosted: before?.eventsPosted });
+    expect(standIn.message('C0RESTORES', after?.messageTs ?? '')?.text).toBe(
+      standIn.message('C0RESTORES', before?.messageTs ?? '')?.text,
+    );
+    expect(standIn.callsTo('chat.postMessage').filter((call) => 'thread_ts' in call.args)).toHaveLength(repliesBefore);
+  });
 });

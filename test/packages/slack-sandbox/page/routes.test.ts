@@ -3,9 +3,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalServer } from '../../../../dev/local-server.js';
 import { SlackStandIn, type StandInChange } from '../../../../packages/slack-sandbox/src/slack/index.js';
 import { parseEnv } from '../../../../src/config/env.js';
-import { startLocalServer } from '../../../../src/entrypoints/local-server.js';
 import { JOB_ACTIONS, RESTORE_MODAL } from '../../../../src/slack/ids.js';
 import { APPROVER, CHANNEL, REQUESTER, type SandboxServer, startSandboxServer } from './sandbox-server.js';
 

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type LocalServer, startLocalServer } from '../../../../dev/local-server.js';
 import type { SandboxActionResult, SandboxSnapshot } from '../../../../packages/slack-sandbox/src/page/index.js';
 import type { SlackStandIn } from '../../../../packages/slack-sandbox/src/slack/index.js';
 import { parseEnv } from '../../../../src/config/env.js';
-import { type LocalServer, startLocalServer } from '../../../../src/entrypoints/local-server.js';
 
 export const CHANNEL = 'C0RESTORES';
 export const REQUESTER = 'U0REQUESTER';

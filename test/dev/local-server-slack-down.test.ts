@@ -2,9 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type LocalServer, startLocalServer } from '../../dev/local-server.js';
 import { parseEnv } from '../../src/config/env.js';
-import { type LocalServer, startLocalServer } from '../../src/entrypoints/local-server.js';
-import { closedPort, eventually, recordUnhandledRejections, startFlakySlackApi } from './helpers/slack-down.js';
+import {
+  closedPort,
+  eventually,
+  recordUnhandledRejections,
+  startFlakySlackApi,
+} from '../entrypoints/helpers/slack-down.js';
 
 const UNREACHABLE = 'Slack Web API not reachable (auth.test); serving anyway, checking again later';
 const SOCKET_MODE_DOWN = 'Slack Socket Mode not connected; serving /healthz anyway, connecting again later';

@@ -1,5 +1,5 @@
 // `npm start`: see local-server.ts for what it starts and how the environment chooses each part.
-import { ConfigurationError } from '../config/errors.js';
+import { ConfigurationError } from '../src/config/errors.js';
 import { PortInUseError, startLocalServer } from './local-server.js';
 
 // The SDK tells Node 20 users, once, that its 2027 releases need Node 22. Lambda runs 22 (serverless.yml);
