@@ -268,6 +268,23 @@ describe('serverless.yml, packaged by osls', () => {
     }
   });
 
+  it('bundles the product alone: no tool package, no local-run code, and no module of its own stubbed out', () => {
+    for (const name of Object.keys(FUNCTIONS)) {
+      const { inputs } = JSON.parse(readFileSync(join(ROOT, 'dist', 'meta', `${name}.json`), 'utf8')) as {
+        inputs: Record<string, { imports: { path: string; original?: string }[] }>;
+      };
+      const ours = Object.keys(inputs).filter((input) => !input.startsWith('node_modules/') && !input.includes(':'));
+      expect(ours.filter((input) => !input.startsWith('src/'))).toEqual([]);
+      // A stub stands in for third-party code only: one of ours replaced by path would hide what the product imports.
+      const stubbedOfOurs = ours.flatMap((input) =>
+        inputs[input]?.imports
+          .filter((imported) => imported.path.startsWith('lambda-stub:') && imported.original?.startsWith('.'))
+          .map((imported) => `${input} -> ${imported.original}`),
+      );
+      expect(stubbedOfOurs).toEqual([]);
+    }
+  });
+
   it('imports each bundle without starting anything (no composition, no environment needed)', () => {
     for (const name of Object.keys(FUNCTIONS)) {
       const script = `await import(${JSON.stringify(join(ROOT, 'dist', name, 'index.mjs'))}); console.log('ok')`;
