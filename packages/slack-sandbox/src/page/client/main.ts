@@ -52,7 +52,7 @@ const modalHost = h('div', { class: 'modal-host' });
 const commandHints = h('ul', { class: 'command-hints', hidden: true });
 const composerInput = h('textarea', {
   class: 'composer-input',
-  placeholder: 'Message, or type /restore',
+  placeholder: 'Message',
   aria: { label: 'Message composer' },
 });
 composerInput.rows = 1;
@@ -119,6 +119,9 @@ function draw(): void {
   modals.show(snapshot.views.at(-1), { user: snapshot.me, timeZone, directory, depth: snapshot.views.length });
   if (key === state.drawn) return;
   state.drawn = key;
+  // The app's own first slash command (from its manifest), so the page knows no app in particular.
+  const firstCommand = snapshot.commands[0]?.command;
+  composerInput.placeholder = firstCommand ? `Message, or type ${firstCommand}` : 'Message';
   drawSidebar(snapshot);
   replaceChildren(
     channelHeader,

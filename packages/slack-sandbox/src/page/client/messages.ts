@@ -34,15 +34,11 @@ export function renderChannel(context: ChannelContext): HTMLElement {
       'div',
       { class: 'empty-channel' },
       h('p', {}, 'Nothing here yet.'),
-      h(
-        'p',
-        {},
-        'Type ',
-        h('code', {}, '/restore'),
-        ' below to open the restore form, or ',
-        h('code', {}, '/restore help'),
-        '.',
-      ),
+      ...snapshot.commands
+        .slice(0, 1)
+        .map(({ command, description }) =>
+          h('p', {}, 'Type ', h('code', {}, command), ' below', description ? ` (${description})` : '', '.'),
+        ),
     );
   }
   return h(
