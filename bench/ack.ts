@@ -7,16 +7,17 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BatchGetItemCommand, type DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { createSimulatedAws } from '@db-restore-bot/aws-simulator';
+import { SlackStandIn } from '@db-restore-bot/slack-sandbox';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { View } from '@slack/web-api';
 import { WebClient } from '@slack/web-api';
-import { seedDemoAccounts } from '../src/aws/simulated/fixture.js';
-import { createSimulatedAws } from '../src/aws/simulated/simulated-aws.js';
+import { simulatedPlugins } from '../dev/aws.js';
+import { seedDemoAccounts } from '../dev/demo/accounts.js';
+import { startEmbeddedDynamoDb } from '../dev/embedded-dynamodb.js';
 import { parseEnv } from '../src/config/env.js';
 import { systemClock } from '../src/domain/ports/clock.js';
 import { compose } from '../src/entrypoints/composition.js';
-import { startEmbeddedDynamoDb } from '../src/jobs/embedded-dynamodb.js';
-import { SlackStandIn } from '../src/sandbox/slack/index.js';
 import { JOB_ACTIONS } from '../src/slack/ids.js';
 import { ManualClock } from '../test/helpers/manual-clock.js';
 import { requestFrom } from '../test/helpers/requests.js';
@@ -106,7 +107,7 @@ export async function benchAck(): Promise<void> {
     policy: examplePolicy(),
     jobTable: { client: dynamo.client, tableName: TABLE, create: true },
     clock,
-    sim,
+    awsPluginsFor: simulatedPlugins(sim),
     runtime: 'lambda',
     slack: { token: TOKEN, signingSecret: SECRET, apiUrl },
     // On Lambda a kick is an async invoke that returns once queued; running the worker in this

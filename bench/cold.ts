@@ -4,9 +4,9 @@
 // bare Bolt bundle that only acks. The median of BENCH_COLD_RUNS fresh processes each, interleaved.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedDynamoDb } from '../src/jobs/embedded-dynamodb.js';
+import { SlackStandIn } from '@db-restore-bot/slack-sandbox';
+import { startEmbeddedDynamoDb } from '../dev/embedded-dynamodb.js';
 import { ensureJobTable } from '../src/jobs/job-table.js';
-import { SlackStandIn } from '../src/sandbox/slack/index.js';
 import { startStandIns } from '../test/infra/helpers/run-bundle.js';
 import { printFigure } from './figures.js';
 

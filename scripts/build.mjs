@@ -41,12 +41,15 @@ export const POLICY_OUTPUT = 'dist/policy.json';
  */
 export const MAX_COLD_BYTES = 1024 * 1024;
 
-/** Input paths that must never reach a Lambda bundle: local-only code and its dependencies. */
+/**
+ * Input paths that must never reach a Lambda bundle: the tools (packages/: the simulated AWS account,
+ * the Slack sandbox), the local run (dev/), and dependencies only they or the stubs below need. The
+ * product never imports the first two (Biome's noRestrictedImports), so no stub has to keep them out.
+ */
 const FORBIDDEN_INPUTS = [
   /node_modules\/(@slack\/socket-mode|@slack\/oauth|ws|undici|dynalite|classic-level|yaml)\//,
-  /src\/sandbox\//,
-  /src\/aws\/simulated\//,
-  /src\/entrypoints\/(local-server|start)\.ts$/,
+  /(^|\/)packages\//,
+  /(^|\/)dev\//,
 ];
 
 /** Throws where a stubbed module would run: a stub is never a silent no-op. */
@@ -80,8 +83,9 @@ const FORBIDDEN_IN = {
 };
 
 /**
- * Modules the Lambda path imports but never runs, each replaced by a stub that throws if it
- * ever is used. A stub lists the names its importers use: if an importer starts using another
+ * Third-party modules the Lambda path imports but never runs, each replaced by a stub that throws if it
+ * ever is used (or by the small part of it that runs). Stubs match package names, never this
+ * repository's own modules: what Lambda must not run, the product does not import. A stub lists the names its importers use: if an importer starts using another
  * one, esbuild fails the build ("No matching export") instead of shipping a broken bundle.
  */
 const STUBS = [
@@ -94,15 +98,6 @@ const STUBS = [
     // Bolt's receivers require the OAuth installer (jsonwebtoken, semver): used only with a client id.
     filter: /^@slack\/oauth$/,
     contents: `export class InstallProvider { constructor() { ${notOnLambda('Slack OAuth installation', 'the bot uses one bot token')} } }`,
-  },
-  {
-    // composition.ts builds the simulated account unless RESTORE_BOT_AWS=real (serverless.yml sets it).
-    filter: /\/aws\/simulated\/simulated-aws\.js$/,
-    contents: `export function createSimulatedAws() { ${notOnLambda('The simulated AWS account', 'set RESTORE_BOT_AWS=real')} }`,
-  },
-  {
-    filter: /\/aws\/simulated\/fixture\.js$/,
-    contents: `export function seedDemoAccounts() { ${notOnLambda('The simulated AWS account', 'set RESTORE_BOT_AWS=real')} }`,
   },
   {
     // The build turns the policy into JSON (below), which config/policy.ts reads without YAML.

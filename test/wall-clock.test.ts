@@ -18,7 +18,7 @@ describe('one clock', () => {
     expect(wallClockReads(text).map((read) => read.line)).toEqual([1, 2, 3, 4]);
   });
 
-  it('reads the wall clock only in the clock module (src/domain/ports/clock.ts)', () => {
+  it('reads the wall clock only in the clock modules (src/domain/ports/clock.ts, packages/<name>/src/clock.ts)', () => {
     expect(wallClockReadsIn(root)).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ const EnvSchema = z.object({
   /** On Lambda: names of SSM SecureString parameters holding the bot token and signing secret (read at run time). */
   SLACK_BOT_TOKEN_PARAMETER: optionalText,
   SLACK_SIGNING_SECRET_PARAMETER: optionalText,
-  /** `real` uses the SDK's standard credential chain; anything else runs on the simulated account. */
+  /** The local run's AWS (dev/aws.ts): `real` uses the SDK's standard credential chain, else the simulated account. */
   RESTORE_BOT_AWS: z.enum(['simulated', 'real']).default('simulated'),
   /** AWS minutes the simulated account lets pass per real second (the local demo's speed). */
   SIMULATED_AWS_MINUTES_PER_SECOND: z.coerce.number().positive().default(1),

@@ -1,8 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { WebClient } from '@slack/web-api';
-import { AwsClientFactory, type AwsEnvironment, readOnly } from '../aws/clients.js';
-import { seedDemoAccounts } from '../aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../aws/simulated/simulated-aws.js';
+import { AwsClientFactory, type AwsClientFactoryOptions, type AwsEnvironment, readOnly } from '../aws/clients.js';
 import type { Env } from '../config/env.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import { type Policy, policyDuration } from '../domain/policy.js';
@@ -41,13 +39,16 @@ export interface CompositionOptions {
   policy: Policy;
   jobTable: JobTable;
   /**
-   * Overrides the clock (tests); otherwise real time, also on the simulated account, whose operations
-   * are sped up instead (SIMULATED_AWS_MINUTES_PER_SECOND): approval windows, leases, expiries and every
-   * time on a card stay the policy's and the wall's, and never jump back across a restart.
+   * Overrides the clock (tests); otherwise real time, also in the local run on the simulated account,
+   * whose operations are sped up instead: approval windows, leases, expiries and every time on a card
+   * stay the policy's and the wall's, and never jump back across a restart.
    */
   clock?: Clock;
-  /** Overrides the simulated account (tests seed their own); ignored when RESTORE_BOT_AWS=real. */
-  sim?: SimulatedAws;
+  /**
+   * Plugins for every AWS client of an environment: the local run and tests plug the simulated account
+   * in here (dev/aws.ts). Left out on Lambda: the clients talk to AWS.
+   */
+  awsPluginsFor?: AwsClientFactoryOptions['pluginsFor'];
   /**
    * `read`: assume each environment's read-only reader role (the Slack function on Lambda, which
    * only describes and lists; the worker does every write). `restore` when left out.
@@ -86,9 +87,10 @@ export interface CoreComposition {
   durations: DurationHistory;
   worker: Worker;
   service: JobService;
-  sim?: SimulatedAws;
   /** The Web API client cards are posted with, when Slack is configured. */
   slackClient?: WebClient;
+  /** The job cards the notifier draws, when Slack is configured (the local run reposts them after a restart). */
+  cards?: SlackCards;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
   log: Log;
   /** Resolves when in-process kicks have finished (tests, shutdown). */
@@ -99,13 +101,10 @@ export interface CoreComposition {
 export async function composeCore(options: CompositionOptions): Promise<CoreComposition> {
   const { env, policy } = options;
   const log: Log = options.log ?? createLog(env.LOG_LEVEL);
-  const simulated = env.RESTORE_BOT_AWS !== 'real';
   const clock = options.clock ?? systemClock;
-  const speedUp = env.SIMULATED_AWS_MINUTES_PER_SECOND * 60;
-  const sim = simulated ? (options.sim ?? seeded(createSimulatedAws({ clock, speedUp }))) : undefined;
   const clients = new AwsClientFactory({
     clock,
-    ...(sim ? { pluginsFor: (environment, credentials) => [sim.plugin(environment, { credentials })] } : {}),
+    ...(options.awsPluginsFor ? { pluginsFor: options.awsPluginsFor } : {}),
   });
   const access = options.awsAccess === 'read' ? readOnly : (environment: AwsEnvironment) => environment;
   const environments = new Map<string, AwsEnvironment>(
@@ -130,9 +129,10 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
   });
 
   const slackClient = options.slack ? createSlackWebClient(options.slack.token, options.slack.apiUrl) : undefined;
-  const notifier: Notifier = slackClient
+  const cards = slackClient
     ? new SlackCards({ client: slackClient, cardStates, clock, maxExpiryMs: policyDuration(policy.maxExpiry), log })
-    : { jobChanged: async () => undefined, sync: async () => undefined };
+    : undefined;
+  const notifier: Notifier = cards ?? { jobChanged: async () => undefined, sync: async () => undefined };
   const worker = new Worker({
     store,
     durations,
@@ -162,14 +162,9 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     driverFor,
     log,
     idle: async () => kicker.idle?.(),
-    ...(sim ? { sim } : {}),
     ...(slackClient ? { slackClient } : {}),
+    ...(cards ? { cards } : {}),
   };
-}
-
-function seeded(sim: SimulatedAws): SimulatedAws {
-  seedDemoAccounts(sim);
-  return sim;
 }
 
 /** A DynamoDB client for the real job table (the SDK's standard configuration). */

@@ -92,6 +92,17 @@ export class SlackCards implements Notifier {
     ]);
   }
 
+  /**
+   * The channel lost its messages (a local Slack that restarted; the jobs were kept): posts each job's
+   * card again as a new message and points its card state there, so it can be approved and followed.
+   * Replies its old thread already had are not posted again.
+   */
+  async repost(jobs: Job[]): Promise<void> {
+    const states = await this.deps.cardStates.load(jobs.map((job) => job.id));
+    for (const job of jobs)
+      await this.exclusive(job.id, () => this.drawOnce(job, states.get(job.id), { repost: true }));
+  }
+
   /** Redraws an unchanged job's card if its clock moved what it shows; skipped while the card is being drawn. */
   private async refreshClock(job: Job, known?: CardState): Promise<void> {
     if (this.drawing.has(job.id)) return;
@@ -125,17 +136,21 @@ export class SlackCards implements Notifier {
     return work;
   }
 
-  /** Draws `job`'s card if it shows an older version; with `clock`, also if the same version now reads differently. */
+  /**
+   * Draws `job`'s card if it shows an older version; with `clock`, also if the same version now reads
+   * differently; with `repost`, always, as a new message.
+   */
   private async drawOnce(
     job: Job,
     known?: CardState,
-    options: { clock?: boolean } = {},
+    options: { clock?: boolean; repost?: boolean } = {},
   ): Promise<CardState | undefined> {
     const channelId = job.card?.channelId;
     if (!channelId) return known;
     const state = known ?? (await this.deps.cardStates.load([job.id])).get(job.id);
-    if (state && (state.renderedVersion > job.version || (state.renderedVersion === job.version && !options.clock)))
-      return state;
+    const shown =
+      state && (state.renderedVersion > job.version || (state.renderedVersion === job.version && !options.clock));
+    if (shown && !options.repost) return state;
     const now = this.deps.clock.now();
     const card = buildJobCard(job, {
       now,
@@ -145,7 +160,7 @@ export class SlackCards implements Notifier {
     if (options.clock && state?.drawnHash === drawnHash) return state;
     try {
       this.recentUpdates.push(now.getTime());
-      let messageTs = state?.messageTs;
+      let messageTs = options.repost ? undefined : state?.messageTs;
       if (messageTs) {
         await this.deps.client.chat.update({ channel: channelId, ts: messageTs, text: card.text, blocks: card.blocks });
       } else {
@@ -157,7 +172,8 @@ export class SlackCards implements Notifier {
         messageTs = posted.ts;
       }
       if (!messageTs) return state;
-      const eventsPosted = await this.postThreadReplies(job, channelId, messageTs, state?.eventsPosted ?? 0);
+      const alreadyPosted = state?.eventsPosted ?? (options.repost ? job.events.length : 0);
+      const eventsPosted = await this.postThreadReplies(job, channelId, messageTs, alreadyPosted);
       const next: CardState = {
         channelId,
         messageTs,

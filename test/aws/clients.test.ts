@@ -2,10 +2,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeDBClustersCommand, RDSClient } from '@aws-sdk/client-rds';
+import { createSimulatedAws } from '@db-restore-bot/aws-simulator';
 import { describe, expect, it } from 'vitest';
+import { seedDemoAccounts } from '../../dev/demo/accounts.js';
 import { AwsClientFactory, type AwsEnvironment, readOnly } from '../../src/aws/clients.js';
-import { seedDemoAccounts } from '../../src/aws/simulated/fixture.js';
-import { createSimulatedAws } from '../../src/aws/simulated/simulated-aws.js';
 import { systemClock } from '../../src/domain/ports/clock.js';
 import { ManualClock } from '../helpers/manual-clock.js';
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../dev/embedded-dynamodb.js';
 import { systemClock } from '../../src/domain/ports/clock.js';
-import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
 import { ensureJobTable } from '../../src/jobs/job-table.js';
 import { captureLogLines } from '../helpers/log-lines.js';
 import { closedPort, eventually, recordUnhandledRejections } from './helpers/slack-down.js';

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
+import { startEmbeddedDynamoDb } from '../../dev/embedded-dynamodb.js';
 import { ensureJobTable } from '../../src/jobs/job-table.js';
 
 export interface RunningDynalite {

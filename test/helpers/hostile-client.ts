@@ -1,4 +1,4 @@
-import { BotClient, type BotResponse } from '../../src/sandbox/slack/index.js';
+import { BotClient, type BotResponse } from '@db-restore-bot/slack-sandbox';
 import type { SlackHarness } from './slack-harness.js';
 
 /** A modal as Slack sends it in a view_submission payload. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createSimulatedAws, type SimulatedAws } from '@db-restore-bot/aws-simulator';
 import { parse as parseYaml } from 'yaml';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from '../../dev/demo/accounts.js';
 import { AwsClientFactory, type AwsEnvironment } from '../../src/aws/clients.js';
-import { DEMO_ACCOUNTS, seedDemoAccounts } from '../../src/aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../../src/aws/simulated/simulated-aws.js';
 import { parsePolicy } from '../../src/config/policy.js';
 import type { DatabaseKind } from '../../src/domain/kinds.js';
 import type { PlannerDeps } from '../../src/domain/planner.js';

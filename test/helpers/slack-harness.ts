@@ -1,13 +1,14 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seedDemoAccounts } from '../../src/aws/simulated/fixture.js';
-import { createSimulatedAws, type SimulatedAws } from '../../src/aws/simulated/simulated-aws.js';
+import { createSimulatedAws, type SimulatedAws } from '@db-restore-bot/aws-simulator';
+import { SlackStandIn, type StoredMessage, type StoredView } from '@db-restore-bot/slack-sandbox';
+import { simulatedPlugins } from '../../dev/aws.js';
+import { seedDemoAccounts } from '../../dev/demo/accounts.js';
+import { startEmbeddedDynamoDb } from '../../dev/embedded-dynamodb.js';
 import { parseEnv } from '../../src/config/env.js';
 import type { Job } from '../../src/domain/job/job.js';
 import { type Composition, compose } from '../../src/entrypoints/composition.js';
 import type { Log } from '../../src/entrypoints/core-composition.js';
-import { startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
-import { SlackStandIn, type StoredMessage, type StoredView } from '../../src/sandbox/slack/index.js';
 import { ManualClock } from './manual-clock.js';
 import { examplePolicy } from './simulated-environment.js';
 
@@ -58,7 +59,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
     policy: examplePolicy(),
     jobTable: { client: dynamo.client, tableName: 'restore-jobs', create: true },
     clock,
-    sim,
+    awsPluginsFor: simulatedPlugins(sim),
     runtime: 'lambda',
     slack: { token: TOKEN, signingSecret: SIGNING_SECRET, apiUrl: `${slackUrl}/api/` },
     log: options.log ?? (() => undefined),

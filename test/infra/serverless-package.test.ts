@@ -13,10 +13,10 @@ import {
   type ServiceInputTypes,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../dev/embedded-dynamodb.js';
 import { readerRoleArn } from '../../src/aws/clients.js';
 import { loadPolicy } from '../../src/config/policy.js';
 import { systemClock } from '../../src/domain/ports/clock.js';
-import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from '../../src/jobs/embedded-dynamodb.js';
 import { ensureJobTable } from '../../src/jobs/job-table.js';
 import type { TickReport } from '../../src/jobs/worker.js';
 import { cfnLintErrors } from './helpers/cfn-lint.js';
@@ -265,6 +265,23 @@ describe('serverless.yml, packaged by osls', () => {
       expect(entries).toContain(`dist/${name}/index.mjs`);
       expect(entries).toContain('dist/policy.json');
       expect(entries.filter((entry) => entry !== 'dist/policy.json' && !entry.startsWith(`dist/${name}/`))).toEqual([]);
+    }
+  });
+
+  it('bundles the product alone: no tool package, no local-run code, and no module of its own stubbed out', () => {
+    for (const name of Object.keys(FUNCTIONS)) {
+      const { inputs } = JSON.parse(readFileSync(join(ROOT, 'dist', 'meta', `${name}.json`), 'utf8')) as {
+        inputs: Record<string, { imports: { path: string; original?: string }[] }>;
+      };
+      const ours = Object.keys(inputs).filter((input) => !input.startsWith('node_modules/') && !input.includes(':'));
+      expect(ours.filter((input) => !input.startsWith('src/'))).toEqual([]);
+      // A stub stands in for third-party code only: one of ours replaced by path would hide what the product imports.
+      const stubbedOfOurs = ours.flatMap((input) =>
+        inputs[input]?.imports
+          .filter((imported) => imported.path.startsWith('lambda-stub:') && imported.original?.startsWith('.'))
+          .map((imported) => `${input} -> ${imported.original}`),
+      );
+      expect(stubbedOfOurs).toEqual([]);
     }
   });
 

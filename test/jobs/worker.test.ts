@@ -1,5 +1,5 @@
+import { seededRandom } from '@db-restore-bot/aws-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/aws/simulated/faults.js';
 import { JobTransitionError, TargetBusyError } from '../../src/domain/job/errors.js';
 import type { Job } from '../../src/domain/job/job.js';
 import type { DatabaseKind } from '../../src/domain/kinds.js';

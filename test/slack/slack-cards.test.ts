@@ -1,9 +1,9 @@
+import { SlackStandIn } from '@db-restore-bot/slack-sandbox';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/domain/job/job.js';
 import { approveJob } from '../../src/domain/job/transitions.js';
 import { DynamoDbCardStates } from '../../src/jobs/table/card-states.js';
-import { SlackStandIn } from '../../src/sandbox/slack/index.js';
 import { SlackCards } from '../../src/slack/slack-cards.js';
 import { type RunningDynalite, startDynalite } from '../helpers/dynalite.js';
 import { sampleJob } from '../helpers/jobs.js';
@@ -114,5 +114,36 @@ describe('SlackCards', () => {
     expect(leftBehind).toHaveLength(5);
     for (const ts of leftBehind) expect(later.has(ts as string)).toBe(true);
     expect(later.size).toBeLessThanOrEqual(40);
+  });
+
+  it('posts a card again as a new message when its channel lost it, without repeating the thread', async () => {
+    // Prepare: an approved job whose card and thread reply were posted, then a Slack that forgot them.
+    const job = inChannel('cards-repost');
+    const approved = {
+      ...approveJob(
+        job,
+        { userId: APPROVER, userGroupIds: [] },
+        { approvers: { users: [APPROVER], userGroups: [] }, approvalsRequired: 1 },
+        new Date('2026-11-22T10:01:00Z'),
+      ),
+      version: 1,
+    };
+    await cards().jobChanged(approved);
+    const before = (await cardStates.load([job.id])).get(job.id);
+    const repliesBefore = standIn.callsTo('chat.postMessage').filter((call) => 'thread_ts' in call.args).length;
+
+    // Act
+    await cards().repost([approved]);
+
+    // Assess: a new message, the state pointing at it, the same version, no reply posted twice.
+    const after = (await cardStates.load([job.id])).get(job.id);
+    expect(before?.messageTs).toBeDefined();
+    expect(after?.messageTs).toBeDefined();
+    expect(after?.messageTs).not.toBe(before?.messageTs);
+    expect(after).toMatchObject({ renderedVersion: 1, eventsPosted: before?.eventsPosted });
+    expect(standIn.message('C0RESTORES', after?.messageTs ?? '')?.text).toBe(
+      standIn.message('C0RESTORES', before?.messageTs ?? '')?.text,
+    );
+    expect(standIn.callsTo('chat.postMessage').filter((call) => 'thread_ts' in call.args)).toHaveLength(repliesBefore);
   });
 });

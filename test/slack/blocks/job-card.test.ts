@@ -1,11 +1,11 @@
+import { checkMessageBlocks } from '@db-restore-bot/slack-sandbox';
 import { describe, expect, it } from 'vitest';
+import { emojiFor } from '../../../packages/slack-sandbox/src/page/client/emoji.js';
 import type { Execution } from '../../../src/domain/execution.js';
 import { recordFailed } from '../../../src/domain/execution.js';
 import type { CopyExpiry, Job } from '../../../src/domain/job/job.js';
 import { extendExpiry, withExecution } from '../../../src/domain/job/transitions.js';
 import type { ValidationCheck } from '../../../src/domain/source.js';
-import { emojiFor } from '../../../src/sandbox/page/client/emoji.js';
-import { checkMessageBlocks } from '../../../src/slack/block-kit-limits.js';
 import { buildJobCard } from '../../../src/slack/blocks/job-card.js';
 import { section } from '../../../src/slack/blocks/layout.js';
 import { JOB_ACTIONS } from '../../../src/slack/ids.js';

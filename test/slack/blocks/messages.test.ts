@@ -1,6 +1,6 @@
+import { checkMessageBlocks } from '@db-restore-bot/slack-sandbox';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../src/domain/job/job.js';
-import { checkMessageBlocks } from '../../../src/slack/block-kit-limits.js';
 import {
   errorMessage,
   helpMessage,

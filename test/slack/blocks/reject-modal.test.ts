@@ -1,5 +1,5 @@
+import { checkView } from '@db-restore-bot/slack-sandbox';
 import { describe, expect, it } from 'vitest';
-import { checkView } from '../../../src/slack/block-kit-limits.js';
 import { buildRejectModal } from '../../../src/slack/blocks/reject-modal.js';
 import { REJECT_MODAL } from '../../../src/slack/ids.js';
 

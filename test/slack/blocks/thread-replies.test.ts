@@ -1,5 +1,5 @@
+import { checkMessageBlocks } from '@db-restore-bot/slack-sandbox';
 import { describe, expect, it } from 'vitest';
-import { checkMessageBlocks } from '../../../src/slack/block-kit-limits.js';
 import { buildEventReply } from '../../../src/slack/blocks/thread-replies.js';
 import { textOf } from './card-helpers.js';
 import { APPROVER, approvedJob, rejectedJob, succeededJob } from './job-fixtures.js';

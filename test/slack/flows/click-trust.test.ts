@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JobConflictError } from '../../../src/domain/job/errors.js';
 import { extendActionId, extendButtonValue, JOB_ACTIONS, REJECT_MODAL, RESTORE_MODAL } from '../../../src/slack/ids.js';
 import { CHANNEL, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
-import { standInClient } from '../../sandbox/slack/helpers/web-client.js';
+import { standInClient } from '../../packages/slack-sandbox/slack/helpers/web-client.js';
 
 const REQUESTER = 'U0REQUESTER';
 const APPROVER = 'U0APPROVER';

@@ -1,7 +1,7 @@
+import { checkOptionsResponse } from '@db-restore-bot/slack-sandbox';
 import { describe, expect, it } from 'vitest';
 import { isReferenceTo } from '../../../src/domain/snapshot-reference.js';
 import type { RestoreCandidate } from '../../../src/domain/source.js';
-import { checkOptionsResponse } from '../../../src/slack/block-kit-limits.js';
 import {
   parseSourceOptionValue,
   snapshotOptions,

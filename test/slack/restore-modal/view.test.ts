@@ -1,6 +1,6 @@
+import { checkView } from '@db-restore-bot/slack-sandbox';
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { checkView } from '../../../src/slack/block-kit-limits.js';
 import { DEFAULT_EXPIRY_CHOICE, EXPIRY_CHOICES, RESTORE_MODAL } from '../../../src/slack/ids.js';
 import { readRestoreModalMetadata } from '../../../src/slack/restore-modal/metadata.js';
 import type { RestoreModalState } from '../../../src/slack/restore-modal/state.js';

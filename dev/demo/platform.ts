@@ -1,0 +1,49 @@
+import type { CodePipelineSimulation, SsmSimulation, StsSimulation } from '@db-restore-bot/aws-simulator';
+import type { DemoAccounts } from './accounts.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The non-database services the bot uses: role assumption, the refresh parameters and the deployment pipeline. */
+export interface PlatformSimulations {
+  sts: StsSimulation;
+  ssm: SsmSimulation;
+  codePipeline: CodePipelineSimulation;
+}
+
+export const RESTORE_BOT_ROLE = 'restore-bot';
+export const ACCEPTANCE_REFRESH_PIPELINE = 'acceptance-refresh';
+export const ACCEPTANCE_REFRESH_PARAMETER_PATH = '/restore-bot/acceptance/aurora-cluster/orders';
+
+function snapshotArn(accounts: DemoAccounts, at: Date): string {
+  const { accountId, region } = accounts.production;
+  return `arn:aws:rds:${region}:${accountId}:cluster-snapshot:orders-refresh-${at.toISOString().slice(0, 10)}`;
+}
+
+/**
+ * Seeds what the bot needs besides databases: the `restore-bot` roles in every demo account, the
+ * `acceptance-refresh` pipeline in acceptance, and the refresh's SSM parameters there
+ * (`…/latest` one run ahead of `…/current`, each with some history).
+ */
+export function seedPlatformDemo(platform: PlatformSimulations, accounts: DemoAccounts): void {
+  const now = platform.ssm.world.now();
+  const accountIds = new Set(
+    [accounts.production, accounts.acceptance, accounts.disasterRecovery].map((t) => t.accountId),
+  );
+  for (const accountId of accountIds) {
+    // The two roles infra/target-account-role.yml creates: the worker's and the Slack function's reader.
+    platform.sts.allowRole(`arn:aws:iam::${accountId}:role/${RESTORE_BOT_ROLE}`);
+    platform.sts.allowRole(`arn:aws:iam::${accountId}:role/${RESTORE_BOT_ROLE}-reader`);
+  }
+  platform.codePipeline.addPipeline(accounts.acceptance, ACCEPTANCE_REFRESH_PIPELINE);
+  const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  const put = (leaf: string, snapshotDay: number, modifiedDay: number) =>
+    platform.ssm.putParameter(accounts.acceptance, {
+      name: `${ACCEPTANCE_REFRESH_PARAMETER_PATH}/${leaf}`,
+      value: snapshotArn(accounts, ago(snapshotDay)),
+      modifiedAt: ago(modifiedDay),
+    });
+  put('latest', 15, 15);
+  put('current', 29, 29);
+  put('current', 15, 15);
+  put('latest', 1, 1);
+}

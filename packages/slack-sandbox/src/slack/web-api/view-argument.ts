@@ -1,0 +1,34 @@
+import { checkView } from '../../block-kit/limits.js';
+import { cloneJson, isRecord, type JsonObject } from '../json.js';
+import { jsonArgument } from './request-args.js';
+import { fail, invalidArguments, type MethodResult } from './results.js';
+
+export type ViewRead = { ok: true; view: JsonObject } | { ok: false; result: MethodResult };
+
+/** Reads the `view` argument of views.open / views.push / views.update and checks it as Slack does. */
+export function readViewArgument(args: JsonObject): ViewRead {
+  const argument = jsonArgument(args, 'view');
+  if (!argument.present) return refuse('/view', 'missing required field: view');
+  if (!('value' in argument)) return refuse('/view', 'invalid json');
+  return checkModal(argument.value);
+}
+
+/** Checks a view the app returned in a `response_action` (update/push) the same way. */
+export function checkModal(value: unknown): ViewRead {
+  const problems = checkView(value);
+  if (problems.length > 0) return { ok: false, result: invalidArguments(problems) };
+  if (!isRecord(value)) return refuse('/view', 'must be an object');
+  // Home tabs go through views.publish, which the bot does not use.
+  if (value.type !== 'modal') return refuse('/view/type', 'must be modal');
+  return { ok: true, view: cloneJson(value) };
+}
+
+export function missingArgument(name: string): MethodResult {
+  return fail('invalid_arguments', {
+    response_metadata: { messages: [`[ERROR] missing required field: ${name} [json-pointer:/${name}]`] },
+  });
+}
+
+function refuse(pointer: string, message: string): ViewRead {
+  return { ok: false, result: invalidArguments([{ pointer, message }]) };
+}

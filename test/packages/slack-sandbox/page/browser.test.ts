@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../../src/domain/ports/clock.js';
+import { wallClock } from '../../../../src/slack/blocks/time.js';
+import { REQUESTER, type SandboxServer, startSandboxServer } from './sandbox-server.js';
+
+/** Debian's chromium (.ci/run installs it): playwright-core never downloads a browser of its own. */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+/** The README's picture: written when missing, or again with UPDATE_SANDBOX_SCREENSHOT=1. */
+const README_SCREENSHOT = fileURLToPath(new URL('../../../../docs/sandbox-card.png', import.meta.url));
+/** Every wait is bounded: a restore at 10 AWS minutes per second finishes in a few seconds. */
+const WAIT_MS = 20_000;
+
+const hasChromium = existsSync(CHROMIUM);
+const inCi = Boolean(process.env.CI);
+if (!hasChromium && !inCi) {
+  console.warn(`Skipping the sandbox page browser test: ${CHROMIUM} is missing (apt-get install chromium).`);
+}
+
+describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', () => {
+  let sandbox: SandboxServer;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+
+  beforeAll(async () => {
+    if (!hasChromium) {
+      throw new Error(
+        `${CHROMIUM} is missing: CI must install Debian's chromium before npm test ` +
+          '(apt-get install -y --no-install-recommends chromium, as .ci/run does)',
+      );
+    }
+    sandbox = await startSandboxServer();
+    profile = await mkdtemp(join(tmpdir(), 'sandbox-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1100, height: 900 },
+      timezoneId: 'UTC',
+      // Chromium hangs on navigation under libfaketime (CI's run with the clock a year ahead): it runs
+      // on the machine's real clock. It is only the client: every time it shows comes from the server.
+      env: withoutFakeClock(process.env),
+    });
+    context.setDefaultTimeout(WAIT_MS);
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await sandbox?.stop();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  it('takes a restore from /restore through four-eyes approval to the validated card', async () => {
+    // Prepare: the page as the README says to open it, with no person in the URL or remembered.
+    await page.goto(`${sandbox.url}/`);
+    await expect.poll(() => page.locator('.channel-header h1').textContent()).toBe('# db-restores');
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Riley Requester');
+    expect(await page.locator('.toast-error').count()).toBe(0);
+
+    // Act: the requester opens the form from the composer and fills it in.
+    await composer(page).fill('/restore');
+    await composer(page).press('Enter');
+    const modal = page.getByRole('dialog', { name: 'Restore a database' });
+    await modal.getByLabel('Kind of database').selectOption({ label: 'Aurora cluster' });
+    await modal.getByText('Type part of its name; every environment is searched.').waitFor();
+    const source = modal.getByRole('combobox', { name: 'Source database' });
+    await source.click();
+    await source.fill('orders');
+    await modal.getByRole('option', { name: /^orders · production/ }).click();
+    await modal.getByText(/Restorable from/).waitFor();
+    await modal.getByLabel('A point in time').check();
+    const restoreTo = modal.getByLabel('Restore to');
+    await restoreTo.waitFor();
+    const timeZone = (await sandbox.state(REQUESTER)).people.find((person) => person.id === REQUESTER)?.tz ?? 'UTC';
+    const twoHoursAgo = wallClock(new Date(systemClock.now().getTime() - 2 * 3_600_000), timeZone);
+    await restoreTo.fill(twoHoursAgo.date);
+    await modal.getByLabel('Time', { exact: true }).fill(twoHoursAgo.time);
+    await modal.getByLabel('Reason').fill('find the migration that broke orders');
+    // A name the policy refuses comes back inline on its field (`response_action: 'errors'`).
+    await modal.getByLabel('New database name').fill('Orders_Copy');
+    await modal.getByRole('button', { name: 'Show plan' }).click();
+    await modal.locator('.input-block.has-error', { hasText: 'New database name' }).waitFor();
+    await modal.getByLabel('New database name').fill('orders-sandbox');
+    await modal.getByRole('button', { name: 'Show plan' }).click();
+    await modal.waitFor({ state: 'detached' });
+
+    // Assess: the card waits for approval, with the plan as the requester chose it.
+    const card = page.locator('article.message', {
+      has: page.locator('.block-header', { hasText: 'orders → orders-sandbox' }),
+    });
+    await card.getByRole('button', { name: 'Approve' }).waitFor();
+    await expect.poll(() => card.textContent()).toContain('Awaiting approval');
+    // The picker read the time in the requester's Slack time zone, as Slack's does.
+    expect(await card.textContent()).toContain(`${twoHoursAgo.date} ${twoHoursAgo.time} ${timeZone}`);
+
+    // Act: the requester tries to approve their own request.
+    await card.getByRole('button', { name: 'Approve' }).click();
+
+    // Assess: Slack shows the refusal to them alone.
+    const refusal = page.locator('article.ephemeral', { hasText: 'someone else must approve' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Only visible to you');
+
+    // Act: the approver approves, after a reload that keeps the person chosen in the switcher.
+    await page.getByRole('button', { name: /Ari Approver/ }).click();
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Ari Approver');
+    await page.goto(`${sandbox.url}/`);
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Ari Approver');
+    await page.reload();
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Ari Approver');
+    await expect.poll(() => page.locator('article.ephemeral').count()).toBe(0);
+    await card.getByRole('button', { name: 'Approve' }).click();
+
+    // Assess: the same card, updated in place, ends with the validation report and the expiry buttons.
+    await card.locator('.block-section', { hasText: 'Validation' }).waitFor();
+    await card.getByRole('button', { name: 'Extend 7 days' }).waitFor();
+    expect(await card.textContent()).toContain('Succeeded');
+    expect(await card.textContent()).toContain('endpoint');
+    await expect.poll(() => page.locator('article.message').count()).toBe(1);
+    await card.getByRole('button', { name: /replies/ }).click();
+    await page.locator('.thread article.message', { hasText: 'approved' }).first().waitFor();
+    // Tall enough for the whole card, so the picture is of the card alone.
+    await page.setViewportSize({ width: 1000, height: 1400 });
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: screenshotPath(profile) });
+  }, 60_000);
+
+  it('opens as the requester, saying so, when the URL names a person the workspace does not have', async () => {
+    // Act
+    await page.goto(`${sandbox.url}/?as=U0NOBODY`);
+
+    // Assess: not an empty page, and the URL no longer names the missing person.
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Riley Requester');
+    await page.locator('.toast-warning', { hasText: 'no person U0NOBODY' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('as')).toBe(REQUESTER);
+  }, 30_000);
+});
+
+function composer(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Message composer' });
+}
+
+/** The README's picture when asked for (or missing); otherwise a throwaway file, so test runs change no tracked file. */
+function screenshotPath(scratch: string): string {
+  if (process.env.UPDATE_SANDBOX_SCREENSHOT || !existsSync(README_SCREENSHOT)) return README_SCREENSHOT;
+  return join(scratch, 'sandbox-card.png');
+}
+
+function withoutFakeClock(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && entry[0] !== 'LD_PRELOAD' && !entry[0].startsWith('FAKETIME'),
+    ),
+  );
+}
