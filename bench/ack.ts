@@ -103,7 +103,7 @@ export async function benchAck(): Promise<void> {
   seedDemoAccounts(sim);
   const dynamo = await startEmbeddedDynamoDb();
   const composition = await compose({
-    env: parseEnv({ RESTORE_BOT_AWS: 'simulated' }),
+    env: parseEnv({}),
     policy: examplePolicy(),
     jobTable: { client: dynamo.client, tableName: TABLE, create: true },
     clock,

@@ -1,8 +1,8 @@
 import { createSimulatedAws, type SimulatedAws } from '@db-restore-bot/aws-simulator';
 import type { AwsClientFactoryOptions } from '../src/aws/clients.js';
-import type { Env } from '../src/config/env.js';
 import type { Clock } from '../src/domain/ports/clock.js';
 import { seedDemoAccounts } from './demo/accounts.js';
+import type { LocalEnv } from './env.js';
 
 /** The AWS the local run talks to: the simulated account, plugged under every SDK client, or real AWS. */
 export interface LocalAws {
@@ -16,7 +16,7 @@ export interface LocalAws {
  * The simulated account seeded with the demo's accounts unless RESTORE_BOT_AWS=real. It keeps the bot's
  * clock (real time) and runs its operations SIMULATED_AWS_MINUTES_PER_SECOND times faster instead.
  */
-export function localAws(config: Env, clock: Clock): LocalAws {
+export function localAws(config: LocalEnv, clock: Clock): LocalAws {
   if (config.RESTORE_BOT_AWS === 'real') return {};
   const sim = createSimulatedAws({ clock, speedUp: config.SIMULATED_AWS_MINUTES_PER_SECOND * 60 });
   seedDemoAccounts(sim);
@@ -32,7 +32,7 @@ export function simulatedPlugins(sim: SimulatedAws): NonNullable<AwsClientFactor
 const DEMO_RESTORE_MINUTES = 25;
 
 /** What the start-up tells about the AWS it talks to: a line for the console, notices for the sandbox page. */
-export function describeLocalAws(config: Env, environments: string[]): { said: string; notices: string[] } {
+export function describeLocalAws(config: LocalEnv, environments: string[]): { said: string; notices: string[] } {
   if (config.RESTORE_BOT_AWS === 'real') {
     return { said: 'AWS: real (the SDK standard credential chain; AWS_ENDPOINT_URL is honoured)', notices: [] };
   }

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Env } from '../src/config/env.js';
 import { type JobTable, realJobTable } from '../src/entrypoints/core-composition.js';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.js';
+import type { LocalEnv } from './env.js';
 
 /** The job table of the local run, what to tell about it, and how to close it. */
 export interface LocalJobTable {
@@ -13,7 +13,7 @@ export interface LocalJobTable {
 }
 
 /** A real table with JOBS_TABLE and real AWS; otherwise the embedded DynamoDB API with its data under DATA_DIR. */
-export async function localJobTable(config: Env): Promise<LocalJobTable> {
+export async function localJobTable(config: LocalEnv): Promise<LocalJobTable> {
   if (config.JOBS_TABLE && config.RESTORE_BOT_AWS === 'real') {
     return {
       jobTable: realJobTable(config.JOBS_TABLE),

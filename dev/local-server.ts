@@ -6,13 +6,13 @@
 import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxPage, SlackStandIn } from '@db-restore-bot/slack-sandbox';
-import { type Env, env } from '../src/config/env.js';
 import { loadPolicy } from '../src/config/policy.js';
 import { type Clock, systemClock } from '../src/domain/ports/clock.js';
 import { type Composition, compose } from '../src/entrypoints/composition.js';
 import type { Log } from '../src/entrypoints/core-composition.js';
 import type { BackoffSchedule } from '../src/util/retry-in-background.js';
 import { describeLocalAws, localAws } from './aws.js';
+import { type LocalEnv, localEnv } from './env.js';
 import { closeServer, displayHost, listen, loopbackHost } from './http-server.js';
 import { localJobTable } from './job-table.js';
 import { botSandboxPage, localSlack } from './local-slack.js';
@@ -43,7 +43,10 @@ export interface LocalServerOptions {
 }
 
 /** Starts everything `npm start` runs; returns handles so tests and the sandbox can drive it. */
-export async function startLocalServer(config: Env = env(), options: LocalServerOptions = {}): Promise<LocalServer> {
+export async function startLocalServer(
+  config: LocalEnv = localEnv(),
+  options: LocalServerOptions = {},
+): Promise<LocalServer> {
   const policy = await loadPolicy(config.POLICY_FILE);
   const closers: (() => Promise<void>)[] = [];
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createSandboxPage, type SandboxPage, SlackStandIn } from '@db-restore-bot/slack-sandbox';
-import type { Env } from '../src/config/env.js';
 import type { Clock } from '../src/domain/ports/clock.js';
+import type { LocalEnv } from './env.js';
 
 const LOCAL_BOT_TOKEN = 'xoxb-local-sandbox';
 const LOCAL_SIGNING_SECRET = 'local-sandbox-signing-secret';
@@ -25,7 +25,7 @@ export interface LocalSlack {
 }
 
 /** Real Slack when SLACK_BOT_TOKEN and a signing secret or an app token are set (Socket Mode with the app token). */
-export function usesRealSlack(config: Env): boolean {
+export function usesRealSlack(config: LocalEnv): boolean {
   return Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
 }
 
@@ -33,7 +33,7 @@ export function usesRealSlack(config: Env): boolean {
  * Slack for the local run. The stand-in signs every delivery with `signingClock`: the bot judges a
  * request's timestamp on its own clock, known only once the bot is composed.
  */
-export async function localSlack(config: Env, signingClock: Clock): Promise<LocalSlack> {
+export async function localSlack(config: LocalEnv, signingClock: Clock): Promise<LocalSlack> {
   if (usesRealSlack(config)) {
     return {
       credentials: {

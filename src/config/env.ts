@@ -7,8 +7,11 @@ const optionalText = z
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+/**
+ * What the product reads from its environment, on Lambda and locally. The local run's own settings
+ * (port, simulated AWS, data directory, tick) are dev/env.ts's, which extends this schema.
+ */
+export const EnvSchema = z.object({
   POLICY_FILE: z.string().min(1).default('policy.example.yml'),
   JOBS_TABLE: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
@@ -22,25 +25,22 @@ const EnvSchema = z.object({
   /** On Lambda: names of SSM SecureString parameters holding the bot token and signing secret (read at run time). */
   SLACK_BOT_TOKEN_PARAMETER: optionalText,
   SLACK_SIGNING_SECRET_PARAMETER: optionalText,
-  /** The local run's AWS (dev/aws.ts): `real` uses the SDK's standard credential chain, else the simulated account. */
-  RESTORE_BOT_AWS: z.enum(['simulated', 'real']).default('simulated'),
-  /** AWS minutes the simulated account lets pass per real second (the local demo's speed). */
-  SIMULATED_AWS_MINUTES_PER_SECOND: z.coerce.number().positive().default(1),
   /** The least level the bot's log writes (entrypoints/log.ts); Powertools' Logger names the levels the same. */
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
-  /** Where the embedded job store keeps its data locally. */
-  DATA_DIR: z.string().min(1).default('.data'),
   /** On Lambda: the worker function the HTTP function invokes asynchronously after an approval. */
   WORKER_FUNCTION_NAME: optionalText,
-  /** Seconds between worker ticks when the bot runs locally. */
-  WORKER_TICK_SECONDS: z.coerce.number().positive().default(3),
 });
 
 export type Env = z.output<typeof EnvSchema>;
 
 /** Validates an environment; throws `ConfigurationError` naming each bad variable. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = EnvSchema.safeParse(source);
+  return parseWith(EnvSchema, source);
+}
+
+/** `source` parsed by `schema` (this one or one extending it); throws `ConfigurationError` naming each bad variable. */
+export function parseWith<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv): z.output<S> {
+  const result = schema.safeParse(source);
   if (!result.success) throw new ConfigurationError(`environment is not valid:\n${describeIssues(result.error)}`);
   return result.data;
 }

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseLocalEnv } from '../../dev/env.js';
 import { type LocalServer, startLocalServer } from '../../dev/local-server.js';
-import { parseEnv } from '../../src/config/env.js';
 import {
   closedPort,
   eventually,
@@ -23,7 +23,7 @@ describe('npm start with real Slack credentials while Slack is down', () => {
 
   const start = (apiUrl: string) =>
     startLocalServer(
-      parseEnv({
+      parseLocalEnv({
         DATA_DIR: dataDir,
         SLACK_BOT_TOKEN: 'xoxb-real-looking',
         SLACK_SIGNING_SECRET: 'real-secret',
@@ -93,7 +93,7 @@ describe('npm start over Socket Mode while Slack is down', () => {
     try {
       // Act
       server = await startLocalServer(
-        parseEnv({
+        parseLocalEnv({
           DATA_DIR: dataDir,
           SLACK_BOT_TOKEN: 'xoxb-real-looking',
           SLACK_APP_TOKEN: 'xapp-real-looking',

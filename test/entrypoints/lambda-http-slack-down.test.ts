@@ -29,7 +29,6 @@ describe('the Slack function cold-starting while Slack is down', () => {
     dynamo = await startEmbeddedDynamoDb();
     await ensureJobTable(dynamo.client, 'jobs');
     const env = {
-      RESTORE_BOT_AWS: 'real',
       JOBS_TABLE: 'jobs',
       WORKER_FUNCTION_NAME: 'db-restore-bot-test-worker',
       SLACK_BOT_TOKEN: 'xoxb-lambda',

@@ -55,7 +55,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
   const standIn = new SlackStandIn({ botToken: TOKEN, signingSecret: SIGNING_SECRET, signingClock: clock });
   const { url: slackUrl } = await standIn.start();
   const composition = await compose({
-    env: parseEnv({ RESTORE_BOT_AWS: 'simulated' }),
+    env: parseEnv({}),
     policy: examplePolicy(),
     jobTable: { client: dynamo.client, tableName: 'restore-jobs', create: true },
     clock,

@@ -311,7 +311,6 @@ describe('serverless.yml, packaged by osls', () => {
       await ensureJobTable(dynamo.client, 'jobs');
       lambdaEnv = {
         NODE_ENV: 'production',
-        RESTORE_BOT_AWS: 'real',
         POLICY_FILE: 'dist/policy.json',
         JOBS_TABLE: 'jobs',
         SLACK_BOT_TOKEN_PARAMETER: tokenParameter,

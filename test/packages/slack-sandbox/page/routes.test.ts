@@ -3,9 +3,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLocalEnv } from '../../../../dev/env.js';
 import { startLocalServer } from '../../../../dev/local-server.js';
 import { SlackStandIn, type StandInChange } from '../../../../packages/slack-sandbox/src/slack/index.js';
-import { parseEnv } from '../../../../src/config/env.js';
 import { JOB_ACTIONS, RESTORE_MODAL } from '../../../../src/slack/ids.js';
 import { APPROVER, CHANNEL, REQUESTER, type SandboxServer, startSandboxServer } from './sandbox-server.js';
 
@@ -330,7 +330,7 @@ describe('the local server with a real Slack workspace', () => {
     const { url: slackUrl } = await slack.start();
     const dataDir = await mkdtemp(join(tmpdir(), 'sandbox-page-real-'));
     const server = await startLocalServer(
-      parseEnv({
+      parseLocalEnv({
         DATA_DIR: dataDir,
         SLACK_BOT_TOKEN: 'xoxb-real-looking',
         SLACK_SIGNING_SECRET: 'real-secret',

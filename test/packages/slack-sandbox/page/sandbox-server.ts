@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseLocalEnv } from '../../../../dev/env.js';
 import { type LocalServer, startLocalServer } from '../../../../dev/local-server.js';
 import type { SandboxActionResult, SandboxSnapshot } from '../../../../packages/slack-sandbox/src/page/index.js';
 import type { SlackStandIn } from '../../../../packages/slack-sandbox/src/slack/index.js';
-import { parseEnv } from '../../../../src/config/env.js';
 
 export const CHANNEL = 'C0RESTORES';
 export const REQUESTER = 'U0REQUESTER';
@@ -33,7 +33,11 @@ export async function startSandboxServer(
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sandbox-page-')));
   const minutesPerSecond = String(options.awsMinutesPerSecond ?? 10);
   const server = await startLocalServer(
-    parseEnv({ DATA_DIR: dataDir, SIMULATED_AWS_MINUTES_PER_SECOND: minutesPerSecond, WORKER_TICK_SECONDS: '0.2' }),
+    parseLocalEnv({
+      DATA_DIR: dataDir,
+      SIMULATED_AWS_MINUTES_PER_SECOND: minutesPerSecond,
+      WORKER_TICK_SECONDS: '0.2',
+    }),
     { port: 0, host: '127.0.0.1', log: () => undefined, announce: false },
   );
   const { standIn } = server;
