@@ -1,4 +1,5 @@
 import { DATABASE_KINDS, type DatabaseKind } from '../../domain/kinds.js';
+import { nearestWord } from './nearest-word.js';
 
 /** What the one-line form asks for; the modal opens prefilled with it. */
 export interface RestorePrefill {
@@ -35,6 +36,9 @@ const KIND_ALIASES: Record<string, DatabaseKind> = {
 
 const VALUE_FLAGS = new Set(['--at', '--snapshot', '--as', '--expires', '--reason']);
 
+/** The words `/restore` takes first, for "did you mean" on a typo. */
+const FIRST_WORDS = ['help', 'list', 'status', 'cancel', ...Object.keys(KIND_ALIASES)];
+
 /** Parses the text after `/restore`. Pure: unknown words become a usage message, nothing else. */
 export function parseRestoreCommand(text: string): RestoreCommand {
   const tokens = tokenize(text);
@@ -51,8 +55,11 @@ export function parseRestoreCommand(text: string): RestoreCommand {
   }
   const kind = KIND_ALIASES[word];
   if (!kind) {
+    const meant = nearestWord(word, FIRST_WORDS);
     return usage(
-      `"${first}" is not a command or a kind (${DATABASE_KINDS.join(', ')}, or aurora, rds, docdb, dynamodb)`,
+      meant
+        ? `"${first}" is not a command or a kind: did you mean /restore ${meant}?`
+        : `"${first}" is not a command or a kind (${DATABASE_KINDS.join(', ')}, or aurora, rds, docdb, dynamodb)`,
     );
   }
   return parsePrefill(kind, rest);
@@ -68,7 +75,7 @@ function parsePrefill(kind: DatabaseKind, words: string[]): RestoreCommand {
       prefill.replace = true;
       continue;
     }
-    if (!VALUE_FLAGS.has(flag)) return usage(`"${flag}" is not an option`);
+    if (!VALUE_FLAGS.has(flag)) return usage(notAnOption(rest, index));
     const value = rest[index + 1];
     if (value === undefined || value.startsWith('--')) return usage(`${flag} needs a value`);
     index += 1;
@@ -80,6 +87,19 @@ function parsePrefill(kind: DatabaseKind, words: string[]): RestoreCommand {
     else prefill.reason = value;
   }
   return { type: 'prefill', prefill };
+}
+
+/**
+ * Why `words[index]` is refused. A plain word right after a flag's value is most often the rest of
+ * an unquoted phrase (`--at 2h ago`): say how to quote it.
+ */
+function notAnOption(words: string[], index: number): string {
+  const word = words[index] as string;
+  const flag = words[index - 2];
+  if (word.startsWith('--') || flag === undefined || !VALUE_FLAGS.has(flag)) return `"${word}" is not an option`;
+  const phrase = [words[index - 1]];
+  for (let next = index; next < words.length && !words[next]?.startsWith('--'); next += 1) phrase.push(words[next]);
+  return `"${word}" is not an option: quote a value of several words, ${flag} "${phrase.join(' ')}"`;
 }
 
 function usage(problem: string): RestoreCommand {

@@ -534,4 +534,24 @@ describe('Slack deliveries', () => {
     expect(JSON.stringify(unknown.body)).toContain('frobnicate');
     expect((unknown.body as { response_type?: string }).response_type).toBe('ephemeral');
   });
+
+  it('suggests the command a typo meant, and how to quote a time of several words', async () => {
+    const opened = harness.standIn.callsTo('views.open').length;
+    const typo = await harness.standIn.slashCommand({
+      user: REQUESTER,
+      channel: CHANNEL,
+      command: '/restore',
+      text: 'lsit',
+    });
+    const unquoted = await harness.standIn.slashCommand({
+      user: REQUESTER,
+      channel: CHANNEL,
+      command: '/restore',
+      text: 'aurora orders --at 2h ago',
+    });
+
+    expect(JSON.stringify(typo.body)).toContain('did you mean /restore list?');
+    expect(JSON.stringify(unquoted.body)).toContain('--at \\"2h ago\\"');
+    expect(harness.standIn.callsTo('views.open')).toHaveLength(opened);
+  });
 });

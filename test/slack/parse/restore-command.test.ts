@@ -54,9 +54,22 @@ describe('parseRestoreCommand', () => {
     ['aurora orders --at 2h --snapshot x', /not both/],
     ['aurora orders --force', /"--force" is not an option/],
     ['aurora orders --reason "unclosed', /quote is not closed/],
+    // A near miss of a command or a kind names what was meant.
+    ['lsit', /"lsit" is not a command or a kind: did you mean \/restore list\?/],
+    ['stauts job1', /did you mean \/restore status\?/],
+    ['auroa orders', /did you mean \/restore aurora\?/],
+    // A time of several words, unquoted, is told how to quote it.
+    ['aurora orders --at 2h ago', /"ago" is not an option: quote a value of several words, --at "2h ago"/],
+    ['aurora orders --reason find the bug', /--reason "find the bug"/],
   ])('answers %j with a usage message', (text, problem) => {
     const command = parseRestoreCommand(text);
     expect(command.type).toBe('usage');
     expect(command.type === 'usage' && command.problem).toMatch(problem);
+  });
+
+  it('guesses nothing for a word far from every command and kind', () => {
+    const command = parseRestoreCommand('frobnicate');
+
+    expect(command.type === 'usage' && command.problem).not.toMatch(/did you mean/);
   });
 });
