@@ -53,10 +53,14 @@ export function parseRestorePoint(text: string, context: RestorePointContext): R
   return { type: 'time', at: restoreTimeNotInFuture(readTime(input, context.now, timeZone), context.now, input) };
 }
 
-/** Formats an instant the way errors and plans show it: `2024-01-15T14:30Z` (seconds only when set). */
+/**
+ * Formats an instant the way errors, plans and the modal's "Restorable from" line show it:
+ * `2024-01-15 14:30 UTC`, seconds only when set (`14:30:05 UTC`), never milliseconds.
+ */
 export function formatInstant(at: Date): string {
   const iso = at.toISOString();
-  return iso.endsWith(':00.000Z') ? `${iso.slice(0, 16)}Z` : `${iso.replace(/\.000Z$/, 'Z')}`;
+  const time = iso.slice(17, 19) === '00' ? iso.slice(11, 16) : iso.slice(11, 19);
+  return `${iso.slice(0, 10)} ${time} UTC`;
 }
 
 function readTime(input: string, now: Date, timeZone: string): Date {

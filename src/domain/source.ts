@@ -122,9 +122,14 @@ export interface ExistingResource {
   tags: Record<string, string>;
 }
 
-/** One line of a validation report. */
+/**
+ * One line of a validation report. A `warning` does not fail the restore but is shown apart from the
+ * passes: the copy works, yet differs from its source in a way people should know (a default
+ * parameter group where the source has its own).
+ */
 export interface ValidationCheck {
+  /** A label in sentence case: `Engine version`, `KMS key`. */
   name: string;
-  result: 'passed' | 'failed' | 'info';
+  result: 'passed' | 'failed' | 'warning' | 'info';
   detail: string;
 }

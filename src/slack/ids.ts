@@ -30,7 +30,14 @@ export const JOB_ACTIONS = {
   /** The prefix of the Extend buttons' ids: `job_extend_7d` (Slack wants ids unique within a block). */
   extend: 'job_extend',
   deleteNow: 'job_delete_now',
+  /** Opens the Details modal: every step, check and event of the job. */
+  details: 'job_details',
+  /** On a card that restored nothing (rejected, cancelled, expired): the restore modal, filled in from the job. */
+  requestAgain: 'job_request_again',
 } as const;
+
+/** The read-only modal with a job's whole story. */
+export const JOB_DETAILS_MODAL = { callbackId: 'job_details' } as const;
 
 /** Every Extend button, whatever choice it names: the listener checks the choice itself. */
 export const EXTEND_ACTION_PATTERN = /^job_extend_/;

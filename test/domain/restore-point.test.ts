@@ -74,7 +74,7 @@ describe('parseRestorePoint', () => {
   it.each([
     ['tomorrow 10:00', FutureRestoreTimeError, /in the future/],
     ['in 2 hours', FutureRestoreTimeError, /in the future/],
-    ['2027-01-01T00:00Z', FutureRestoreTimeError, /latest possible is now \(2026-11-22T10:00Z\)/],
+    ['2027-01-01T00:00Z', FutureRestoreTimeError, /latest possible is now \(2026-11-22 10:00 UTC\)/],
     ['yesterday', AmbiguousRestoreTimeError, /no time of day/],
     ['03/04/2026 10:00', AmbiguousRestoreTimeError, /YYYY-MM-DD/],
     ['yesterday at noon or today', AmbiguousRestoreTimeError, /more than one time/],
@@ -98,8 +98,9 @@ describe('parseRestorePoint', () => {
 });
 
 describe('formatInstant', () => {
-  it('drops zero seconds and milliseconds', () => {
-    expect(formatInstant(new Date('2024-01-15T14:30:00Z'))).toBe('2024-01-15T14:30Z');
-    expect(formatInstant(new Date('2024-01-15T14:30:05Z'))).toBe('2024-01-15T14:30:05Z');
+  it("reads as the modal's Restorable line does: UTC, seconds only when set, never milliseconds", () => {
+    expect(formatInstant(new Date('2024-01-15T14:30:00Z'))).toBe('2024-01-15 14:30 UTC');
+    expect(formatInstant(new Date('2024-01-15T14:30:05Z'))).toBe('2024-01-15 14:30:05 UTC');
+    expect(formatInstant(new Date('2024-01-15T14:30:05.250Z'))).toBe('2024-01-15 14:30:05 UTC');
   });
 });

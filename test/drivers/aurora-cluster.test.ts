@@ -510,20 +510,20 @@ describe('aurora-cluster driver', () => {
       // Assess
       expect(checks.filter((check) => check.result === 'failed')).toEqual([]);
       expect(checks.map((check) => check.name)).toEqual([
-        'status',
-        'engine',
-        'engine version',
-        'encryption',
+        'Status',
+        'Engine',
+        'Engine version',
+        'Encryption',
         'KMS key',
-        'security groups',
-        'subnet group',
-        'tags',
-        'deletion protection',
-        'cluster parameter group',
-        'writer instance',
-        'instance class',
+        'Security groups',
+        'Subnet group',
+        'Tags',
+        'Deletion protection',
+        'Cluster parameter group',
+        'Writer instance',
+        'Instance class',
         'DB parameter group',
-        'endpoint',
+        'Endpoint',
       ]);
     });
 
@@ -546,11 +546,11 @@ describe('aurora-cluster driver', () => {
       // Assess
       expect(checks.filter((check) => check.result === 'failed').map((check) => check.name)).toEqual([
         'KMS key',
-        'deletion protection',
-        'cluster parameter group',
-        'writer instance',
+        'Deletion protection',
+        'Cluster parameter group',
+        'Writer instance',
       ]);
-      expect(checks.find((check) => check.name === 'writer instance')?.detail).toBe(`${WRITER} does not exist`);
+      expect(checks.find((check) => check.name === 'Writer instance')?.detail).toBe(`${WRITER} does not exist`);
     });
   });
 });

@@ -317,7 +317,7 @@ describe('docdb-cluster driver', () => {
         ResourceName: `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:catalog-copy`,
       });
       expect(checks.filter((check) => check.result === 'failed')).toEqual([
-        { name: 'tags', result: 'failed', detail: 'missing or different: team=catalog' },
+        { name: 'Tags', result: 'failed', detail: 'missing or different: team=catalog' },
       ]);
       expect(checks.map((check) => check.name)).not.toContain('DB parameter group');
     });

@@ -54,7 +54,7 @@ describe('validate', () => {
 
     // Assess
     expect(checks.map((check) => [check.name, check.result])).toEqual([
-      ['Table status', 'passed'],
+      ['Status', 'passed'],
       ['Key schema', 'passed'],
       ['Global secondary indexes', 'passed'],
       ['Local secondary indexes', 'passed'],
@@ -65,11 +65,11 @@ describe('validate', () => {
       ['Stream', 'passed'],
       ['Tags', 'passed'],
       ['Auto scaling', 'passed'],
-      ['Encryption key', 'passed'],
+      ['KMS key', 'passed'],
       ['Deletion protection', 'passed'],
     ]);
-    expect(byName(checks, 'Item count')?.detail).toContain('Source 1250000 when planned, target 1249990');
-    expect(byName(checks, 'Encryption key')?.detail).toBe(KMS_KEY_ARN);
+    expect(byName(checks, 'Item count')?.detail).toContain('source 1,250,000 when planned, target 1,249,990');
+    expect(byName(checks, 'KMS key')?.detail).toBe(KMS_KEY_ARN);
   });
 
   it('fails the settings that were not re-applied', async () => {
@@ -91,19 +91,19 @@ describe('validate', () => {
     expect(byName(checks, 'Time to live')).toEqual({
       name: 'Time to live',
       result: 'failed',
-      detail: 'Source expiresAt; target off',
+      detail: 'source expiresAt; target off',
     });
     expect(byName(checks, 'Point-in-time recovery')?.result).toBe('failed');
     expect(byName(checks, 'Tags')).toEqual({
       name: 'Tags',
       result: 'failed',
       detail:
-        'Missing or different: restore-bot:expires-at, restore-bot:source, restore-bot:managed, restore-bot:job-id',
+        'missing or different: restore-bot:expires-at, restore-bot:source, restore-bot:managed, restore-bot:job-id',
     });
     expect(byName(checks, 'Auto scaling')).toEqual({
       name: 'Auto scaling',
       result: 'failed',
-      detail: 'Missing or different: table/orders-restored/index/by-customer dynamodb:index:WriteCapacityUnits',
+      detail: 'missing or different: table/orders-restored/index/by-customer dynamodb:index:WriteCapacityUnits',
     });
     expect(byName(checks, 'Stream')?.result).toBe('passed');
   });
@@ -125,13 +125,13 @@ describe('validate', () => {
 
     // Assess
     expect(checks.filter((check) => check.result === 'failed').map((check) => check.name)).toEqual([
-      'Table status',
+      'Status',
       'Global secondary indexes',
       'Stream',
-      'Encryption key',
+      'KMS key',
       'Deletion protection',
     ]);
-    expect(byName(checks, 'Encryption key')?.detail).toBe(`Wanted ${KMS_KEY_ARN}; target AWS owned key`);
+    expect(byName(checks, 'KMS key')?.detail).toBe(`expected ${KMS_KEY_ARN}, found AWS owned key`);
     expect(byName(checks, 'Global secondary indexes')?.detail).toBe(
       'source by-customer: customerId (HASH); target none',
     );
@@ -146,7 +146,7 @@ describe('validate', () => {
 
     // Assess
     expect(checks).toEqual([
-      { name: 'Table exists', result: 'failed', detail: `There is no DynamoDB table named ${TARGET_TABLE}` },
+      { name: 'Status', result: 'failed', detail: `there is no DynamoDB table named ${TARGET_TABLE}` },
     ]);
   });
 });

@@ -660,24 +660,24 @@ describe('rds-instance driver', () => {
       // Assess
       expect(checks.filter((check) => check.result === 'failed')).toEqual([]);
       expect(checks.map((check) => check.name)).toEqual([
-        'status',
-        'engine',
-        'engine version',
-        'encryption',
+        'Status',
+        'Engine',
+        'Engine version',
+        'Encryption',
         'KMS key',
-        'security groups',
-        'subnet group',
-        'tags',
-        'deletion protection',
-        'instance class',
+        'Security groups',
+        'Subnet group',
+        'Tags',
+        'Deletion protection',
+        'Instance class',
         'DB parameter group',
-        'option group',
+        'Option group',
         'Multi-AZ',
-        'storage type',
-        'endpoint',
+        'Storage type',
+        'Endpoint',
       ]);
       expect(checks.at(-1)).toEqual({
-        name: 'endpoint',
+        name: 'Endpoint',
         result: 'info',
         detail: `billing-db-copy.c9akciq32.${REGION}.rds.amazonaws.com:5432`,
       });
@@ -701,14 +701,31 @@ describe('rds-instance driver', () => {
 
       // Assess
       expect(checks.filter((check) => check.result === 'failed')).toEqual([
-        { name: 'engine version', result: 'failed', detail: 'expected 16.3, found 16.1' },
+        { name: 'Engine version', result: 'failed', detail: 'expected 16.3, found 16.1' },
         {
-          name: 'security groups',
+          name: 'Security groups',
           result: 'failed',
           detail: 'expected sg-0a1b2c3d4e5f60718, sg-0f1e2d3c4b5a69788, found sg-default0000000000',
         },
-        { name: 'tags', result: 'failed', detail: 'missing or different: team=payments' },
+        { name: 'Tags', result: 'failed', detail: 'missing or different: team=payments' },
         { name: 'DB parameter group', result: 'failed', detail: 'expected billing-pg16, found default.postgres16' },
+      ]);
+    });
+
+    it("warns, without failing, when a setting the plan could not carry over differs from the source's", async () => {
+      // Prepare: restored into another account, where the source's parameter group does not exist
+      const crossAccount = { ...plan, settings: { ...plan.settings, parameterGroup: undefined } };
+      rdsMock.on(DescribeDBInstancesCommand).resolves({
+        DBInstances: [restored({ DBParameterGroups: [{ DBParameterGroupName: 'default.postgres16' }] })],
+      });
+
+      // Act
+      const checks = await driver.validate(stepContext(crossAccount, 'validate'));
+
+      // Assess
+      expect(checks.filter((check) => check.result === 'failed')).toEqual([]);
+      expect(checks.filter((check) => check.result === 'warning')).toEqual([
+        { name: 'DB parameter group', result: 'warning', detail: "default.postgres16, not the source's billing-pg16" },
       ]);
     });
 
@@ -721,7 +738,7 @@ describe('rds-instance driver', () => {
 
       // Assess
       expect(checks).toEqual([
-        { name: 'status', result: 'failed', detail: 'DB instance billing-db-copy does not exist' },
+        { name: 'Status', result: 'failed', detail: 'DB instance billing-db-copy does not exist' },
       ]);
     });
   });

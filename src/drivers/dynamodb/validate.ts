@@ -1,3 +1,4 @@
+import { formatCount } from '../../domain/format-count.js';
 import type { StepContext } from '../../domain/ports/database-driver.js';
 import type { KeyElement, ScalingSetting, TableIndex, ValidationCheck } from '../../domain/source.js';
 import type { DynamoDbTableClients } from './clients.js';
@@ -28,19 +29,19 @@ function indexCheck(name: string, source: TableIndex[], target: TableIndex[]): V
 
 function settingCheck(name: string, wanted: string | undefined, applied: boolean, found: string | undefined) {
   if (wanted === undefined) {
-    return check(name, true, 'Not set on the source');
+    return check(name, true, 'not set on the source');
   }
-  return check(name, applied, applied ? wanted : `Source ${wanted}; target ${found ?? 'off'}`);
+  return check(name, applied, applied ? wanted : `source ${wanted}; target ${found ?? 'off'}`);
 }
 
 function scalingDetail(wanted: ScalingSetting[], missing: ScalingSetting[]): string {
   if (wanted.length === 0) {
-    return 'Not set on the source';
+    return 'not set on the source';
   }
   if (missing.length === 0) {
-    return `${wanted.length} scalable targets`;
+    return `${formatCount(wanted.length)} scalable targets`;
   }
-  return `Missing or different: ${missing.map((setting) => `${setting.resourceId} ${setting.dimension}`).join(', ')}`;
+  return `missing or different: ${missing.map((setting) => `${setting.resourceId} ${setting.dimension}`).join(', ')}`;
 }
 
 /**
@@ -52,7 +53,7 @@ export async function validateTable(clients: DynamoDbTableClients, context: Step
   const name = plan.target.identifier;
   const table = await describeTable(clients.dynamodb, name);
   if (table?.TableArn === undefined) {
-    return [check('Table exists', false, `There is no DynamoDB table named ${name}`)];
+    return [check('Status', false, `there is no DynamoDB table named ${name}`)];
   }
   const source = sourceTableSettings(plan);
   const wanted = wantedTableSettings(plan, jobId);
@@ -69,7 +70,7 @@ export async function validateTable(clients: DynamoDbTableClients, context: Step
   const deletionProtection = table.DeletionProtectionEnabled ?? false;
 
   return [
-    check('Table status', table.TableStatus === 'ACTIVE', table.TableStatus ?? 'unknown'),
+    check('Status', table.TableStatus === 'ACTIVE', table.TableStatus ?? 'unknown'),
     check('Key schema', keySchema === describeKeys(source.keySchema), keySchema),
     indexCheck('Global secondary indexes', source.globalSecondaryIndexes, toIndexes(table.GlobalSecondaryIndexes)),
     indexCheck('Local secondary indexes', source.localSecondaryIndexes, toIndexes(table.LocalSecondaryIndexes)),
@@ -78,7 +79,7 @@ export async function validateTable(clients: DynamoDbTableClients, context: Step
       name: 'Item count',
       result: 'info',
       // DynamoDB refreshes ItemCount about every six hours: a difference alone proves nothing.
-      detail: `Source ${source.itemCount} when planned, target ${table.ItemCount ?? 0} (updated about every six hours)`,
+      detail: `source ${formatCount(source.itemCount)} when planned, target ${formatCount(table.ItemCount ?? 0)} (updated about every six hours)`,
     },
     settingCheck('Time to live', wanted.ttlAttribute, applied.ttl, state.ttlAttribute),
     settingCheck(
@@ -92,21 +93,21 @@ export async function validateTable(clients: DynamoDbTableClients, context: Step
       'Tags',
       wrongTags.length === 0,
       wrongTags.length === 0
-        ? `${Object.keys(wanted.tags).length} tags`
-        : `Missing or different: ${wrongTags.join(', ')}`,
+        ? `all ${Object.keys(wanted.tags).length} planned tags present`
+        : `missing or different: ${wrongTags.join(', ')}`,
     ),
     check('Auto scaling', missingScaling.length === 0, scalingDetail(wanted.autoScaling, missingScaling)),
     check(
-      'Encryption key',
+      'KMS key',
       targetKmsKey === kmsKey,
       targetKmsKey === kmsKey
         ? (kmsKey ?? 'AWS owned key')
-        : `Wanted ${kmsKey ?? 'AWS owned key'}; target ${targetKmsKey ?? 'AWS owned key'}`,
+        : `expected ${kmsKey ?? 'AWS owned key'}, found ${targetKmsKey ?? 'AWS owned key'}`,
     ),
     check(
       'Deletion protection',
       deletionProtection === plan.settings.deletionProtection,
-      `${deletionProtection ? 'On' : 'Off'} (planned ${plan.settings.deletionProtection ? 'on' : 'off'})`,
+      `${deletionProtection ? 'on' : 'off'} (planned ${plan.settings.deletionProtection ? 'on' : 'off'})`,
     ),
   ];
 }

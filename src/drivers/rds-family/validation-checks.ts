@@ -1,5 +1,6 @@
 import type { Plan } from '../../domain/plan.js';
 import type { ValidationCheck } from '../../domain/source.js';
+import { ENDPOINT_CHECK } from '../../domain/validation.js';
 import type { DatabaseRecord } from './records.js';
 import { expectedEncryption, expectedEngineVersion, restoredEngine } from './restore-plan.js';
 import { restoredResourceTags } from './tags.js';
@@ -22,6 +23,21 @@ export function equalityCheck(
     : { name, result: 'failed', detail: `expected ${show(expected)}, found ${show(actual)}` };
 }
 
+/**
+ * A setting the plan could not carry over from the source (another account has none of the source's
+ * parameter or option groups), so AWS gave the copy its default: a warning when that differs from the
+ * source's own, since the copy may behave differently. Planned settings are compared as `equalityCheck` does.
+ */
+export function carriedOverCheck(
+  name: string,
+  planned: string | undefined,
+  source: string | undefined,
+  actual: string | undefined,
+): ValidationCheck {
+  if (planned !== undefined || source === undefined || source === actual) return equalityCheck(name, planned, actual);
+  return { name, result: 'warning', detail: `${show(actual)}, not the source's ${source}` };
+}
+
 /** Compares as sets: AWS does not keep the order security groups were given in. */
 export function setCheck(name: string, expected: readonly string[], actual: readonly string[]): ValidationCheck {
   const want = new Set(expected);
@@ -42,8 +58,8 @@ export function tagsCheck(expected: Record<string, string>, actual: Record<strin
     .filter(([key, value]) => actual[key] !== value)
     .map(([key, value]) => `${key}=${value}`);
   return missing.length === 0
-    ? { name: 'tags', result: 'passed', detail: `all ${Object.keys(expected).length} planned tags present` }
-    : { name: 'tags', result: 'failed', detail: `missing or different: ${missing.join(', ')}` };
+    ? { name: 'Tags', result: 'passed', detail: `all ${Object.keys(expected).length} planned tags present` }
+    : { name: 'Tags', result: 'failed', detail: `missing or different: ${missing.join(', ')}` };
 }
 
 /** A key given as key id, key ARN or alias ARN; only ids and key ARNs can be compared with what AWS reports. */
@@ -70,22 +86,22 @@ export function commonChecks(
   tags: Record<string, string>,
 ): ValidationCheck[] {
   return [
-    statusCheck('status', target.status),
-    equalityCheck('engine', restoredEngine(plan), target.engine),
-    equalityCheck('engine version', expectedEngineVersion(plan), target.engineVersion),
-    equalityCheck('encryption', expectedEncryption(plan), target.encrypted),
+    statusCheck('Status', target.status),
+    equalityCheck('Engine', restoredEngine(plan), target.engine),
+    equalityCheck('Engine version', expectedEngineVersion(plan), target.engineVersion),
+    equalityCheck('Encryption', expectedEncryption(plan), target.encrypted),
     kmsKeyCheck(plan.settings.kmsKeyId, target.kmsKeyId),
-    setCheck('security groups', plan.settings.securityGroupIds, target.securityGroupIds),
-    equalityCheck('subnet group', plan.settings.subnetGroup, target.subnetGroup),
+    setCheck('Security groups', plan.settings.securityGroupIds, target.securityGroupIds),
+    equalityCheck('Subnet group', plan.settings.subnetGroup, target.subnetGroup),
     tagsCheck(restoredResourceTags(plan, jobId), tags),
-    equalityCheck('deletion protection', plan.settings.deletionProtection, target.deletionProtection),
+    equalityCheck('Deletion protection', plan.settings.deletionProtection, target.deletionProtection),
   ];
 }
 
 export function endpointCheck(target: DatabaseRecord): ValidationCheck {
-  return { name: 'endpoint', result: 'info', detail: `${show(target.endpoint)}:${show(target.port)}` };
+  return { name: ENDPOINT_CHECK, result: 'info', detail: `${show(target.endpoint)}:${show(target.port)}` };
 }
 
 export function missingTargetChecks(label: string, identifier: string): ValidationCheck[] {
-  return [{ name: 'status', result: 'failed', detail: `${label} ${identifier} does not exist` }];
+  return [{ name: 'Status', result: 'failed', detail: `${label} ${identifier} does not exist` }];
 }

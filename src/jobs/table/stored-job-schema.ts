@@ -160,7 +160,7 @@ const execution = z.strictObject({
   failure: text.optional(),
   rolledBack: z.boolean().optional(),
   validation: z
-    .array(z.strictObject({ name: text, result: z.enum(['passed', 'failed', 'info']), detail: text }))
+    .array(z.strictObject({ name: text, result: z.enum(['passed', 'failed', 'warning', 'info']), detail: text }))
     .optional(),
   steps: z.array(
     z.strictObject({

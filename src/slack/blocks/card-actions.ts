@@ -15,6 +15,16 @@ function button(text: string, actionId: string, value: string, extra: Partial<Bu
   };
 }
 
+/** Details: the whole story of the job (steps, checks, activity) in a modal, on every card. */
+export function detailsButton(job: Job): Button {
+  return button('Details', JOB_ACTIONS.details, job.id);
+}
+
+/** Request again: the restore modal filled in from this job, for a request that restored nothing. */
+export function requestAgainButton(job: Job): Button {
+  return button('Request again', JOB_ACTIONS.requestAgain, job.id, { style: 'primary' });
+}
+
 /**
  * Approve / Reject (confirmed: it asks for a reason next) / Cancel, while the job waits for approval.
  * Approving a plan that renames and deletes an existing database is confirmed too, naming it: a

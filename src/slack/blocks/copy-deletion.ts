@@ -1,6 +1,6 @@
 import type { Job } from '../../domain/job/job.js';
 import { code, mrkdwnSnippet } from './text.js';
-import { describeDuration, formatUtcAndZone } from './time.js';
+import { describeDuration, slackDate } from './time.js';
 
 /** A DynamoDB table is deleted after a final backup; the other kinds with a final snapshot. */
 function finalCopyWord(job: Job): string {
@@ -25,7 +25,7 @@ export function deletedCopyHeadline(job: Job): string | undefined {
     return `:wastebasket: *Deleting the copy* · ${target} is being deleted, keeping its ${kept}`;
   if (expiry.state !== 'deleted') return undefined;
   const at = deletedAt(job);
-  const when = at ? ` at ${formatUtcAndZone(at, job.request.requester.timeZone)}` : '';
+  const when = at ? ` ${slackDate(at)}` : '';
   return `:wastebasket: *Copy deleted* · ${target} was deleted${when}; its ${kept} is kept.`;
 }
 
@@ -40,9 +40,9 @@ export function leftoverCopyText(job: Job, now: Date): string | undefined {
   const kept = `${finalCopyWord(job)} ${code(expiry.finalSnapshot)}`;
   switch (expiry.state) {
     case 'scheduled': {
-      const when = formatUtcAndZone(expiry.at, job.request.requester.timeZone);
+      const when = slackDate(expiry.at);
       const left = expiry.at.getTime() - now.getTime();
-      const due = left > 0 ? `at ${when}, in ${describeDuration(left)}` : `now (it was due at ${when})`;
+      const due = left > 0 ? `${when}, in ${describeDuration(left)}` : `now (it was due ${when})`;
       return `:wastebasket: The failed restore left ${leftover} behind: it is deleted, keeping its ${kept}, ${due}. Press *Delete now* if nobody needs to look at it.`;
     }
     case 'deleting':

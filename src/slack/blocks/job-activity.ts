@@ -1,6 +1,6 @@
 import type { JobEvent } from '../../domain/job/job.js';
 import { mention, mrkdwnSnippet } from './text.js';
-import { formatUtc } from './time.js';
+import { slackDate } from './time.js';
 
 /** How each event reads after its actor: `<@U2> approved: 1 of 1`. */
 export const EVENT_VERBS: Record<JobEvent['type'], string> = {
@@ -32,7 +32,7 @@ const MAX_DETAIL = 200;
 /** `2026-11-22 10:05 UTC · <@U2> approved: 1 of 1`. */
 export function eventLine(event: JobEvent): string {
   const detail = mrkdwnSnippet(event.detail, MAX_DETAIL);
-  return `${formatUtc(event.at)} · ${mention(event.actor)} ${EVENT_VERBS[event.type]}${detail ? `: ${detail}` : ''}`;
+  return `${slackDate(event.at)} · ${mention(event.actor)} ${EVENT_VERBS[event.type]}${detail ? `: ${detail}` : ''}`;
 }
 
 /** The last few events worth showing on the card, oldest first; undefined when there are none. */

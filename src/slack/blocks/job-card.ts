@@ -1,25 +1,19 @@
-import type { KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { allowedExtendChoices, type ExtendChoice } from '../../domain/copy-extension.js';
 import { currentStep } from '../../domain/execution.js';
 import type { Job } from '../../domain/job/job.js';
-import { approvalActions, expiryActions, leftoverActions } from './card-actions.js';
+import { approvalActions, detailsButton, expiryActions, leftoverActions, requestAgainButton } from './card-actions.js';
 import { leftoverCopyText } from './copy-deletion.js';
-import { activityText } from './job-activity.js';
 import { jobTitle } from './job-status.js';
 import { jobFallbackText, statusText } from './job-status-text.js';
+import { approvalLines, summaryLines } from './job-summary.js';
 import { context, header, type SlackMessage, section } from './layout.js';
 import { packedSections } from './pack.js';
-import {
-  approvalsText,
-  planDetailsText,
-  plannedStepLines,
-  replacementExpiryWarning,
-  replaceText,
-} from './plan-details.js';
+import { approvalsText, plannedStepLines, replacementExpiryWarning, replaceText } from './plan-details.js';
 import { checklistLines } from './step-checklist.js';
 import { code, mrkdwnSnippet, plural } from './text.js';
-import { describeDuration, formatUtc, formatUtcAndZone, formatUtcTime } from './time.js';
-import { validationReportBlocks } from './validation-report.js';
+import { describeDuration, slackDate, slackTime } from './time.js';
+import { checksToNotice, validationCounts, validationLine } from './validation-report.js';
 
 export interface JobCardOptions {
   /** For elapsed time, time left and "expires in": the card is otherwise drawn from the job alone. */
@@ -31,55 +25,49 @@ export interface JobCardOptions {
   maxExpiryMs?: number;
 }
 
-/**
- * Blocks each list may take. With the fixed blocks (at most 10) the card stays far below Slack's
- * 50 whatever the job holds: long lists end in a "… and N more" line instead.
- */
-const MAX_STEP_BLOCKS = 4;
-const MAX_REPORT_BLOCKS = 10;
+/** Planned steps (while waiting) and the checklist (while running) get at most this many blocks. */
+const MAX_STEP_BLOCKS = 2;
+/** Failed checks and warnings on the card; the whole report is in the Details modal (and the ready reply in the thread). */
+const MAX_NOTICED_CHECKS = 5;
 
 /**
- * The job's one Slack message, for every status: the plan as approved, where the job stands,
- * and the buttons that apply now. A pure function of the job (and the clock), so the worker can
- * redraw it at any time and a lost update is repaired by the next one.
+ * The job's one Slack message, for every status, kept short enough to read at a glance: the status
+ * and what it means now, what goes where and who asked and approved, the progress while it runs,
+ * the endpoint and expiry once ready, warnings, and the buttons that apply. The full plan, every
+ * check, step and event are in the Details modal, and the card says so; outcomes are thread replies. A pure
+ * function of the job (and the clock), so the worker can redraw it at any time and a lost update
+ * is repaired by the next one.
  */
 export function buildJobCard(job: Job, options: JobCardOptions): SlackMessage {
   const { now } = options;
-  const replace = replaceText(job.plan);
+  const waiting = job.status === 'awaiting_approval';
+  const replace = waiting ? replaceText(job.plan) : undefined;
   const replacementExpiry = replacementExpiryWarning(job);
   const blocks: KnownBlock[] = [
     header(`:floppy_disk: ${jobTitle(job)}`),
     section(statusText(job, now)),
-    section(planDetailsText(job)),
+    section([...summaryLines(job), ...(waiting ? approvalLines(job) : [])].join('\n')),
     ...(replace ? [section(replace)] : []),
-    ...(replacementExpiry ? [section(replacementExpiry)] : []),
+    ...(replacementExpiry && (waiting || job.status === 'running') ? [section(replacementExpiry)] : []),
     ...stepBlocks(job, now),
     ...retryBlocks(job),
-    ...(job.execution?.validation
-      ? validationReportBlocks(job.execution.validation, { maxBlocks: MAX_REPORT_BLOCKS })
-      : []),
+    ...noticedCheckBlocks(job),
     ...expiryBlocks(job, options),
-    context(approvalsText(job)),
-    ...actionBlocks(job, options),
-    ...activityBlocks(job),
-    context(`Job ${code(job.id)} · version ${job.version} · updated ${formatUtc(job.updatedAt)}`),
+    ...(waiting ? [context(approvalsText(job))] : []),
+    actionBlock(job, options),
+    context(footerText(job)),
   ];
   return { text: jobFallbackText(job), blocks };
 }
 
+/** The plan's steps while it waits for approval; the live checklist while it runs; nothing once it is done. */
 function stepBlocks(job: Job, now: Date): KnownBlock[] {
-  if (!job.execution) {
-    return packedSections(plannedStepLines(job.plan), {
-      maxBlocks: MAX_STEP_BLOCKS,
-      heading: '*Steps*',
-      more: (hidden) => `… and ${plural(hidden, 'more step')}`,
-    });
-  }
-  return packedSections(checklistLines(job, now), {
-    maxBlocks: MAX_STEP_BLOCKS,
-    heading: '*Progress*',
-    more: (hidden) => `… and ${plural(hidden, 'more step')}`,
-  });
+  const more = (hidden: number) => `… and ${plural(hidden, 'more step')}`;
+  if (job.status === 'awaiting_approval')
+    return packedSections(plannedStepLines(job.plan), { maxBlocks: MAX_STEP_BLOCKS, heading: '*Steps*', more });
+  if (job.status === 'running')
+    return packedSections(checklistLines(job, now), { maxBlocks: MAX_STEP_BLOCKS, heading: '*Progress*', more });
+  return [];
 }
 
 function retryBlocks(job: Job): KnownBlock[] {
@@ -89,9 +77,18 @@ function retryBlocks(job: Job): KnownBlock[] {
   return [
     context(
       `:repeat: ${code(step)} met a passing error (${plural(attempts, 'attempt')} so far): ${mrkdwnSnippet(lastError, 500)}. ` +
-        `Trying again at ${formatUtcTime(nextAttemptAt)}.`,
+        `Trying again at ${slackTime(nextAttemptAt)}.`,
     ),
   ];
+}
+
+/** What a reader must not miss in the validation report: failed checks, and settings that differ from the source's. */
+function noticedCheckBlocks(job: Job): KnownBlock[] {
+  const noticed = checksToNotice(job.execution?.validation ?? []);
+  if (noticed.length === 0) return [];
+  const shown = noticed.slice(0, MAX_NOTICED_CHECKS).map(validationLine);
+  const hidden = noticed.length - shown.length;
+  return [section([...shown, ...(hidden > 0 ? [`… and ${hidden} more in *Details*`] : [])].join('\n'))];
 }
 
 function expiryBlocks(job: Job, options: JobCardOptions): KnownBlock[] {
@@ -117,13 +114,13 @@ function expiryBlocks(job: Job, options: JobCardOptions): KnownBlock[] {
       break;
   }
   const expiresAt = expiry.at;
-  const when = formatUtcAndZone(expiresAt, job.request.requester.timeZone);
+  const when = slackDate(expiresAt);
   if (expiresAt <= now)
-    return [section(`:calendar: ${target} expired at ${when}: it is being deleted, with a final snapshot.`)];
+    return [section(`:calendar: ${target} expired ${when}: it is being deleted, with a final snapshot.`)];
   const atTheLimit = options.maxExpiryMs !== undefined && extendChoicesOf(job, options).length === 0;
   return [
     section(
-      `:calendar: ${target} expires ${when}, in ${describeDuration(expiresAt.getTime() - now.getTime())}: ` +
+      `:calendar: Expires ${when}, in ${describeDuration(expiresAt.getTime() - now.getTime())}: ` +
         (atTheLimit
           ? 'it is deleted then; the policy allows no later expiry.'
           : 'it is deleted then unless someone presses *Extend*.'),
@@ -137,15 +134,32 @@ function extendChoicesOf(job: Job, { now, maxExpiryMs }: JobCardOptions): Extend
   return allowedExtendChoices(job.expiry.at, maxExpiryMs, now);
 }
 
-function actionBlocks(job: Job, options: JobCardOptions): KnownBlock[] {
-  if (job.status === 'awaiting_approval') return [approvalActions(job)];
-  if (job.status === 'succeeded' && job.expiry?.state === 'scheduled')
-    return [expiryActions(job, extendChoicesOf(job, options))];
-  if (job.status === 'failed' && job.expiry?.state === 'scheduled') return [leftoverActions(job)];
-  return [];
+/** The buttons that apply now, then Details, which every card has. */
+function actionBlock(job: Job, options: JobCardOptions): ActionsBlock {
+  const details = detailsButton(job);
+  const withDetails = (block: ActionsBlock): ActionsBlock => ({ ...block, elements: [...block.elements, details] });
+  switch (job.status) {
+    case 'awaiting_approval':
+      return withDetails(approvalActions(job));
+    case 'succeeded':
+      if (job.expiry?.state === 'scheduled') return withDetails(expiryActions(job, extendChoicesOf(job, options)));
+      break;
+    case 'failed':
+      if (job.expiry?.state === 'scheduled') return withDetails(leftoverActions(job));
+      break;
+    case 'rejected':
+    case 'cancelled':
+    case 'expired':
+      return { type: 'actions', elements: [requestAgainButton(job), details] };
+    case 'running':
+      break;
+  }
+  return { type: 'actions', elements: [details] };
 }
 
-function activityBlocks(job: Job): KnownBlock[] {
-  const text = activityText(job.events);
-  return text ? [context(text)] : [];
+/** Where the rest is: the validation summary, then the Details modal for the full report, every step and event. */
+function footerText(job: Job): string {
+  const checks = job.execution?.validation ?? [];
+  const validation = checks.length > 0 ? `Validation: ${validationCounts(checks)} · ` : '';
+  return `${validation}The full report, every step and the activity: *Details* · job ${code(job.id)}`;
 }

@@ -1,10 +1,11 @@
 import { currentStep, stepsOfPhase } from '../../domain/execution.js';
 import type { Job } from '../../domain/job/job.js';
+import { endpointOf } from '../../domain/validation.js';
 import { deletedCopyHeadline } from './copy-deletion.js';
 import { jobTitle, STATUS_DISPLAY, statusWords } from './job-status.js';
 import { approvalsMissing } from './plan-details.js';
 import { code, escapeMrkdwn, mention, mrkdwnSnippet, truncate } from './text.js';
-import { describeDuration, formatUtcAndZone } from './time.js';
+import { describeDuration, slackDate } from './time.js';
 
 const MAX_FAILURE = 1500;
 const MAX_REJECTION = 1500;
@@ -12,12 +13,11 @@ const MAX_REJECTION = 1500;
 /** The line under the header: the status in words, and what it means now. */
 export function statusText(job: Job, now: Date): string {
   const { emoji, label } = STATUS_DISPLAY[job.status];
-  const timeZone = job.request.requester.timeZone;
   const lead = `${emoji} *${label}*`;
   switch (job.status) {
     case 'awaiting_approval': {
       const left = job.approvalDeadline.getTime() - now.getTime();
-      const deadline = formatUtcAndZone(job.approvalDeadline, timeZone);
+      const deadline = slackDate(job.approvalDeadline);
       return `${lead} · needs ${approvalsMissing(job)} by ${deadline}${left > 0 ? `, in ${describeDuration(left)}` : ' (passed)'}`;
     }
     case 'running':
@@ -30,15 +30,15 @@ export function statusText(job: Job, now: Date): string {
     case 'rejected': {
       const rejection = job.rejection;
       if (!rejection) return lead;
-      return `${lead} by ${mention(rejection.userId)} at ${formatUtcAndZone(rejection.at, timeZone)}: ${mrkdwnSnippet(rejection.reason, MAX_REJECTION)}`;
+      return `${lead} by ${mention(rejection.userId)} ${slackDate(rejection.at)}: ${mrkdwnSnippet(rejection.reason, MAX_REJECTION)}`;
     }
     case 'cancelled': {
       const event = job.events.findLast((candidate) => candidate.type === 'cancelled');
       const at = event?.at ?? job.finishedAt;
-      return `${lead} by ${mention(event?.actor ?? job.request.requester.userId)}${at ? ` at ${formatUtcAndZone(at, timeZone)}` : ''}: nothing was restored.`;
+      return `${lead} by ${mention(event?.actor ?? job.request.requester.userId)}${at ? ` ${slackDate(at)}` : ''}: nothing was restored.`;
     }
     case 'expired':
-      return `${lead}: nobody approved it by ${formatUtcAndZone(job.approvalDeadline, timeZone)}, so nothing was restored. Ask again with \`/restore\` if it is still needed.`;
+      return `${lead}: nobody approved it by ${slackDate(job.approvalDeadline)}, so nothing was restored. Press *Request again* if it is still needed.`;
   }
 }
 
@@ -82,8 +82,14 @@ function runningText(job: Job, now: Date): string {
   const where =
     execution.phase === 'rollback'
       ? `*rolling back* after: ${mrkdwnSnippet(execution.failure ?? 'a failure', 500)} · step ${execution.stepIndex + 1} of ${steps.length}: ${description}`
-      : `step ${execution.stepIndex + 1} of ${steps.length}: ${mrkdwnSnippet(description ?? name ?? '', 300)}`;
+      : `${progressBar(execution.stepIndex, steps.length)} step ${execution.stepIndex + 1} of ${steps.length}: ${mrkdwnSnippet(description ?? name ?? '', 300)}`;
   return `${where} · ${timing(job, now)}`;
+}
+
+/** `▰▰▱▱▱`: the steps done, out of the phase's steps; text, so it reads the same in every client and notification. */
+export function progressBar(done: number, total: number): string {
+  const filled = Math.max(0, Math.min(total, done));
+  return `${'▰'.repeat(filled)}${'▱'.repeat(Math.max(0, total - filled))}`;
 }
 
 /** `12 min elapsed, about 13 min left`, against the plan's estimate. */
@@ -100,9 +106,9 @@ function timing(job: Job, now: Date): string {
 function succeededText(job: Job): string {
   const start = startedAt(job);
   const took = start && job.finishedAt ? ` · took ${describeDuration(job.finishedAt.getTime() - start.getTime())}` : '';
-  const endpoint = job.execution?.validation?.find((check) => check.name === 'endpoint' && check.result === 'info');
+  const endpoint = endpointOf(job.execution?.validation);
   const where = `${code(job.plan.target.identifier)} is ready in *${escapeMrkdwn(truncate(job.plan.target.environment, 100))}*`;
-  return `${where}${took}${endpoint ? `\n*Endpoint*: ${code(truncate(endpoint.detail, 500))}` : ''}`;
+  return `${where}${took}${endpoint ? `\n*Endpoint*: ${code(truncate(endpoint, 500))}` : ''}`;
 }
 
 function failedText(job: Job): string {

@@ -5,7 +5,7 @@ import { STATUS_DISPLAY, statusWords } from './job-status.js';
 import { context, type SlackMessage, section } from './layout.js';
 import { packedSections } from './pack.js';
 import { code, escapeMrkdwn, mention, mrkdwnSnippet, plural } from './text.js';
-import { formatUtc } from './time.js';
+import { slackDate } from './time.js';
 
 /** The one-line form, as the help and usage messages show it. */
 export const ONE_LINE_FORM =
@@ -67,7 +67,7 @@ export function jobListMessage(jobs: readonly Job[], now: Date): SlackMessage {
     return { text, blocks: [section(text)] };
   }
   const sorted = [...jobs].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  const heading = `*Restores* (${sorted.length}, as of ${formatUtc(now)})`;
+  const heading = `*Restores* (${sorted.length}, as of ${slackDate(now)})`;
   return {
     text: `${plural(sorted.length, 'restore')}: ${sorted
       .slice(0, 20)
@@ -86,7 +86,7 @@ export function jobLine(job: Job): string {
   const { emoji, label } = STATUS_DISPLAY[job.status];
   const source = code(identifierFromArn(job.plan.source.identifier).slice(0, 100));
   const target = code(job.plan.target.identifier.slice(0, 100));
-  return `${emoji} *${label}* · ${source} → ${target} (${mrkdwnSnippet(job.plan.target.environment, 60)}) · job ${code(job.id.slice(0, 100))} · ${mention(job.request.requester.userId)} · ${formatUtc(job.createdAt)}`;
+  return `${emoji} *${label}* · ${source} → ${target} (${mrkdwnSnippet(job.plan.target.environment, 60)}) · job ${code(job.id.slice(0, 100))} · ${mention(job.request.requester.userId)} · ${slackDate(job.createdAt)}`;
 }
 
 /** `/restore status <job>`: the card as the channel sees it, without its buttons (they act on the card). */

@@ -3,7 +3,7 @@ import { KIND_LABELS } from '../../domain/kinds.js';
 import type { Plan, RestoreMethod } from '../../domain/plan.js';
 import { describeMethod } from '../../domain/plan-text.js';
 import { code, mention, mrkdwnSnippet, plural } from './text.js';
-import { formatInZone, formatUtcAndZone, formatUtcTime } from './time.js';
+import { slackDate, slackTime } from './time.js';
 
 /** Identifiers and names are short in AWS; these caps only matter for malformed input. */
 const MAX_NAME = 200;
@@ -16,17 +16,16 @@ const MAX_STEP = 300;
  */
 export function planDetailsText(job: Job): string {
   const { plan } = job;
-  const timeZone = job.request.requester.timeZone;
   const engine = [plan.source.engine, plan.source.engineVersion].filter(Boolean).join(' ');
   const target = plan.target;
   return [
     `*Kind*: ${KIND_LABELS[plan.kind]}`,
     `*Source*: ${name(plan.source.identifier)} in *${mrkdwnSnippet(plan.sourceEnvironment, MAX_NAME)}*${engine ? ` · ${mrkdwnSnippet(engine, MAX_NAME)}` : ''}`,
-    `*Restore point*: ${restorePointText(plan.method, timeZone)}`,
+    `*Restore point*: ${restorePointText(plan.method)}`,
     `*Target*: ${name(target.identifier)} in *${mrkdwnSnippet(target.environment, MAX_NAME)}* · account ${mrkdwnSnippet(target.accountId, 20)}, ${mrkdwnSnippet(target.region, 30)}`,
     ...expiresLines(job),
     `*Estimate*: about ${plan.estimate.minutes} min (${plan.estimate.basis === 'history' ? 'from past restores' : 'policy default'})`,
-    `*Requested by*: ${mention(job.request.requester.userId)} at ${formatUtcAndZone(job.createdAt, timeZone)}`,
+    `*Requested by*: ${mention(job.request.requester.userId)} ${slackDate(job.createdAt)}`,
     `*Reason*: ${mrkdwnSnippet(plan.reason, MAX_REASON) || '-'}`,
   ].join('\n');
 }
@@ -39,16 +38,22 @@ function expiresLines(job: Job): string[] {
   // Never run, or failed: no copy to expire (a failed restore's leftover has its own deletion line).
   if (job.status !== 'awaiting_approval' && job.status !== 'running' && job.status !== 'succeeded') return [];
   const at = job.status === 'succeeded' ? job.expiry?.at : job.plan.expiresAt;
-  const timeZone = job.request.requester.timeZone;
-  return [`*Expires*: ${at ? formatUtcAndZone(at, timeZone) : 'never (kept until someone deletes it)'}`];
+  return [`*Expires*: ${at ? slackDate(at) : 'never (kept until someone deletes it)'}`];
 }
 
-/** `describeMethod` (UTC), with the instant again in the requester's zone. */
-export function restorePointText(method: RestoreMethod, timeZone: string): string {
-  const described = mrkdwnSnippet(describeMethod(method), 600);
-  if (method.type === 'point-in-time') return `${described} (${formatInZone(method.at, timeZone)})`;
-  if (method.type === 'snapshot') return `${described} (taken ${formatInZone(method.snapshot.createdAt, timeZone)})`;
-  return described;
+/** The restore point in a message: a date token for an instant (each reader sees their own zone). */
+export function restorePointText(method: RestoreMethod): string {
+  switch (method.type) {
+    case 'point-in-time':
+      return slackDate(method.at);
+    case 'snapshot': {
+      const { snapshot } = method;
+      const copied = method.copyFirst ? ', copied into the account first' : '';
+      return `${snapshot.shared ? 'shared ' : ''}snapshot ${name(snapshot.id)} (taken ${slackDate(snapshot.createdAt)})${copied}`;
+    }
+    default:
+      return describeMethod(method);
+  }
 }
 
 /** What a replace does to the existing target, or undefined for a new target. */
@@ -70,7 +75,7 @@ export function replacementExpiryWarning(job: Job): string | undefined {
   const { plan } = job;
   if (!plan.replace || !plan.expiresAt) return undefined;
   return (
-    `:warning: *${name(plan.target.identifier)} will be DELETED on ${formatUtcAndZone(plan.expiresAt, job.request.requester.timeZone)}*: ` +
+    `:warning: *${name(plan.target.identifier)} will be DELETED ${slackDate(plan.expiresAt)}*: ` +
     `this replacement was asked to expire, and the database it replaces is deleted after validation. Once restored, *Extend* on this card keeps it longer.`
   );
 }
@@ -83,7 +88,7 @@ export function plannedStepLines(plan: Plan): string[] {
 /** `*Approvals*: 1 of 2 · <@U2> (10:05 UTC) · never the requester`. */
 export function approvalsText(job: Job): string {
   const required = job.plan.approvalsRequired;
-  const who = job.approvals.map((approval) => `${mention(approval.userId)} (${formatUtcTime(approval.at)})`);
+  const who = job.approvals.map((approval) => `${mention(approval.userId)} (${slackTime(approval.at)})`);
   const needed = required === 0 ? 'none needed' : `${job.approvals.length} of ${required}`;
   const rule = job.status === 'awaiting_approval' && required > 0 ? ' · any approver but the requester' : '';
   return `*Approvals*: ${needed}${who.length > 0 ? ` · approved by ${who.join(', ')}` : ''}${rule}`;

@@ -1,9 +1,11 @@
+import type { KnownBlock } from '@slack/types';
 import type { Job, JobEvent } from '../../domain/job/job.js';
+import { endpointOf } from '../../domain/validation.js';
 import { jobTitle } from './job-status.js';
 import { context, type SlackMessage, section } from './layout.js';
 import { code, escapeMrkdwn, mention, mrkdwnSnippet } from './text.js';
-import { formatUtcAndZone } from './time.js';
-import { validationCounts } from './validation-report.js';
+import { slackDate } from './time.js';
+import { validationCounts, validationReportBlocks } from './validation-report.js';
 
 const ICONS: Partial<Record<JobEvent['type'], string>> = {
   approved: ':+1:',
@@ -17,6 +19,7 @@ const ICONS: Partial<Record<JobEvent['type'], string>> = {
 };
 
 const MAX_DETAIL = 1500;
+const MAX_REPORT_BLOCKS = 10;
 
 /**
  * A reply in the card's thread for one event: the card shows where the job stands, the thread
@@ -26,8 +29,14 @@ export function buildEventReply(job: Job, event: JobEvent): SlackMessage {
   const line = `${ICONS[event.type] ?? ':information_source:'} ${eventSentence(job, event)}`;
   return {
     text: `${escapeMrkdwn(jobTitle(job))}: ${line}`,
-    blocks: [section(line), context(formatUtcAndZone(event.at, job.request.requester.timeZone))],
+    blocks: [section(line), ...reportBlocks(job, event), context(slackDate(event.at))],
   };
+}
+
+/** The ready reply carries the whole validation report: the card shows only what failed or differs. */
+function reportBlocks(job: Job, event: JobEvent): KnownBlock[] {
+  if (event.type !== 'succeeded') return [];
+  return validationReportBlocks(job.execution?.validation ?? [], { maxBlocks: MAX_REPORT_BLOCKS });
 }
 
 function eventSentence(job: Job, event: JobEvent): string {
@@ -49,8 +58,8 @@ function eventSentence(job: Job, event: JobEvent): string {
       return `Retrying ${detail}`;
     case 'succeeded': {
       const checks = job.execution?.validation ?? [];
-      const endpoint = checks.find((check) => check.name === 'endpoint');
-      return `${target} is ready${endpoint ? ` at ${code(endpoint.detail.slice(0, 500))}` : ''}${checks.length > 0 ? ` (validation: ${validationCounts(checks)})` : ''}.`;
+      const endpoint = endpointOf(checks);
+      return `${target} is ready${endpoint ? ` at ${code(endpoint.slice(0, 500))}` : ''}${checks.length > 0 ? ` (validation: ${validationCounts(checks)})` : ''}.`;
     }
     case 'failed':
       return `The restore failed: ${detail}`;

@@ -1,8 +1,10 @@
+import { formatInstant } from '../../domain/restore-point.js';
 import { isKnownTimeZone } from '../../domain/time-zone.js';
 
 /**
- * Times as the cards show them: always in UTC (what AWS and the logs use) and, for people, in
- * their own Slack time zone, so "restore to 14:30" means the same thing to everyone reading.
+ * Times as the bot shows them. In messages, a Slack date token, so each reader sees their own local
+ * time with a UTC fallback. In plain text and in a person's own modal, UTC (what AWS and the logs use)
+ * and that person's Slack time zone, so "restore to 14:30" means the same thing to everyone.
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -31,10 +33,23 @@ export function wallClock(at: Date, timeZone: string): { date: string; time: str
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
-/** `2026-11-22 08:00 UTC`. */
+/** `2026-11-22 08:00 UTC` (seconds only when set): the one format of plain-text times, errors included. */
 export function formatUtc(at: Date): string {
-  const { date, time } = wallClock(at, 'UTC');
-  return `${date} ${time} UTC`;
+  return formatInstant(at);
+}
+
+/**
+ * A time in a message as a Slack date token: each reader's client shows it in their own time zone
+ * (`today at 09:00`, `Nov 22, 2026 at 14:30`); clients that cannot read tokens, and notifications, show
+ * the UTC fallback. Only for mrkdwn text: plain_text (headers, buttons, inputs) shows tokens raw.
+ */
+export function slackDate(at: Date): string {
+  return `<!date^${epochSeconds(at)}^{date_short_pretty} at {time}|${formatUtc(at)}>`;
+}
+
+/** `slackDate` for the time of day only, where the date is plain: `{time}`, UTC fallback `08:00 UTC`. */
+export function slackTime(at: Date): string {
+  return `<!date^${epochSeconds(at)}^{time}|${formatUtcTime(at)}>`;
 }
 
 /** `2026-11-22 09:00 Europe/Amsterdam`; UTC for a zone this runtime does not know. */

@@ -1,32 +1,44 @@
 import type { SectionBlock } from '@slack/types';
 import type { ValidationCheck } from '../../domain/source.js';
+import { checkLabel } from '../../domain/validation.js';
 import { packedSections } from './pack.js';
 import { mrkdwnSnippet, plural } from './text.js';
 
 const ICONS: Record<ValidationCheck['result'], string> = {
   failed: ':x:',
+  warning: ':warning:',
   info: ':information_source:',
   passed: ':white_check_mark:',
 };
 
-/** Failures first, then facts such as the endpoint, then passes: a capped report never hides what matters. */
-const ORDER: Record<ValidationCheck['result'], number> = { failed: 0, info: 1, passed: 2 };
+/** Failures first, then warnings, then facts such as the endpoint, then passes: a capped report never hides what matters. */
+const ORDER: Record<ValidationCheck['result'], number> = { failed: 0, warning: 1, info: 2, passed: 3 };
 
 const MAX_NAME = 80;
 const MAX_DETAIL = 300;
 
-/** One line per check: `:x: *instance class*: expected db.r6g.large, found db.t3.medium`. */
-export function validationLines(checks: readonly ValidationCheck[]): string[] {
-  return ordered(checks).map(
-    (check) =>
-      `${ICONS[check.result]} *${mrkdwnSnippet(check.name, MAX_NAME)}*${check.result === 'info' ? ' (info)' : ''}: ${mrkdwnSnippet(check.detail, MAX_DETAIL) || '-'}`,
-  );
+/** One check: `:x: *Instance class*: expected db.r6g.large, found db.t3.medium`. */
+export function validationLine(check: ValidationCheck): string {
+  const label = mrkdwnSnippet(checkLabel(check.name), MAX_NAME);
+  return `${ICONS[check.result]} *${label}*: ${mrkdwnSnippet(check.detail, MAX_DETAIL) || '-'}`;
 }
 
-/** `12 passed, 1 failed, 2 info`. */
+/** One line per check, failures and warnings first. */
+export function validationLines(checks: readonly ValidationCheck[]): string[] {
+  return ordered(checks).map(validationLine);
+}
+
+/** The checks that need a reader's attention on the card itself: what failed, and what differs from the source. */
+export function checksToNotice(checks: readonly ValidationCheck[]): ValidationCheck[] {
+  return ordered(checks).filter((check) => check.result === 'failed' || check.result === 'warning');
+}
+
+/** `12 passed, 1 warning, 2 info`: failures, warnings and facts only when there are some. */
 export function validationCounts(checks: readonly ValidationCheck[]): string {
   const count = (result: ValidationCheck['result']) => checks.filter((check) => check.result === result).length;
-  const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
+  const parts = [`${count('passed')} passed`];
+  if (count('failed') > 0) parts.push(`${count('failed')} failed`);
+  if (count('warning') > 0) parts.push(plural(count('warning'), 'warning'));
   if (count('info') > 0) parts.push(`${count('info')} info`);
   return parts.join(', ');
 }

@@ -23,3 +23,16 @@ export function buttonsOf(blocks: readonly KnownBlock[]): Button[] {
     .flatMap((block) => block.elements)
     .filter((element): element is Button => element.type === 'button');
 }
+
+/**
+ * The lines a reader sees before any wrapping: each line of a header, section or context text, and
+ * one per row of buttons (confirm dialogs are not on the card until a button is pressed).
+ */
+export function visibleLines(blocks: readonly KnownBlock[]): string[] {
+  return blocks.flatMap((block): string[] => {
+    if (block.type === 'actions') return ['[buttons]'];
+    if (block.type === 'context') return textOf([block]).split('\n');
+    if (block.type === 'header' || block.type === 'section') return (block.text?.text ?? '').split('\n');
+    return [];
+  });
+}

@@ -135,9 +135,9 @@ export function runningJob(done: number, sketch: PlanSketch = {}): Job {
 }
 
 export const PASSING_CHECKS: ValidationCheck[] = [
-  { name: 'status', result: 'passed', detail: 'available' },
-  { name: 'engine version', result: 'passed', detail: 'aurora-postgresql 15.4' },
-  { name: 'endpoint', result: 'info', detail: 'orders-copy.cluster-abc123.eu-west-1.rds.amazonaws.com:5432' },
+  { name: 'Status', result: 'passed', detail: 'available' },
+  { name: 'Engine version', result: 'passed', detail: 'aurora-postgresql 15.4' },
+  { name: 'Endpoint', result: 'info', detail: 'orders-copy.cluster-abc123.eu-west-1.rds.amazonaws.com:5432' },
 ];
 
 /** Every step done and validated with `checks`; a failing check fails (and rolls back a replace). */

@@ -51,9 +51,11 @@ describe('jobListMessage', () => {
     const { blocks, text } = jobListMessage([older, newer], minutes(40));
     const lines = textOf(blocks).split('\n');
 
-    expect(lines[0]).toBe('*Restores* (2, as of 2026-11-22 10:40 UTC)');
+    expect(lines[0]).toBe(
+      '*Restores* (2, as of <!date^1795344000^{date_short_pretty} at {time}|2026-11-22 10:40 UTC>)',
+    );
     expect(lines[1]).toBe(
-      `:arrows_counterclockwise: *Running* · \`orders\` → \`orders-copy\` (acceptance) · job \`job-2\` · <@${REQUESTER}> · 2026-11-22 10:30 UTC`,
+      `:arrows_counterclockwise: *Running* · \`orders\` → \`orders-copy\` (acceptance) · job \`job-2\` · <@${REQUESTER}> · <!date^1795343400^{date_short_pretty} at {time}|2026-11-22 10:30 UTC>`,
     );
     expect(lines[2]).toContain(
       `:hourglass_flowing_sand: *Awaiting approval* · \`orders\` → \`orders-copy\` (acceptance) · job \`${JOB_ID}\``,
@@ -91,7 +93,7 @@ describe('jobStatusMessage', () => {
   it('shows a finished job with its report', () => {
     const { blocks } = jobStatusMessage(succeededJob(), minutes(70));
 
-    expect(textOf(blocks)).toContain('*Validation*');
+    expect(textOf(blocks)).toContain('Validation: 2 passed, 1 info');
     expect(buttonsOf(blocks)).toEqual([]);
   });
 });

@@ -173,16 +173,18 @@ describe('the restore flow over HTTP', () => {
     }, 'the later expiry');
     await harness.composition.worker.tick();
 
-    // Assess: the job, the card's plan line and footer, and the copy's tag show one instant.
+    // Assess: the job, the card's expiry line and the copy's tag show one instant.
     const at = extended.expiry?.at as Date;
     expect(at.getTime()).toBe(expiresAt + 7 * 86_400_000);
     expect(extended.events.map((event) => event.type)).toContain('extended');
     const shown = `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)} UTC`;
     const redrawn = await harness.eventually(() => {
       const message = harness.standIn.message(CHANNEL, card.ts);
-      return message && cardText(message).includes(`expires ${shown}`) ? message : undefined;
+      return message && cardText(message).includes(`:calendar: Expires <!date^${at.getTime() / 1000}^`)
+        ? message
+        : undefined;
     }, 'the card with the new expiry');
-    expect(cardText(redrawn)).toContain(`*Expires*: ${shown}`);
+    expect(cardText(redrawn)).toContain(`|${shown}>`);
     const old = new Date(expiresAt);
     expect(cardText(redrawn)).not.toContain(`${old.toISOString().slice(0, 10)} ${old.toISOString().slice(11, 16)} UTC`);
     const copy = await harness.composition
@@ -210,7 +212,7 @@ describe('the restore flow over HTTP', () => {
     await harness.eventually(() => {
       const message = harness.standIn.message(CHANNEL, card.ts);
       return message &&
-        cardText(message).includes('*Copy deleted* · `billing-copy` was deleted at ') &&
+        cardText(message).includes('*Copy deleted* · `billing-copy` was deleted <!date^') &&
         cardText(message).includes('its final snapshot `billing-copy-expired-') &&
         !cardText(message).includes('is ready') &&
         !cardText(message).includes(JOB_ACTIONS.extend)
@@ -293,7 +295,7 @@ describe('the restore flow over HTTP', () => {
       expiry: '7d',
     });
     expect(job.plan.expiresAt?.getTime()).toBe(harness.clock.now().getTime() + 7 * 86_400_000);
-    expect(cardText(card)).toContain(':warning: *`inventory-acc` will be DELETED on ');
+    expect(cardText(card)).toContain(':warning: *`inventory-acc` will be DELETED <!date^');
     await clickOnCard(REQUESTER, card, JOB_ACTIONS.cancel, job.id);
   });
 

@@ -80,6 +80,8 @@ export interface SandboxSnapshot {
   bot: { userId: string; name: string };
   /** The person looking. */
   me: string;
+  /** The stand-in's clock when this was drawn: "today" and "yesterday" in date tokens are judged by it. */
+  nowMs: number;
   people: SandboxPerson[];
   userGroups: { id: string; handle: string; name: string }[];
   /** Conversations the viewer is in. */

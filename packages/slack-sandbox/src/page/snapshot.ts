@@ -34,6 +34,7 @@ export function buildSnapshot(context: SnapshotContext, user: string, channelId:
     team: { name: state.team.name, domain: state.team.domain },
     bot: { userId: state.bot.userId, name: state.bot.name },
     me: user,
+    nowMs: state.clock.now().getTime(),
     people: people.map((person) => ({
       id: person.id,
       name: person.name,

@@ -1,7 +1,14 @@
 import { writerInstanceIdentifier } from '../../../domain/managed-resources.js';
 import type { StepContext } from '../../../domain/ports/database-driver.js';
 import type { ValidationCheck } from '../../../domain/source.js';
-import { commonChecks, endpointCheck, equalityCheck, missingTargetChecks, statusCheck } from '../validation-checks.js';
+import {
+  carriedOverCheck,
+  commonChecks,
+  endpointCheck,
+  equalityCheck,
+  missingTargetChecks,
+  statusCheck,
+} from '../validation-checks.js';
 import type { ClusterApi } from './cluster-api.js';
 import type { ClusterKind } from './cluster-kind.js';
 import { findCluster, findInstance, tagsOf } from './cluster-lookup.js';
@@ -21,16 +28,28 @@ export async function validateCluster(
   const writer = await findInstance(api, writerId);
   const writerChecks: ValidationCheck[] = writer
     ? [
-        statusCheck('writer instance', writer.status, `${writerId} is ${writer.status}`),
-        equalityCheck('instance class', settings.instanceClass, writer.instanceClass),
+        statusCheck('Writer instance', writer.status, `${writerId} is ${writer.status}`),
+        equalityCheck('Instance class', settings.instanceClass, writer.instanceClass),
         ...(kind.instancesTakeParameterGroup
-          ? [equalityCheck('DB parameter group', settings.parameterGroup, writer.parameterGroup)]
+          ? [
+              carriedOverCheck(
+                'DB parameter group',
+                settings.parameterGroup,
+                plan.source.parameterGroup,
+                writer.parameterGroup,
+              ),
+            ]
           : []),
       ]
-    : [{ name: 'writer instance', result: 'failed', detail: `${writerId} does not exist` }];
+    : [{ name: 'Writer instance', result: 'failed', detail: `${writerId} does not exist` }];
   return [
     ...commonChecks(plan, jobId, cluster, await tagsOf(api, cluster)),
-    equalityCheck('cluster parameter group', settings.clusterParameterGroup, cluster.clusterParameterGroup),
+    carriedOverCheck(
+      'Cluster parameter group',
+      settings.clusterParameterGroup,
+      plan.source.clusterParameterGroup,
+      cluster.clusterParameterGroup,
+    ),
     ...writerChecks,
     endpointCheck(cluster),
   ];

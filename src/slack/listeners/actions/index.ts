@@ -3,10 +3,12 @@ import type { ListenerDeps } from '../../deps.js';
 import { EXTEND_ACTION_PATTERN, JOB_ACTIONS, parseExtendButtonValue, RESTORE_MODAL } from '../../ids.js';
 import { approveButton } from './approve.js';
 import { cancelButton } from './cancel.js';
+import { detailsButton } from './details.js';
 import { deleteNowButton, extendButton } from './expiry.js';
 import { fromJobCard } from './from-job-card.js';
 import { refreshModal } from './refresh-modal.js';
 import { rejectButton } from './reject.js';
+import { requestAgainButton } from './request-again.js';
 
 const jobIdOfExtendValue = (value: string) => parseExtendButtonValue(value).jobId;
 
@@ -21,6 +23,8 @@ export function register(app: App, deps: ListenerDeps): void {
     extendButton(deps),
   );
   app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.deleteNow, onCard, deleteNowButton(deps));
+  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.details, onCard, detailsButton(deps));
+  app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.requestAgain, onCard, requestAgainButton(deps));
   for (const input of [
     RESTORE_MODAL.kind,
     RESTORE_MODAL.source,

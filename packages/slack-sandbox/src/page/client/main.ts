@@ -94,6 +94,8 @@ const directory: Directory = {
   personName: (id) => (id === state.snapshot?.bot.userId ? state.snapshot.bot.name : person(id)?.realName),
   groupHandle: (id) => state.snapshot?.userGroups.find((group) => group.id === id)?.handle,
   channelName: (id) => state.snapshot?.conversations.find((conversation) => conversation.id === id)?.name,
+  viewerTimeZone: () => (state.snapshot ? person(state.snapshot.me)?.tz : undefined) ?? 'UTC',
+  nowMs: () => state.snapshot?.nowMs ?? 0,
 };
 
 /** Shows what Slack's client would show after an action: an error, or the app's failure. */

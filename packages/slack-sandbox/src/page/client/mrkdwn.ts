@@ -1,3 +1,4 @@
+import { renderDateToken } from './date-token.js';
 import { h } from './dom.js';
 import { emojiFor } from './emoji.js';
 
@@ -6,6 +7,9 @@ export interface Directory {
   personName(id: string): string | undefined;
   groupHandle(id: string): string | undefined;
   channelName(id: string): string | undefined;
+  /** The viewer's time zone and the workspace's clock, for `<!date^…>` tokens. */
+  viewerTimeZone(): string;
+  nowMs(): number;
 }
 
 /**
@@ -139,7 +143,10 @@ function special(inner: string, directory: Directory): Node {
   }
   if (target.startsWith('!')) {
     const word = target.slice(1).split('^')[0] ?? '';
-    if (word === 'date') return document.createTextNode(decode(label ?? ''));
+    if (word === 'date') {
+      const shown = renderDateToken(decode(inner.slice(1)), directory.viewerTimeZone(), directory.nowMs());
+      return h('time', { class: 'date-token', title: decode(label ?? '') }, shown);
+    }
     return h('span', { class: 'mention' }, `@${word}`);
   }
   const url = decode(target);
