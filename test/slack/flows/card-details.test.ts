@@ -32,13 +32,6 @@ function click(user: string, messageTs: string, actionId: string, jobId: string)
   return harness.standIn.clickButton({ user, channel: CHANNEL, messageTs, actionId, value: jobId });
 }
 
-/** The view the person sees on top, as the stand-in holds it. */
-function topView(user: string) {
-  const view = harness.standIn.openViews(user).at(-1);
-  if (!view) throw new Error(`${user} has no open view`);
-  return view;
-}
-
 function textOf(value: unknown): string {
   return JSON.stringify(value);
 }
