@@ -6,6 +6,7 @@ import {
   recordStarted,
   recordValidated,
 } from '../execution.js';
+import { formatInstant } from '../restore-point.js';
 import type { ValidationCheck } from '../source.js';
 import type { StepFailure, StepStartResult, StepStatus } from '../steps.js';
 import { copyDeletionChecked, copyDeletionFailed, copyDeletionStarted } from './copy-deletion.js';
@@ -138,7 +139,7 @@ function retriedLater(
     at: now,
     actor: 'worker',
     type: 'step-retry',
-    detail: `${task.context.step}: ${failure.message} (attempt ${attempts}, again after ${nextAttemptAt.toISOString()})`,
+    detail: `${task.context.step}: ${failure.message} (attempt ${attempts}, again after ${formatInstant(nextAttemptAt)})`,
   };
   return {
     ...job,
