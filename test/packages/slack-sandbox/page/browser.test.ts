@@ -133,12 +133,26 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     expect(await card.textContent()).toContain('Succeeded');
     expect(await card.textContent()).toContain('Endpoint');
     await expect.poll(() => page.locator('article.message').count()).toBe(1);
+    // The finished card fits a 1280x900 screen with room to spare: the report is in Details.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await card.scrollIntoViewIfNeeded();
+    const height = (await card.boundingBox())?.height ?? Number.POSITIVE_INFINITY;
+    const lineHeight = await card.evaluate((element) => Number.parseFloat(getComputedStyle(element).lineHeight));
+    console.info(`finished card at 1280x900: ${Math.round(height)} px, about ${Math.round(height / lineHeight)} lines`);
+    expect(height).toBeLessThan(600);
+    await card.screenshot({ path: screenshotPath(profile) });
+
+    // Act: Details opens the whole story.
+    await card.getByRole('button', { name: 'Details' }).click();
+
+    // Assess
+    const details = page.getByRole('dialog', { name: 'Restore details' });
+    await details.locator('.block-section', { hasText: 'Audit trail' }).waitFor();
+    expect(await details.textContent()).toContain('Validation (');
+    await details.getByRole('button', { name: 'Close' }).last().click();
+    await details.waitFor({ state: 'detached' });
     await card.getByRole('button', { name: /replies/ }).click();
     await page.locator('.thread article.message', { hasText: 'approved' }).first().waitFor();
-    // Tall enough for the whole card, so the picture is of the card alone.
-    await page.setViewportSize({ width: 1000, height: 1400 });
-    await card.scrollIntoViewIfNeeded();
-    await card.screenshot({ path: screenshotPath(profile) });
   }, 60_000);
 
   it('opens as the requester, saying so, when the URL names a person the workspace does not have', async () => {
