@@ -28,11 +28,15 @@ describe('manifest.yml', () => {
 
   it('asks only for the scopes the bot uses, with Socket Mode off', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'channels:read',
       'chat:write',
       'commands',
+      'groups:read',
       'usergroups:read',
       'users:read',
     ]);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
+    // Invited, not public: no card in a channel that did not ask for the bot.
+    expect(manifest.oauth_config.scopes.bot).not.toContain('chat:write.public');
   });
 });

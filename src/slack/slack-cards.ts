@@ -7,6 +7,7 @@ import type { Notifier } from '../domain/ports/notifier.js';
 import { buildJobCard } from './blocks/job-card.js';
 import type { SlackMessage } from './blocks/layout.js';
 import { buildEventReply } from './blocks/thread-replies.js';
+import { notInChannelText } from './channel-membership.js';
 
 export interface SlackCardsDeps {
   client: WebClient;
@@ -48,6 +49,11 @@ function showsClock(job: Job): boolean {
   );
 }
 
+function isNotInChannel(error: unknown): boolean {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  return code === 'not_in_channel' || code === 'channel_not_found';
+}
+
 /** What the card shows, in a few characters: equal fingerprints mean an update would change nothing. */
 function fingerprint(card: SlackMessage): string {
   return createHash('sha256').update(JSON.stringify(card)).digest('base64url').slice(0, 22);
@@ -66,6 +72,8 @@ export class SlackCards implements Notifier {
   private readonly newest = new Map<string, Job>();
   /** When this drawer called chat.update or chat.postMessage for a card, over the last minute. */
   private readonly recentUpdates: number[] = [];
+  /** Jobs whose requester was told the bot is not in the card's channel. */
+  private readonly toldNotInChannel = new Set<string>();
 
   constructor(private readonly deps: SlackCardsDeps) {}
 
@@ -187,8 +195,25 @@ export class SlackCards implements Notifier {
     } catch (error) {
       // Left behind on purpose: the next sync sees the older rendered version and draws again.
       this.deps.log?.('card not drawn', { jobId: job.id, error: (error as Error).message });
+      if (!state?.messageTs && isNotInChannel(error)) await this.tellRequesterNotInChannel(job, channelId);
       return state;
     }
+  }
+
+  /**
+   * The bot was removed from the channel (or never invited) between the request and its card: the
+   * requester hears it in a direct message from the app, once per job in this process, since an
+   * ephemeral needs the bot in the channel too. The card is posted at the next sync after an invite.
+   */
+  private async tellRequesterNotInChannel(job: Job, channelId: string): Promise<void> {
+    if (this.toldNotInChannel.has(job.id)) return;
+    this.toldNotInChannel.add(job.id);
+    const text = `${notInChannelText(channelId)} (restore job ${job.id}, ${job.plan.target.identifier})`;
+    await this.deps.client.chat
+      .postMessage({ channel: job.request.requester.userId, text })
+      .catch((error: Error) =>
+        this.deps.log?.('could not tell the requester', { jobId: job.id, error: error.message }),
+      );
   }
 
   private async postThreadReplies(job: Job, channelId: string, threadTs: string, posted: number): Promise<number> {

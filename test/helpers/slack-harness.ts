@@ -25,8 +25,8 @@ export interface SlackHarness {
   botUrl: string;
   /** Waits (polling, bounded) until `check` returns a value. */
   eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string): Promise<T>;
-  /** The job's card in the channel, once the worker has posted it. */
-  cardOf(jobId: string): Promise<StoredMessage>;
+  /** The job's card in `channel` (CHANNEL unless named), once the worker has posted it. */
+  cardOf(jobId: string, channel?: string): Promise<StoredMessage>;
   /** Ticks the worker a simulated minute apart until the job is no longer active. */
   runToEnd(jobId: string): Promise<Job>;
   /** The restore modal `user` has open. */
@@ -81,12 +81,12 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
     }
     throw new Error(`gave up waiting for ${what}`);
   };
-  const cardOf = async (jobId: string) => {
+  const cardOf = async (jobId: string, channel = CHANNEL) => {
     const state = await eventually(
       async () => (await composition.cardStates.load([jobId])).get(jobId),
       `card of ${jobId}`,
     );
-    return eventually(() => standIn.message(CHANNEL, state.messageTs), `message ${state.messageTs}`);
+    return eventually(() => standIn.message(channel, state.messageTs), `message ${state.messageTs}`);
   };
   return {
     standIn,

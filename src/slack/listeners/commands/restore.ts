@@ -3,6 +3,7 @@ import { RestoreInputError } from '../../../domain/errors.js';
 import { isToldToPerson, JobNotFoundError } from '../../../domain/job/errors.js';
 import { isVisibleTo } from '../../../domain/job/visibility.js';
 import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../../blocks/messages.js';
+import { botCanPostIn, notInChannelText } from '../../channel-membership.js';
 import type { ListenerDeps } from '../../deps.js';
 import { parseRestoreCommand } from '../../parse/restore-command.js';
 import { initialModalState } from '../../restore-modal/state.js';
@@ -56,6 +57,9 @@ export function restoreCommand(deps: ListenerDeps) {
         }
       case 'open':
       case 'prefill': {
+        // The request's card goes to this channel: without the bot in it, nobody could approve it.
+        if (!(await botCanPostIn(client, command.channel_id)))
+          return reply({ text: notInChannelText(command.channel_id) });
         const timeZone = await deps.directory.timeZoneOf(command.user_id);
         let state: ReturnType<typeof initialModalState>;
         try {

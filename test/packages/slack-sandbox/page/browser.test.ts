@@ -137,7 +137,11 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     await page.setViewportSize({ width: 1280, height: 900 });
     await card.scrollIntoViewIfNeeded();
     const height = (await card.boundingBox())?.height ?? Number.POSITIVE_INFINITY;
-    const lineHeight = await card.evaluate((element) => Number.parseFloat(getComputedStyle(element).lineHeight));
+    // Runs in the page: its `getComputedStyle`, which this file's (Node) types do not know.
+    const lineHeight = await card.evaluate((element) => {
+      const page = globalThis as unknown as { getComputedStyle(element: unknown): { lineHeight: string } };
+      return Number.parseFloat(page.getComputedStyle(element).lineHeight);
+    });
     console.info(`finished card at 1280x900: ${Math.round(height)} px, about ${Math.round(height / lineHeight)} lines`);
     expect(height).toBeLessThan(600);
     await card.screenshot({ path: screenshotPath(profile) });

@@ -194,6 +194,36 @@ describe('SlackStandIn Web API', () => {
       expect(standIn.message(CHANNEL, posted.ts ?? '')?.edits).toEqual([]);
     });
 
+    it('refuses to post in a public channel the bot was not invited to, and posts once it is', async () => {
+      // Prepare
+      const workspace = createDefaultWorkspace();
+      workspace.channels.push({
+        id: 'C0LOBBY',
+        name: 'lobby',
+        isPrivate: false,
+        isIm: false,
+        members: ['U0REQUESTER'],
+      });
+      const other = new SlackStandIn({ workspace });
+      const otherClient = standInClient((await other.start()).url, other.botToken);
+
+      try {
+        // Act
+        const refused = await apiError(otherClient.chat.postMessage({ channel: 'C0LOBBY', text: 'hello' }));
+        const info = await otherClient.conversations.info({ channel: 'C0LOBBY' });
+        other.state.channels.get('C0LOBBY')?.members.push(other.state.bot.userId);
+        const posted = await otherClient.chat.postMessage({ channel: 'C0LOBBY', text: 'hello' });
+
+        // Assess
+        expect(refused.error).toBe('not_in_channel');
+        expect(info.channel?.is_member).toBe(false);
+        expect(posted.ok).toBe(true);
+        expect(other.messages('C0LOBBY').map((message) => message.text)).toEqual(['hello']);
+      } finally {
+        await other.stop();
+      }
+    });
+
     it('keeps ephemeral messages per channel and user, for members only', async () => {
       // Prepare
       const workspace = createDefaultWorkspace();

@@ -7,6 +7,8 @@ export const chatPostMessage: MethodHandler = (args, { state }) => {
   const channel = state.resolveChannel(stringArg(args, 'channel') ?? '');
   // A private channel the bot is not in does not exist as far as the bot can tell.
   if (!channel || (channel.isPrivate && !channel.members.includes(state.bot.userId))) return fail('channel_not_found');
+  // As Slack does for an app without chat:write.public: it posts only where someone invited it.
+  if (!channel.isIm && !channel.members.includes(state.bot.userId)) return fail('not_in_channel');
   const content = readMessageContent(args);
   if (!content.ok) return content.result;
   if (content.text === undefined && content.blocks === undefined) return fail('no_text');
