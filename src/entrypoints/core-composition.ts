@@ -130,7 +130,14 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
 
   const slackClient = options.slack ? createSlackWebClient(options.slack.token, options.slack.apiUrl) : undefined;
   const cards = slackClient
-    ? new SlackCards({ client: slackClient, cardStates, clock, maxExpiryMs: policyDuration(policy.maxExpiry), log })
+    ? new SlackCards({
+        client: slackClient,
+        cardStates,
+        clock,
+        maxExpiryMs: policyDuration(policy.maxExpiry),
+        approversFor: (environment) => policy.environments[environment]?.approvers,
+        log,
+      })
     : undefined;
   const notifier: Notifier = cards ?? { jobChanged: async () => undefined, sync: async () => undefined };
   const worker = new Worker({

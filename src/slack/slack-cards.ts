@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Job, JobEvent } from '../domain/job/job.js';
+import type { Principals } from '../domain/policy.js';
 import type { CardState, CardStates } from '../domain/ports/card-states.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { Notifier } from '../domain/ports/notifier.js';
@@ -16,6 +17,8 @@ export interface SlackCardsDeps {
   clock: Clock;
   /** The policy's maxExpiry, so a card offers only the Extend choices the policy allows. */
   maxExpiryMs?: number;
+  /** The approvers of an environment: a card waiting for approval mentions them, and so notifies them. */
+  approversFor?(environment: string): Principals | undefined;
   log?(message: string, detail?: object): void;
 }
 
@@ -160,9 +163,11 @@ export class SlackCards implements Notifier {
       state && (state.renderedVersion > job.version || (state.renderedVersion === job.version && !options.clock));
     if (shown && !options.repost) return state;
     const now = this.deps.clock.now();
+    const approvers = this.deps.approversFor?.(job.plan.target.environment);
     const card = buildJobCard(job, {
       now,
       ...(this.deps.maxExpiryMs === undefined ? {} : { maxExpiryMs: this.deps.maxExpiryMs }),
+      ...(approvers ? { approvers } : {}),
     });
     const drawnHash = fingerprint(card);
     if (options.clock && state?.drawnHash === drawnHash) return state;

@@ -1,6 +1,17 @@
-/** A change to a job that its state or the policy does not allow; the message says why, for the person who tried. */
+import type { Principals } from '../policy.js';
+
+/**
+ * A change to a job that its state or the policy does not allow; the message says why, for the person who
+ * tried. `ask` names who can make the change instead (the approvers), for the refusal to point at them.
+ */
 export class JobTransitionError extends Error {
   override name = 'JobTransitionError';
+  constructor(
+    message: string,
+    readonly ask?: Principals,
+  ) {
+    super(message);
+  }
 }
 
 /** Someone else changed the job first (the conditional write on `version` failed). */

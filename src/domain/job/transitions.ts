@@ -47,10 +47,10 @@ export function createJob({ id, request, plan, now, approvalTimeoutMs, channelId
 export function approveJob(job: Job, principal: Principal, rules: ApprovalRules, now: Date): Job {
   assertAwaitingApproval(job, now, 'approved');
   if (principal.userId === job.request.requester.userId) {
-    throw new JobTransitionError('you requested this restore: someone else must approve it');
+    throw new JobTransitionError('you requested this restore: someone else must approve it', rules.approvers);
   }
   if (!isListed(rules.approvers, principal)) {
-    throw new JobTransitionError(`you are not an approver for ${job.plan.target.environment}`);
+    throw new JobTransitionError(`you are not an approver for ${job.plan.target.environment}`, rules.approvers);
   }
   if (job.approvals.some((approval) => approval.userId === principal.userId)) {
     throw new JobTransitionError('you have already approved this restore');
@@ -80,7 +80,7 @@ export function rejectJob(job: Job, principal: Principal, rules: ApprovalRules, 
     throw new JobTransitionError('you requested this restore: cancel it instead');
   }
   if (!isListed(rules.approvers, principal)) {
-    throw new JobTransitionError(`you are not an approver for ${job.plan.target.environment}`);
+    throw new JobTransitionError(`you are not an approver for ${job.plan.target.environment}`, rules.approvers);
   }
   if (reason.trim() === '') throw new JobTransitionError('give a reason for rejecting');
   return finish(

@@ -2,6 +2,7 @@ import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { allowedExtendChoices, type ExtendChoice } from '../../domain/copy-extension.js';
 import { currentStep } from '../../domain/execution.js';
 import type { Job } from '../../domain/job/job.js';
+import type { Principals } from '../../domain/policy.js';
 import { approvalActions, detailsButton, expiryActions, leftoverActions, requestAgainButton } from './card-actions.js';
 import { leftoverCopyText } from './copy-deletion.js';
 import { jobTitle } from './job-status.js';
@@ -11,7 +12,7 @@ import { context, header, type SlackMessage, section } from './layout.js';
 import { packedSections } from './pack.js';
 import { approvalsText, plannedStepLines, replacementExpiryWarning, replaceText } from './plan-details.js';
 import { checklistLines } from './step-checklist.js';
-import { code, mrkdwnSnippet, plural } from './text.js';
+import { code, mentionAll, mrkdwnSnippet, plural } from './text.js';
 import { describeDuration, slackDate, slackTime } from './time.js';
 import { checksToNotice, validationCounts, validationLine } from './validation-report.js';
 
@@ -23,6 +24,8 @@ export interface JobCardOptions {
    * Without it no Extend choice is offered (e.g. `/restore status`, which shows no buttons).
    */
   maxExpiryMs?: number;
+  /** Who may approve the job (its target environment's approvers): a waiting card mentions them. */
+  approvers?: Principals;
 }
 
 /** Planned steps (while waiting) and the checklist (while running) get at most this many blocks. */
@@ -45,7 +48,7 @@ export function buildJobCard(job: Job, options: JobCardOptions): SlackMessage {
   const replacementExpiry = replacementExpiryWarning(job);
   const blocks: KnownBlock[] = [
     header(`:floppy_disk: ${jobTitle(job)}`),
-    section(statusText(job, now)),
+    section(statusText(job, now, waiting ? options.approvers : undefined)),
     section([...summaryLines(job), ...(waiting ? approvalLines(job) : [])].join('\n')),
     ...(replace ? [section(replace)] : []),
     ...(replacementExpiry && (waiting || job.status === 'running') ? [section(replacementExpiry)] : []),
@@ -57,7 +60,9 @@ export function buildJobCard(job: Job, options: JobCardOptions): SlackMessage {
     actionBlock(job, options),
     context(footerText(job)),
   ];
-  return { text: jobFallbackText(job), blocks };
+  // The notification's text names the approvers too: that is what their notification shows.
+  const from = waiting && options.approvers ? ` from ${mentionAll(options.approvers)}` : '';
+  return { text: `${jobFallbackText(job)}${from}`, blocks };
 }
 
 /** The plan's steps while it waits for approval; the live checklist while it runs; nothing once it is done. */

@@ -1,24 +1,29 @@
 import { currentStep, stepsOfPhase } from '../../domain/execution.js';
 import type { Job } from '../../domain/job/job.js';
+import type { Principals } from '../../domain/policy.js';
 import { endpointOf } from '../../domain/validation.js';
 import { deletedCopyHeadline } from './copy-deletion.js';
 import { jobTitle, STATUS_DISPLAY, statusWords } from './job-status.js';
 import { approvalsMissing } from './plan-details.js';
-import { code, escapeMrkdwn, mention, mrkdwnSnippet, truncate } from './text.js';
+import { code, escapeMrkdwn, mention, mentionAll, mrkdwnSnippet, truncate } from './text.js';
 import { describeDuration, slackDate } from './time.js';
 
 const MAX_FAILURE = 1500;
 const MAX_REJECTION = 1500;
 
-/** The line under the header: the status in words, and what it means now. */
-export function statusText(job: Job, now: Date): string {
+/**
+ * The line under the header: the status in words, and what it means now. A request waiting for
+ * approval names who can approve it (`approvers`, the target environment's), so they are notified.
+ */
+export function statusText(job: Job, now: Date, approvers?: Principals): string {
   const { emoji, label } = STATUS_DISPLAY[job.status];
   const lead = `${emoji} *${label}*`;
   switch (job.status) {
     case 'awaiting_approval': {
       const left = job.approvalDeadline.getTime() - now.getTime();
       const deadline = slackDate(job.approvalDeadline);
-      return `${lead} · needs ${approvalsMissing(job)} by ${deadline}${left > 0 ? `, in ${describeDuration(left)}` : ' (passed)'}`;
+      const from = approvers ? mentionAll(approvers) : '';
+      return `${lead} · needs ${approvalsMissing(job)}${from ? ` from ${from}` : ''} by ${deadline}${left > 0 ? `, in ${describeDuration(left)}` : ' (passed)'}`;
     }
     case 'running':
       return `${lead} · ${runningText(job, now)}`;

@@ -56,3 +56,10 @@ export function mention(actor: string): string {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** `<!subteam^S0PLATFORM> or <@U0ONCALL>`: everyone who may act, as mentions that notify them. */
+export function mentionAll(principals: { users: readonly string[]; userGroups: readonly string[] }): string {
+  const all = [...principals.userGroups.map((id) => `<!subteam^${id}>`), ...principals.users.map(mention)];
+  if (all.length <= 1) return all.join('');
+  return `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
+}

@@ -19,6 +19,9 @@ const ICONS: Partial<Record<JobEvent['type'], string>> = {
 };
 
 const MAX_DETAIL = 1500;
+
+/** Outcomes the requester must hear of, wherever they are: ready (with the endpoint), failed, rejected, expired. */
+const TOLD_TO_REQUESTER: ReadonlySet<JobEvent['type']> = new Set(['succeeded', 'failed', 'rejected', 'expired']);
 const MAX_REPORT_BLOCKS = 10;
 
 /**
@@ -26,7 +29,9 @@ const MAX_REPORT_BLOCKS = 10;
  * keeps what happened (and notifies the people in it).
  */
 export function buildEventReply(job: Job, event: JobEvent): SlackMessage {
-  const line = `${ICONS[event.type] ?? ':information_source:'} ${eventSentence(job, event)}`;
+  // A mention notifies the requester even when they do not follow the thread.
+  const to = TOLD_TO_REQUESTER.has(event.type) ? `${mention(job.request.requester.userId)} ` : '';
+  const line = `${ICONS[event.type] ?? ':information_source:'} ${to}${eventSentence(job, event)}`;
   return {
     text: `${escapeMrkdwn(jobTitle(job))}: ${line}`,
     blocks: [section(line), ...reportBlocks(job, event), context(slackDate(event.at))],

@@ -86,6 +86,22 @@ describe('buildJobCard', () => {
       expect(fallback).not.toMatch(/\d{2}:\d{2}(:\d{2})?(\.\d+)?Z/);
     });
 
+    it('mentions who can approve it, in the card and in the notification text', () => {
+      // Prepare
+      const approvers = { userGroups: ['S0PLATFORM'], users: ['U0ONCALL'] };
+
+      // Act
+      const built = buildJobCard(awaitingJob(), { now: minutes(10), approvers });
+      const finished = buildJobCard(rejectedJob(), { now: minutes(10), approvers });
+
+      // Assess
+      expect(textOf(built.blocks)).toContain('needs 1 more approval from <!subteam^S0PLATFORM> or <@U0ONCALL> by');
+      expect(built.text).toBe(
+        'Restore orders → orders-copy: awaiting approval from <!subteam^S0PLATFORM> or <@U0ONCALL>',
+      );
+      expect(textOf(finished.blocks)).not.toContain('S0PLATFORM');
+    });
+
     it('offers Approve (primary), Reject (danger, confirmed) and Cancel, each carrying the job id', () => {
       const { blocks, text } = card(awaitingJob());
       const buttons = buttonsOf(blocks);

@@ -2,7 +2,7 @@ import { checkMessageBlocks } from '@db-restore-bot/slack-sandbox';
 import { describe, expect, it } from 'vitest';
 import { buildEventReply } from '../../../src/slack/blocks/thread-replies.js';
 import { textOf } from './card-helpers.js';
-import { APPROVER, approvedJob, rejectedJob, succeededJob } from './job-fixtures.js';
+import { APPROVER, approvedJob, expiredJob, failedJob, REQUESTER, rejectedJob, succeededJob } from './job-fixtures.js';
 
 describe('buildEventReply', () => {
   it('says who approved', () => {
@@ -17,14 +17,40 @@ describe('buildEventReply', () => {
     expect(checkMessageBlocks(reply.blocks, reply.text)).toEqual([]);
   });
 
-  it('gives the endpoint when the restore succeeded', () => {
+  it('mentions the requester with the endpoint, and the whole report, when the restore succeeded', () => {
     const job = succeededJob();
     const event = job.events.find((candidate) => candidate.type === 'succeeded');
     if (!event) throw new Error('no success event');
 
-    const body = textOf(buildEventReply(job, event).blocks);
+    const reply = buildEventReply(job, event);
+    const body = textOf(reply.blocks);
 
-    expect(body).toContain('`orders-copy` is ready at `orders-copy.cluster-abc123.eu-west-1.rds.amazonaws.com:5432`');
+    expect(body).toContain(
+      `:white_check_mark: <@${REQUESTER}> \`orders-copy\` is ready at \`orders-copy.cluster-abc123.eu-west-1.rds.amazonaws.com:5432\``,
+    );
+    expect(reply.text).toContain(`<@${REQUESTER}>`);
+    expect(body).toContain('*Validation* (2 passed, 1 info)');
+    expect(body).toContain(':white_check_mark: *Engine version*: aurora-postgresql 15.4');
+  });
+
+  it.each([
+    ['failed', failedJob],
+    ['rejected', () => rejectedJob()],
+    ['expired', expiredJob],
+  ])('mentions the requester when the request %s', (type, make) => {
+    const job = make();
+    const event = job.events.findLast((candidate) => candidate.type === type);
+    if (!event) throw new Error(`no ${type} event`);
+
+    expect(buildEventReply(job, event).text).toContain(`<@${REQUESTER}>`);
+  });
+
+  it('does not mention the requester for an approval, which they need not act on', () => {
+    const job = approvedJob();
+    const event = job.events.find((candidate) => candidate.type === 'approved');
+    if (!event) throw new Error('no approval event');
+
+    expect(buildEventReply(job, event).text).not.toContain(`<@${REQUESTER}>`);
   });
 
   it('stays within limits for a long rejection', () => {

@@ -126,3 +126,43 @@ describe('the compact card over HTTP', () => {
     expect(harness.standIn.openViews(APPROVER)).toHaveLength(before);
   });
 });
+
+describe('the right people, pinged, over HTTP', () => {
+  it('mentions who can approve a new request, and the refusal to the requester says whom to ask', async () => {
+    // Prepare
+    const { job, card } = await requestedJob('orders-pinged');
+
+    // Act
+    await click(REQUESTER, card.ts, JOB_ACTIONS.approve, job.id);
+
+    // Assess
+    const approvers = '<!subteam^S0PLATFORM>, <@U0APPROVER> or <@U0ONCALL>';
+    expect(textOf(card.blocks)).toContain(`needs 1 more approval from ${approvers} by`);
+    expect(card.text).toContain(`awaiting approval from ${approvers}`);
+    const refusal = await harness.eventually(
+      () =>
+        harness.standIn
+          .ephemerals(CHANNEL, REQUESTER)
+          .find((message) => message.text.includes(job.id) || message.text.includes('someone else')),
+      'the refusal',
+    );
+    expect(refusal.text).toBe(`:no_entry: you requested this restore: someone else must approve it: ask ${approvers}`);
+  });
+
+  it('mentions the requester in the thread when the restore is ready, with the endpoint', async () => {
+    // Prepare
+    const { job, card } = await requestedJob('orders-ready-ping');
+    await click(APPROVER, card.ts, JOB_ACTIONS.approve, job.id);
+
+    // Act
+    await harness.runToEnd(job.id);
+
+    // Assess
+    const ready = await harness.eventually(
+      () => harness.standIn.message(CHANNEL, card.ts)?.replies.find((reply) => reply.text.includes('is ready')),
+      'the ready reply',
+    );
+    expect(ready.text).toContain(`<@${REQUESTER}>`);
+    expect(ready.text).toMatch(/is ready at `[^`]+:\d+`/);
+  });
+});

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { isToldToPerson } from '../../../domain/job/errors.js';
+import { isToldToPerson, JobTransitionError } from '../../../domain/job/errors.js';
+import { mentionAll } from '../../blocks/text.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -18,6 +19,12 @@ export async function onJobButton(
   } catch (error) {
     if (!isToldToPerson(error)) throw error;
     const channel = body.channel?.id;
-    if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text: `:no_entry: ${error.message}` });
+    if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text: refusalText(error) });
   }
+}
+
+/** `:no_entry: you are not an approver for production: ask <!subteam^S0PLATFORM>`. */
+export function refusalText(error: Error): string {
+  const ask = error instanceof JobTransitionError && error.ask ? mentionAll(error.ask) : '';
+  return `:no_entry: ${error.message}${ask ? `: ask ${ask}` : ''}`;
 }
