@@ -1,4 +1,9 @@
-import { InvalidRestorePointError, RestoreTimeOutsideWindowError, SnapshotMismatchError } from './errors.js';
+import {
+  InvalidRestorePointError,
+  RestoreInputError,
+  RestoreTimeOutsideWindowError,
+  SnapshotMismatchError,
+} from './errors.js';
 import { sameIdentifier } from './identifiers.js';
 import type { DatabaseKind } from './kinds.js';
 import type { RestoreMethod } from './plan.js';
@@ -25,8 +30,10 @@ export interface MethodContext {
 export async function resolveRestoreMethod(point: RestorePoint, context: MethodContext): Promise<RestoreMethod> {
   if (point.type === 'snapshot') return resolveSnapshot(point.id, context);
   if (!context.sameAccountAndRegion) {
-    throw new InvalidRestorePointError(
-      `point-in-time restores are made in the source's own account and region (${context.sourceEnvironment}); to restore into ${context.targetEnvironment}, pick a snapshot shared with it`,
+    // The environment is what cannot take it: the error belongs on that field.
+    throw new RestoreInputError(
+      'targetEnvironment',
+      `${context.targetEnvironment} is in another account or region than ${context.sourceEnvironment}: it can receive only a snapshot shared with it, not a point-in-time restore. Pick a snapshot, or restore into ${context.sourceEnvironment}`,
     );
   }
   const window = requireWindow(context.source);

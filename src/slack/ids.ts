@@ -14,6 +14,8 @@ export const RESTORE_MODAL = {
   ifTargetExists: { blockId: 'if_target_exists', actionId: 'if_target_exists_choice' },
   expiry: { blockId: 'expiry', actionId: 'expiry_select' },
   reason: { blockId: 'reason', actionId: 'reason_input' },
+  /** The line that says what submitting does. */
+  whatHappens: { blockId: 'what_happens' },
 } as const;
 
 /** The modal that asks an approver why they reject. */

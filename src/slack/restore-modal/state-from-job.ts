@@ -2,7 +2,7 @@ import { allowedExpiryChoices } from '../../domain/expiry-rules.js';
 import type { Job } from '../../domain/job/job.js';
 import type { Policy } from '../../domain/policy.js';
 import { DEFAULT_EXPIRY_CHOICE, EXPIRY_CHOICES } from '../ids.js';
-import type { RestoreModalState } from './state.js';
+import { type RestoreModalState, withPolicyFacts } from './state.js';
 
 export interface RequestAgain {
   job: Job;
@@ -25,22 +25,25 @@ export function modalStateFromJob({ job, policy, channelId, timeZone }: RequestA
   const expiryChoices = allowedExpiryChoices(policy, { targetEnvironment, ifTargetExists }, EXPIRY_CHOICES);
   const asked = request.expiresIn?.trim().toLowerCase();
   const point = request.restorePoint;
-  return {
-    kind: request.kind,
-    source: { environment: request.source.environment, identifier: request.source.identifier },
-    targetEnvironment,
-    environments: Object.keys(policy.environments),
-    restorePointType: point.type,
-    ...(point.type === 'time' ? { restoreTime: point.at } : {}),
-    ...(point.type === 'snapshot' ? { snapshot: { value: point.id, label: point.id } } : {}),
-    target: request.target.identifier,
-    ifTargetExists,
-    // An expiry the policy no longer allows falls back to the default, which the modal names.
-    expiry: asked && expiryChoices.includes(asked) ? asked : DEFAULT_EXPIRY_CHOICE,
-    expiryChoices,
-    ...(policy.defaultExpiry ? { defaultExpiry: policy.defaultExpiry } : {}),
-    reason: request.reason,
-    timeZone,
-    channelId,
-  };
+  return withPolicyFacts(
+    {
+      kind: request.kind,
+      source: { environment: request.source.environment, identifier: request.source.identifier },
+      targetEnvironment,
+      environments: Object.keys(policy.environments),
+      restorePointType: point.type,
+      ...(point.type === 'time' ? { restoreTime: point.at } : {}),
+      ...(point.type === 'snapshot' ? { snapshot: { value: point.id, label: point.id } } : {}),
+      target: request.target.identifier,
+      ifTargetExists,
+      // An expiry the policy no longer allows falls back to the default, which the modal names.
+      expiry: asked && expiryChoices.includes(asked) ? asked : DEFAULT_EXPIRY_CHOICE,
+      expiryChoices,
+      ...(policy.defaultExpiry ? { defaultExpiry: policy.defaultExpiry } : {}),
+      reason: request.reason,
+      timeZone,
+      channelId,
+    },
+    policy,
+  );
 }

@@ -21,6 +21,10 @@ export interface RestoreModalState {
   targetEnvironment?: string;
   /** The policy's environments, offered as targets. */
   environments: string[];
+  /** Once a source is chosen: per environment, which restore points it can receive from that source. */
+  environmentNotes?: Record<string, string>;
+  /** The policy's own words for its naming rule (`targetNaming.hint`). */
+  targetNamingHint?: string;
   restorePointType: RestorePointType;
   restoreTime?: Date;
   snapshot?: { value: string; label: string };
@@ -96,7 +100,7 @@ export function initialModalState({ policy, channelId, timeZone, now, prefill }:
     timeZone,
     channelId,
   };
-  if (!prefill) return state;
+  if (!prefill) return withPolicyFacts(state, policy);
   const source = parseSourceReference(prefill.source, policy);
   assertValidIdentifier(prefill.kind, identifierFromArn(source.identifier), 'source');
   if (prefill.target !== undefined) assertValidIdentifier(prefill.kind, prefill.target, 'target');
@@ -125,7 +129,7 @@ export function initialModalState({ policy, channelId, timeZone, now, prefill }:
       state.snapshot = { value: point.id, label: point.id };
     }
   }
-  return state;
+  return withPolicyFacts(state, policy);
 }
 
 /** The modal's state as the person left it: what they entered over what the metadata remembers. */
@@ -152,7 +156,27 @@ export function modalStateFromView(view: ViewOutput, policy: Policy, now: Date, 
     state.snapshot = { value: values.snapshotValue, label: values.snapshotLabel ?? values.snapshotValue };
   state.target = values.target ?? (state.source ? defaultTargetName(state.source.identifier, now) : undefined);
   if (values.reason) state.reason = values.reason;
-  return state;
+  return withPolicyFacts(state, policy);
+}
+
+/**
+ * What the form says of the policy: which environments can take a point-in-time restore of the chosen
+ * source (only its own account and region can; the others restore from snapshots), and the naming rule.
+ */
+export function withPolicyFacts(state: RestoreModalState, policy: Policy): RestoreModalState {
+  const source = state.source ? policy.environments[state.source.environment] : undefined;
+  const notes = source
+    ? Object.fromEntries(
+        Object.entries(policy.environments).map(([name, environment]) => [
+          name,
+          environment.accountId === source.accountId && environment.region === source.region
+            ? 'Any restore point'
+            : 'Snapshots only: another account or region',
+        ]),
+      )
+    : undefined;
+  const hint = policy.targetNaming.hint;
+  return { ...state, ...(notes ? { environmentNotes: notes } : {}), ...(hint ? { targetNamingHint: hint } : {}) };
 }
 
 /** The choices in an open modal, for the option lists: a source the policy refuses counts as none chosen. */

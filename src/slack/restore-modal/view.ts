@@ -32,12 +32,23 @@ export function buildRestoreModal(state: RestoreModalState): View {
     ifTargetExistsInput(state),
     expiryInput(state),
     reasonInput(state),
+    {
+      type: 'context',
+      block_id: RESTORE_MODAL.whatHappens.blockId,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `*Request approval* posts the plan in <#${state.channelId}> for an approver. Nothing is restored until someone else approves it.`,
+        },
+      ],
+    },
   ];
   const view: ModalView = {
     type: 'modal',
     callback_id: RESTORE_MODAL.callbackId,
     title: plain('Restore a database'),
-    submit: plain('Show plan'),
+    // Says what happens: the plan goes to the channel for a second person, nothing is restored yet.
+    submit: plain('Request approval'),
     close: plain('Cancel'),
     private_metadata: restoreModalMetadata(state),
     blocks,
@@ -86,7 +97,7 @@ function sourceInput(state: RestoreModalState): InputBlock {
 function targetEnvironmentInput(state: RestoreModalState): InputBlock {
   const options = state.environments
     .slice(0, BLOCK_KIT_LIMITS.options)
-    .map((environment) => option(environment, environment));
+    .map((environment) => option(environment, environment, state.environmentNotes?.[environment]));
   const initial = options.find((candidate) => candidate.value === state.targetEnvironment);
   return {
     type: 'input',
@@ -176,7 +187,9 @@ function targetInput(state: RestoreModalState): InputBlock {
     type: 'input',
     block_id: RESTORE_MODAL.target.blockId,
     label: plain('New database name'),
-    hint: plain('Letters, digits and hyphens. An existing name needs "Replace it" below.'),
+    hint: plain(
+      `${state.targetNamingHint ? `${truncate(state.targetNamingHint, 150)}. ` : 'Letters, digits and hyphens. '}An existing name needs "Replace it" below.`,
+    ),
     element: {
       type: 'plain_text_input',
       action_id: RESTORE_MODAL.target.actionId,

@@ -209,6 +209,16 @@ const HOSTILE_SUBMISSIONS: HostileCase[] = [
     /^Pick a real date and time to restore to, inside the restorable window\.$/,
   ],
   [
+    'a point-in-time restore into another account',
+    (view) =>
+      setValue(view, RESTORE_MODAL.targetEnvironment, {
+        type: 'static_select',
+        selected_option: option('acceptance'),
+      }),
+    RESTORE_MODAL.targetEnvironment.blockId,
+    /^acceptance is in another account or region than production: it can receive only a snapshot shared with it/,
+  ],
+  [
     'metadata that is not JSON',
     (view) => {
       view.private_metadata = '{not json';

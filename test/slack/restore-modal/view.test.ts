@@ -48,7 +48,7 @@ describe('buildRestoreModal', () => {
     const view = modal(BASE);
 
     expect(view.title).toEqual({ type: 'plain_text', text: 'Restore a database' });
-    expect(view.submit?.text).toBe('Show plan');
+    expect(view.submit?.text).toBe('Request approval');
     expect(view.close?.text).toBe('Cancel');
     expect(view.callback_id).toBe(RESTORE_MODAL.callbackId);
     expect(view.blocks.map((candidate) => candidate.block_id)).toEqual([
@@ -60,7 +60,35 @@ describe('buildRestoreModal', () => {
       RESTORE_MODAL.ifTargetExists.blockId,
       RESTORE_MODAL.expiry.blockId,
       RESTORE_MODAL.reason.blockId,
+      RESTORE_MODAL.whatHappens.blockId,
     ]);
+    expect(checkView(view)).toEqual([]);
+  });
+
+  it('says what submitting does: the plan goes to the channel for an approver, nothing is restored yet', () => {
+    const note = JSON.stringify(block(modal(BASE), RESTORE_MODAL.whatHappens.blockId));
+
+    expect(note).toContain('*Request approval* posts the plan in <#C0RESTORES> for an approver');
+    expect(note).toContain('Nothing is restored until someone else approves it');
+  });
+
+  it("says which environments can take a point-in-time restore of the source, and gives the policy's naming hint", () => {
+    const view = modal({
+      ...FILLED,
+      environmentNotes: { production: 'Any restore point', acceptance: 'Snapshots only: another account or region' },
+      targetNamingHint: 'names end in -copy or a date',
+    });
+
+    const environments = input(view, RESTORE_MODAL.targetEnvironment.blockId).element as {
+      options: { value: string; description?: { text: string } }[];
+    };
+    expect(environments.options.map((choice) => [choice.value, choice.description?.text])).toEqual([
+      ['production', 'Any restore point'],
+      ['acceptance', 'Snapshots only: another account or region'],
+    ]);
+    expect(input(view, RESTORE_MODAL.target.blockId).hint?.text).toBe(
+      'names end in -copy or a date. An existing name needs "Replace it" below.',
+    );
     expect(checkView(view)).toEqual([]);
   });
 
