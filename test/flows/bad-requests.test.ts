@@ -140,8 +140,8 @@ const CASES: Case[] = [
   [
     'a point-in-time restore into another account',
     { ...aurora, into: 'acceptance', target: 'orders-pitr', at: '2h ago' },
-    'restorePoint',
-    /source's own account and region/,
+    'targetEnvironment',
+    /acceptance is in another account or region than production/,
   ],
   [
     'a table without point-in-time recovery',

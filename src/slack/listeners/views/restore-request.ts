@@ -12,7 +12,7 @@ import { readRestoreModalValues } from '../../restore-modal/values.js';
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /**
- * The modal's "Show plan": validates through the domain (the planner reads AWS, writes
+ * The modal's "Request approval": validates through the domain (the planner reads AWS, writes
  * nothing) and either answers with errors on the fields or records the job awaiting approval
  * and closes the modal. The card is drawn by the worker, kicked by the job service.
  */

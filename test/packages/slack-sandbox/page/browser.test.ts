@@ -94,10 +94,10 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     await modal.getByLabel('Reason').fill('find the migration that broke orders');
     // A name the policy refuses comes back inline on its field (`response_action: 'errors'`).
     await modal.getByLabel('New database name').fill('Orders_Copy');
-    await modal.getByRole('button', { name: 'Show plan' }).click();
+    await modal.getByRole('button', { name: 'Request approval' }).click();
     await modal.locator('.input-block.has-error', { hasText: 'New database name' }).waitFor();
     await modal.getByLabel('New database name').fill('orders-sandbox');
-    await modal.getByRole('button', { name: 'Show plan' }).click();
+    await modal.getByRole('button', { name: 'Request approval' }).click();
     await modal.waitFor({ state: 'detached' });
 
     // Assess: the card waits for approval, with the plan as the requester chose it.

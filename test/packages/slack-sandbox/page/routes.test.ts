@@ -104,7 +104,7 @@ describe('the sandbox page routes over HTTP', () => {
     expect(opened?.response).toMatchObject({ ok: true, view: { id: viewId } });
     const state = await sandbox.state(REQUESTER);
     expect(state.views.map((view) => view.title)).toEqual(['Restore a database']);
-    expect(state.views[0]?.submit).toBe('Show plan');
+    expect(state.views[0]?.submit).toBe('Request approval');
     expect((await sandbox.state('U0APPROVER')).views).toEqual([]);
   });
 
