@@ -18,6 +18,7 @@ import { readerRoleArn } from '../../src/aws/clients.js';
 import { loadPolicy } from '../../src/config/policy.js';
 import { systemClock } from '../../src/domain/ports/clock.js';
 import { ensureJobTable } from '../../src/jobs/job-table.js';
+import { ACTIVE_JOBS_INDEX, RECENT_JOBS_INDEX } from '../../src/jobs/table/keys.js';
 import type { TickReport } from '../../src/jobs/worker.js';
 import { cfnLintErrors } from './helpers/cfn-lint.js';
 import {
@@ -198,7 +199,7 @@ describe('serverless.yml, packaged by osls', () => {
     expect(table.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
   });
 
-  it('lets both functions make exactly the job store calls, on the table and its index only', () => {
+  it('lets both functions make exactly the job store calls, on the table and its indexes only', () => {
     const storeCalls = sdkActionsUnder(new URL('../../src/jobs/', import.meta.url));
     for (const role of ['SlackRole', 'WorkerRole']) {
       const onTable = attachedStatements(template).filter(
@@ -213,7 +214,7 @@ describe('serverless.yml, packaged by osls', () => {
       for (const { statement } of onTable) {
         expect(resourcesOf(statement)).toEqual(
           actionsOf(statement).includes('dynamodb:Query')
-            ? [`${cfn('JobsTable.Arn')}/index/active-jobs`]
+            ? [ACTIVE_JOBS_INDEX, RECENT_JOBS_INDEX].map((index) => `${cfn('JobsTable.Arn')}/index/${index}`)
             : ['GetAtt:JobsTable.Arn'],
         );
       }

@@ -29,6 +29,9 @@ export interface JobRepository {
   /** Succeeded jobs whose copy is still to be deleted (scheduled or being deleted). */
   listExpiring(): Promise<Job[]>;
 
+  /** The `limit` most recently created jobs, finished ones too (until their time-to-live), newest first. */
+  listRecent(limit: number): Promise<Job[]>;
+
   /**
    * Takes the job for `owner` until `until`, if it is still at `job.version` and nobody else
    * holds an unexpired lease. Does not change the version: a lease is not a change to the job.

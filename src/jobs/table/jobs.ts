@@ -10,7 +10,15 @@ import { JobConflictError } from '../../domain/job/errors.js';
 import { isActive, type Job, type JobStatus } from '../../domain/job/job.js';
 import type { JobRepository } from '../../domain/ports/job-repository.js';
 import { decodeJob, encodeJob } from './job-codec.js';
-import { ACTIVE_JOBS_INDEX, ACTIVE_PARTITION, EXPIRING_PARTITION, type JobTableOptions, jobKey } from './keys.js';
+import {
+  ACTIVE_JOBS_INDEX,
+  ACTIVE_PARTITION,
+  EXPIRING_PARTITION,
+  JOB_PARTITION,
+  type JobTableOptions,
+  jobKey,
+  RECENT_JOBS_INDEX,
+} from './keys.js';
 import { TargetLocks } from './target-locks.js';
 
 export interface DynamoDbJobsOptions extends JobTableOptions {
@@ -115,17 +123,33 @@ export class DynamoDbJobs implements JobRepository {
     return this.listPartition(EXPIRING_PARTITION);
   }
 
-  private async listPartition(partition: string): Promise<Job[]> {
+  listRecent(limit: number): Promise<Job[]> {
+    return this.query({ index: RECENT_JOBS_INDEX, attribute: 'jobPartition', partition: JOB_PARTITION, limit });
+  }
+
+  private listPartition(partition: string): Promise<Job[]> {
+    return this.query({ index: ACTIVE_JOBS_INDEX, attribute: 'activePartition', partition });
+  }
+
+  /** Pages through one index partition by `createdAt`: oldest first, or the newest `limit` newest first. */
+  private async query(options: {
+    index: string;
+    attribute: string;
+    partition: string;
+    limit?: number;
+  }): Promise<Job[]> {
     const jobs: Job[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
     do {
       const page = await this.options.client.send(
         new QueryCommand({
           TableName: this.options.tableName,
-          IndexName: ACTIVE_JOBS_INDEX,
-          KeyConditionExpression: 'activePartition = :active',
-          ExpressionAttributeValues: { ':active': { S: partition } },
+          IndexName: options.index,
+          KeyConditionExpression: '#partition = :partition',
+          ExpressionAttributeNames: { '#partition': options.attribute },
+          ExpressionAttributeValues: { ':partition': { S: options.partition } },
           ExclusiveStartKey: startKey,
+          ...(options.limit === undefined ? {} : { ScanIndexForward: false, Limit: options.limit - jobs.length }),
         }),
       );
       for (const item of page.Items ?? []) {
@@ -140,7 +164,7 @@ export class DynamoDbJobs implements JobRepository {
         }
       }
       startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    } while (startKey && (options.limit === undefined || jobs.length < options.limit));
     return jobs;
   }
 
@@ -177,6 +201,7 @@ export class DynamoDbJobs implements JobRepository {
       status: { S: job.status },
       kind: { S: job.plan.kind },
       createdAt: { S: job.createdAt.toISOString() },
+      jobPartition: { S: JOB_PARTITION },
       data: { S: encodeJob(job) },
     };
     if (isActive(job.status)) {

@@ -20,6 +20,13 @@ export const ACTIVE_JOBS_INDEX = 'active-jobs';
 export const ACTIVE_PARTITION = 'active';
 export const EXPIRING_PARTITION = 'expiring';
 
+/**
+ * Every job item, newest first: `jobPartition` is the same on all of them (locks, cards and
+ * histories carry none). One partition is plenty for a team's restores, a few a day.
+ */
+export const RECENT_JOBS_INDEX = 'recent-jobs';
+export const JOB_PARTITION = 'job';
+
 export function jobKey(jobId: string): string {
   return `job#${jobId}`;
 }

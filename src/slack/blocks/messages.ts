@@ -1,5 +1,6 @@
 import { identifierFromArn } from '../../domain/identifiers.js';
 import type { Job } from '../../domain/job/job.js';
+import { COMMAND_FORMS } from '../parse/restore-command.js';
 import { buildJobCard } from './job-card.js';
 import { STATUS_DISPLAY, statusWords } from './job-status.js';
 import { context, type SlackMessage, section } from './layout.js';
@@ -8,8 +9,7 @@ import { code, escapeMrkdwn, mention, mrkdwnSnippet, plural } from './text.js';
 import { slackDate } from './time.js';
 
 /** The one-line form, as the help and usage messages show it. */
-export const ONE_LINE_FORM =
-  '/restore <kind> <source> [--at <time> | --snapshot <id>] [--as <target>] [--replace] [--expires 3d] [--reason "..."]';
+export const ONE_LINE_FORM = COMMAND_FORMS.restore;
 
 /** Ephemeral replies use few blocks; the list gets these at most, then "… and N more". */
 const MAX_LIST_BLOCKS = 10;
@@ -25,10 +25,10 @@ export function helpMessage(): SlackMessage {
           '*Commands*',
           '• `/restore`: open the restore form',
           `• \`${ONE_LINE_FORM}\`: open the form filled in`,
-          '• `/restore list`: restores waiting for approval or running, here or yours',
-          '• `/restore status <job>`: where one restore stands',
-          '• `/restore cancel <job>`: withdraw your request before it is approved',
-          '• `/restore help`: this message',
+          `• \`${COMMAND_FORMS.list}\`: restores waiting for approval or running, here or yours (with --all, finished ones too)`,
+          `• \`${COMMAND_FORMS.status}\`: where one restore stands, with a link to its card`,
+          `• \`${COMMAND_FORMS.cancel}\`: withdraw your request before it is approved`,
+          `• \`${COMMAND_FORMS.help}\`: this message`,
         ]
           // `<kind>` and `<job>` would read as Slack links: escape them.
           .map(escapeMrkdwn)
@@ -46,28 +46,33 @@ export function helpMessage(): SlackMessage {
   };
 }
 
-/** A short nudge for words `/restore` does not understand. */
-export function usageMessage(problem: string): SlackMessage {
+/** A short nudge for words `/restore` does not understand, with the usage line that fits them. */
+export function usageMessage(problem: string, form: string = ONE_LINE_FORM): SlackMessage {
   const said = mrkdwnSnippet(problem, 1000);
   // Problems are sentences now and then already end in a full stop.
   const sentence = /[.!?]$/.test(said) ? said : `${said}.`;
   return {
-    text: `${sentence} Usage: ${escapeMrkdwn(ONE_LINE_FORM)}`,
+    text: `${sentence} Usage: ${escapeMrkdwn(form)}`,
     blocks: [
       section(`:warning: ${said}`),
-      context(`Usage: \`${escapeMrkdwn(ONE_LINE_FORM)}\` · \`/restore help\` for everything`),
+      context(`Usage: \`${escapeMrkdwn(form)}\` · \`/restore help\` for everything`),
     ],
   };
 }
 
-/** `/restore list`: one line per job, newest first, no links. */
-export function jobListMessage(jobs: readonly Job[], now: Date): SlackMessage {
+/**
+ * `/restore list`: one line per job, newest first, no links. `all` says the list holds finished
+ * restores too (`/restore list --all`); otherwise the empty list points there.
+ */
+export function jobListMessage(jobs: readonly Job[], now: Date, options: { all?: boolean } = {}): SlackMessage {
   if (jobs.length === 0) {
-    const text = 'No restores are waiting for approval or running.';
+    const text = options.all
+      ? 'No restores, running or finished, that you can see.'
+      : 'No restores are waiting for approval or running. `/restore list --all` shows finished ones too.';
     return { text, blocks: [section(text)] };
   }
   const sorted = [...jobs].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  const heading = `*Restores* (${sorted.length}, as of ${slackDate(now)})`;
+  const heading = `*${options.all ? 'Recent restores' : 'Restores'}* (${sorted.length}, as of ${slackDate(now)})`;
   return {
     text: `${plural(sorted.length, 'restore')}: ${sorted
       .slice(0, 20)
@@ -89,10 +94,20 @@ export function jobLine(job: Job): string {
   return `${emoji} *${label}* · ${source} → ${target} (${mrkdwnSnippet(job.plan.target.environment, 60)}) · job ${code(job.id.slice(0, 100))} · ${mention(job.request.requester.userId)} · ${slackDate(job.createdAt)}`;
 }
 
-/** `/restore status <job>`: the card as the channel sees it, without its buttons (they act on the card). */
-export function jobStatusMessage(job: Job, now: Date): SlackMessage {
+/**
+ * `/restore status <job>`: the card as the channel sees it, without its buttons (they act on the
+ * card), and a link to the card itself, where the buttons, the thread and Details are.
+ */
+export function jobStatusMessage(job: Job, now: Date, cardLink?: string): SlackMessage {
   const card = buildJobCard(job, { now });
-  return { text: card.text, blocks: card.blocks.filter((block) => block.type !== 'actions') };
+  const blocks = card.blocks.filter((block) => block.type !== 'actions');
+  const channel = job.card?.channelId;
+  const where = cardLink
+    ? `<${cardLink}|Open the card> for its buttons, its thread and Details.`
+    : channel
+      ? `Its card, with its buttons and thread, is in <#${channel}>.`
+      : 'Its card has not been posted yet.';
+  return { text: card.text, blocks: [...blocks, context(where)] };
 }
 
 /** A plain error, in words the person can act on. */

@@ -15,11 +15,22 @@ export interface RestorePrefill {
 export type RestoreCommand =
   | { type: 'open' }
   | { type: 'help' }
-  | { type: 'list' }
+  | { type: 'list'; all: boolean }
   | { type: 'status'; jobId: string }
   | { type: 'cancel'; jobId: string }
   | { type: 'prefill'; prefill: RestorePrefill }
-  | { type: 'usage'; problem: string };
+  /** `form` is the usage line that fits the mistake (the one-line form when it is about a restore). */
+  | { type: 'usage'; problem: string; form: string };
+
+/** Each command's usage line, shown with a mistake in it. */
+export const COMMAND_FORMS = {
+  restore:
+    '/restore <kind> <source> [--at <time> | --snapshot <id>] [--as <target>] [--replace] [--expires 3d] [--reason "..."]',
+  list: '/restore list [--all]',
+  status: '/restore status <job>',
+  cancel: '/restore cancel <job>',
+  help: '/restore help',
+} as const;
 
 /** Short kind names people type: `/restore aurora orders`. */
 const KIND_ALIASES: Record<string, DatabaseKind> = {
@@ -42,15 +53,15 @@ const FIRST_WORDS = ['help', 'list', 'status', 'cancel', ...Object.keys(KIND_ALI
 /** Parses the text after `/restore`. Pure: unknown words become a usage message, nothing else. */
 export function parseRestoreCommand(text: string): RestoreCommand {
   const tokens = tokenize(text);
-  if ('problem' in tokens) return { type: 'usage', problem: tokens.problem };
+  if ('problem' in tokens) return usage(tokens.problem);
   const [first, ...rest] = tokens.words;
   if (first === undefined) return { type: 'open' };
   const word = first.toLowerCase();
-  if (word === 'help') return rest.length === 0 ? { type: 'help' } : usage(`"help" takes nothing after it`);
-  if (word === 'list') return rest.length === 0 ? { type: 'list' } : usage(`"list" takes nothing after it`);
+  if (word === 'help') return rest.length === 0 ? { type: 'help' } : usage(`"help" takes nothing after it`, 'help');
+  if (word === 'list') return parseList(rest);
   if (word === 'status' || word === 'cancel') {
     const [jobId, ...extra] = rest;
-    if (!jobId || extra.length > 0) return usage(`"${word}" takes one job id: /restore ${word} <job>`);
+    if (!jobId || extra.length > 0) return usage(`"${word}" takes one job id`, word);
     return { type: word, jobId: jobId.toLowerCase() };
   }
   const kind = KIND_ALIASES[word];
@@ -63,6 +74,14 @@ export function parseRestoreCommand(text: string): RestoreCommand {
     );
   }
   return parsePrefill(kind, rest);
+}
+
+/** `list` shows what is waiting or running; `list --all` the finished restores too. */
+function parseList(words: string[]): RestoreCommand {
+  if (words.length === 0) return { type: 'list', all: false };
+  if (words.length === 1 && ['--all', 'all'].includes(words[0]?.toLowerCase() ?? ''))
+    return { type: 'list', all: true };
+  return usage(`"list" takes only --all (finished restores too)`, 'list');
 }
 
 function parsePrefill(kind: DatabaseKind, words: string[]): RestoreCommand {
@@ -102,8 +121,8 @@ function notAnOption(words: string[], index: number): string {
   return `"${word}" is not an option: quote a value of several words, ${flag} "${phrase.join(' ')}"`;
 }
 
-function usage(problem: string): RestoreCommand {
-  return { type: 'usage', problem };
+function usage(problem: string, command: keyof typeof COMMAND_FORMS = 'restore'): RestoreCommand {
+  return { type: 'usage', problem, form: COMMAND_FORMS[command] };
 }
 
 /** Splits on spaces, keeping "quoted phrases" (straight or Slack's curly quotes) together. */

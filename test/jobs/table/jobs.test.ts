@@ -70,6 +70,22 @@ describe('DynamoDbJobs', () => {
     expect(ids).not.toContain(done.id);
   });
 
+  it('lists the newest jobs first, finished ones too, as many as asked for', async () => {
+    const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 10, minute));
+    const created = async (id: string, minute: number) =>
+      store.create({ ...sampleJob(id, samplePlan('aurora-cluster', `${id}-copy`)), createdAt: at(minute) });
+    await created('recent-1', 1);
+    const second = await created('recent-2', 2);
+    await created('recent-3', 3);
+    await store.save(cancelJob(second, second.request.requester.userId, at(4)));
+    expect((await store.listRecent(2)).map((job) => job.id)).toEqual(['recent-3', 'recent-2']);
+    expect((await store.listRecent(3)).map((job) => [job.id, job.status])).toEqual([
+      ['recent-3', 'awaiting_approval'],
+      ['recent-2', 'cancelled'],
+      ['recent-1', 'awaiting_approval'],
+    ]);
+  });
+
   it('gives a lease to one owner at a time until it expires', async () => {
     const job = await store.create(sampleJob('store-lease', samplePlan('aurora-cluster', 'lease-copy')));
     const now = new Date('2026-11-22T10:00:00Z');

@@ -66,7 +66,12 @@ describe('jobListMessage', () => {
   });
 
   it('says so when there is nothing', () => {
-    expect(jobListMessage([], minutes(0)).text).toBe('No restores are waiting for approval or running.');
+    expect(jobListMessage([], minutes(0)).text).toBe(
+      'No restores are waiting for approval or running. `/restore list --all` shows finished ones too.',
+    );
+    expect(jobListMessage([], minutes(0), { all: true }).text).toBe(
+      'No restores, running or finished, that you can see.',
+    );
   });
 
   it('summarises a list too long for one message', () => {
@@ -88,6 +93,13 @@ describe('jobStatusMessage', () => {
     expect(textOf(blocks)).toContain('*Awaiting approval*');
     expect(text).toBe('Restore orders → orders-copy: awaiting approval');
     expect(checkMessageBlocks(blocks, text)).toEqual([]);
+  });
+
+  it('links to the card when it has a link, or names its channel', () => {
+    const linked = jobStatusMessage(awaitingJob(), minutes(10), 'https://example.slack.com/archives/C1/p1');
+    expect(textOf(linked.blocks)).toContain('<https://example.slack.com/archives/C1/p1|Open the card>');
+    const unlinked = jobStatusMessage({ ...awaitingJob(), card: { channelId: 'C0RESTORES' } }, minutes(10));
+    expect(textOf(unlinked.blocks)).toContain('Its card, with its buttons and thread, is in <#C0RESTORES>.');
   });
 
   it('shows a finished job with its report', () => {

@@ -129,4 +129,46 @@ describe('/restore list and status', () => {
     });
     expect(JSON.stringify(missing.body)).toContain('there is no job nosuchjob');
   });
+
+  it('links status to the card, and lists finished restores with --all only', async () => {
+    const job = await harness.composition.service.request({
+      kind: 'aurora-cluster',
+      source: { identifier: 'orders', environment: 'production' },
+      target: { identifier: 'orders-finished', environment: 'production' },
+      restorePoint: { type: 'latest' },
+      ifTargetExists: 'fail',
+      reason: 'listing finished ones',
+      requester: { userId: REQUESTER, userGroupIds: ['S0DEVELOPERS'], timeZone: 'UTC', channelId: CHANNEL },
+    });
+    const card = await harness.cardOf(job.id);
+    const status = await harness.standIn.slashCommand({
+      user: REQUESTER,
+      channel: CHANNEL,
+      command: '/restore',
+      text: `status ${job.id}`,
+    });
+    expect(JSON.stringify(status.body)).toContain(
+      `https://sandbox.slack.com/archives/${CHANNEL}/p${card.ts.replace('.', '')}|Open the card`,
+    );
+
+    await harness.composition.service.cancel(job.id, REQUESTER);
+    const list = (text: string) =>
+      harness.standIn.slashCommand({ user: REQUESTER, channel: CHANNEL, command: '/restore', text });
+    expect(JSON.stringify((await list('list')).body)).not.toContain('orders-finished');
+    const all = JSON.stringify((await list('list --all')).body);
+    expect(all).toContain('Recent restores');
+    expect(all).toMatch(/Cancelled\*[^"]*orders-finished/);
+  });
+
+  it('answers a mistake with the usage of the command it was about', async () => {
+    const say = async (text: string) =>
+      JSON.stringify(
+        (await harness.standIn.slashCommand({ user: REQUESTER, channel: CHANNEL, command: '/restore', text })).body,
+      );
+    const list = await say('list --finished');
+    expect(list).toContain('\\"list\\" takes only --all');
+    expect(list).toContain('Usage: `/restore list [--all]`');
+    expect(await say('status')).toContain('Usage: `/restore status &lt;job&gt;`');
+    expect(await say('aurora')).toContain('Usage: `/restore &lt;kind&gt; &lt;source&gt;');
+  });
 });

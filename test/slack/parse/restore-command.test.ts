@@ -6,7 +6,8 @@ describe('parseRestoreCommand', () => {
     ['', { type: 'open' }],
     ['   ', { type: 'open' }],
     ['help', { type: 'help' }],
-    ['LIST', { type: 'list' }],
+    ['LIST', { type: 'list', all: false }],
+    ['list --all', { type: 'list', all: true }],
     ['status J7K2M9QX4T', { type: 'status', jobId: 'j7k2m9qx4t' }],
     ['cancel j7k2m9qx4t', { type: 'cancel', jobId: 'j7k2m9qx4t' }],
   ])('reads %j', (text, expected) => {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { RestoreInputError } from '../../../domain/errors.js';
 import { isToldToPerson, JobNotFoundError } from '../../../domain/job/errors.js';
 import { isVisibleTo } from '../../../domain/job/visibility.js';
@@ -10,6 +11,9 @@ import { initialModalState } from '../../restore-modal/state.js';
 import { buildRestoreModal } from '../../restore-modal/view.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** `/restore list --all` reads this many of the newest jobs, then shows those the person may see. */
+const RECENT_JOBS_LISTED = 50;
 
 const notFound = (jobId: string) => usageMessage(new JobNotFoundError(jobId).message);
 
@@ -36,14 +40,16 @@ export function restoreCommand(deps: ListenerDeps) {
       case 'help':
         return reply(helpMessage());
       case 'usage':
-        return reply(usageMessage(parsed.problem));
+        return reply(usageMessage(parsed.problem, parsed.form));
       case 'list': {
-        const jobs = (await deps.store.listActive()).filter((job) => isVisibleTo(job, viewer));
-        return reply(jobListMessage(jobs, deps.clock.now()));
+        const listed = parsed.all ? await deps.store.listRecent(RECENT_JOBS_LISTED) : await deps.store.listActive();
+        const jobs = listed.filter((job) => isVisibleTo(job, viewer));
+        return reply(jobListMessage(jobs, deps.clock.now(), { all: parsed.all }));
       }
       case 'status': {
         const job = await visibleJob(parsed.jobId);
-        return reply(job ? jobStatusMessage(job, deps.clock.now()) : notFound(parsed.jobId));
+        if (!job) return reply(notFound(parsed.jobId));
+        return reply(jobStatusMessage(job, deps.clock.now(), await cardPermalink(deps, client, job.id)));
       }
       case 'cancel':
         // Only the requester may cancel, and they always see their job: anyone else learns nothing of it.
@@ -83,4 +89,17 @@ export function restoreCommand(deps: ListenerDeps) {
       }
     }
   };
+}
+
+/** The card's permalink, or undefined while it has none (or Slack cannot say): status answers either way. */
+async function cardPermalink(deps: ListenerDeps, client: WebClient, jobId: string): Promise<string | undefined> {
+  const card = (await deps.cardStates.load([jobId])).get(jobId);
+  if (!card) return undefined;
+  try {
+    const { permalink } = await client.chat.getPermalink({ channel: card.channelId, message_ts: card.messageTs });
+    return permalink;
+  } catch (error) {
+    deps.log('card permalink unavailable', { jobId, error: (error as Error).message });
+    return undefined;
+  }
 }

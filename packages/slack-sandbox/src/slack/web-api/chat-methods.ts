@@ -76,3 +76,13 @@ export const chatPostEphemeral: MethodHandler = (args, { state }) => {
   });
   return ok({ message_ts: message.messageTs });
 };
+
+/** A message's link, in Slack's form: `https://<domain>.slack.com/archives/<channel>/p<ts without its dot>`. */
+export const chatGetPermalink: MethodHandler = (args, { state }) => {
+  const channel = state.resolveChannel(stringArg(args, 'channel') ?? '');
+  if (!channel) return fail('channel_not_found');
+  const message = state.messages.find(channel.id, stringArg(args, 'message_ts') ?? '');
+  if (!message || message.deleted) return fail('message_not_found');
+  const permalink = `https://${state.team.domain}.slack.com/archives/${channel.id}/p${message.ts.replace('.', '')}`;
+  return ok({ channel: channel.id, permalink });
+};

@@ -1,4 +1,4 @@
-import { chatDelete, chatPostEphemeral, chatPostMessage, chatUpdate } from './chat-methods.js';
+import { chatDelete, chatGetPermalink, chatPostEphemeral, chatPostMessage, chatUpdate } from './chat-methods.js';
 import { authTest, conversationsInfo, usergroupsUsersList, usersInfo } from './directory-methods.js';
 import type { MethodContext, MethodHandler } from './method-context.js';
 import type { ApiRequest } from './request-args.js';
@@ -11,6 +11,7 @@ const METHODS: Record<string, MethodHandler> = {
   'chat.update': chatUpdate,
   'chat.delete': chatDelete,
   'chat.postEphemeral': chatPostEphemeral,
+  'chat.getPermalink': chatGetPermalink,
   'views.open': viewsOpen,
   'views.update': viewsUpdate,
   'views.push': viewsPush,
