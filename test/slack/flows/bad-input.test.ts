@@ -111,6 +111,28 @@ describe('an ARN source selects the environment it names', () => {
 });
 
 describe('bad input is refused at the command, with a message, and opens no modal', () => {
+  it('refuses a source that does not exist, naming it', async () => {
+    const text = await refused('aurora production/orders-typo --as orders-typo-copy');
+    expect(text).toContain('No Aurora cluster named \\"orders-typo\\"');
+  });
+
+  it('refuses a snapshot that does not exist, offering the newest of the source', async () => {
+    const text = await refused('aurora production/orders --snapshot orders-share-nope');
+    expect(text).toMatch(
+      /snapshot \\"orders-share-nope\\" is not available in production \(newest of orders: rds:orders-/,
+    );
+  });
+
+  it('opens prefilled with a snapshot that exists', async () => {
+    const snapshots = await harness.composition.driverFor('aurora-cluster', 'production').listRestoreCandidates({
+      includeShared: true,
+    });
+    const snapshot = snapshots.find((candidate) => candidate.sourceIdentifier === 'orders');
+    if (!snapshot) throw new Error('the demo has no snapshot of orders');
+    const view = await openPrefilled(`aurora production/orders --snapshot ${snapshot.id}`);
+    expect(JSON.stringify(harness.standIn.slackView(view.id))).toContain(snapshot.id);
+  });
+
   it('refuses an absurd --expires naming the expiry', async () => {
     const text = await refused('aurora production/orders --expires 99999999999999999999d');
     expect(text).toContain('Expiry \\"99999999999999999999d\\" is not a duration');

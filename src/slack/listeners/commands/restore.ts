@@ -7,6 +7,7 @@ import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../
 import { botCanPostIn, notInChannelText } from '../../channel-membership.js';
 import type { ListenerDeps } from '../../deps.js';
 import { parseRestoreCommand } from '../../parse/restore-command.js';
+import { prefillProblem } from '../../restore-modal/prefill-check.js';
 import { initialModalState } from '../../restore-modal/state.js';
 import { buildRestoreModal } from '../../restore-modal/view.js';
 
@@ -80,6 +81,8 @@ export function restoreCommand(deps: ListenerDeps) {
           if (error instanceof RestoreInputError) return reply(usageMessage(error.message));
           throw error;
         }
+        const problem = await prefillProblem(deps, state);
+        if (problem) return reply(usageMessage(problem));
         await ack();
         await client.views.open({
           trigger_id: command.trigger_id,
