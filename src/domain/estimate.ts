@@ -1,10 +1,13 @@
 import type { DatabaseKind } from './kinds.js';
 import { DEFAULT_BASE_MINUTES, type Policy } from './policy.js';
+import type { StepName } from './steps.js';
 
-/** A finished restore's size and how long it took, for estimating the next one. */
+/** A finished restore's size, the steps it ran and how long it took, for estimating the next one. */
 export interface PastRestore {
   sizeGiB?: number;
   minutes: number;
+  /** The plan's steps; absent on restores recorded before steps were kept. */
+  steps?: StepName[];
 }
 
 export interface Estimate {
@@ -13,20 +16,47 @@ export interface Estimate {
 }
 
 /**
- * How long a restore will take. From past restores of the same kind of similar size (within
- * a factor of two) when there are any — their median — else from the policy's defaults.
+ * Steps some plans add to the kind's own (restore, writer, settings, validate), which the
+ * policy's base minutes cover: fixed minutes, plus a share of the size where the step moves the
+ * data (a snapshot copy, the replaced database's final snapshot).
+ */
+const EXTRA_STEP_MINUTES: Partial<Record<StepName, { fixed: number; perSize: boolean }>> = {
+  'rename-existing-target': { fixed: 5, perSize: false },
+  'copy-shared-snapshot': { fixed: 10, perSize: true },
+  'delete-replaced-target': { fixed: 5, perSize: true },
+};
+
+/**
+ * How long a restore will take. From past restores of the same kind with the same steps and a
+ * similar size (within a factor of two) when there are any (their median), else from the policy's
+ * defaults plus the minutes of the plan's extra steps: a replace from a shared snapshot copies,
+ * renames, restores and deletes, and takes about twice a plain restore.
  */
 export function estimateRestore(
   kind: DatabaseKind,
   sizeGiB: number | undefined,
+  steps: readonly StepName[],
   policy: Policy,
   history: readonly PastRestore[] = [],
 ): Estimate {
-  const similar = history.filter((past) => isSimilarSize(past.sizeGiB, sizeGiB)).map((past) => past.minutes);
+  const extras = steps.filter((step) => EXTRA_STEP_MINUTES[step]);
+  const similar = history
+    .filter((past) => isSimilarSize(past.sizeGiB, sizeGiB) && sameExtras(past, extras))
+    .map((past) => past.minutes);
   if (similar.length > 0) return { minutes: Math.round(median(similar)), basis: 'history' };
-  const base = policy.estimates.baseMinutes[kind] ?? DEFAULT_BASE_MINUTES[kind];
-  const perSize = ((sizeGiB ?? 0) / 100) * policy.estimates.minutesPer100GiB;
-  return { minutes: Math.round(base + perSize), basis: 'policy' };
+  const sizeMinutes = ((sizeGiB ?? 0) / 100) * policy.estimates.minutesPer100GiB;
+  const base = (policy.estimates.baseMinutes[kind] ?? DEFAULT_BASE_MINUTES[kind]) + sizeMinutes;
+  const extra = extras.reduce((sum, step) => {
+    const minutes = EXTRA_STEP_MINUTES[step];
+    return sum + (minutes ? minutes.fixed + (minutes.perSize ? sizeMinutes : 0) : 0);
+  }, 0);
+  return { minutes: Math.round(base + extra), basis: 'policy' };
+}
+
+/** A past restore is like this one when it ran the same extra steps (one recorded without steps: none). */
+function sameExtras(past: PastRestore, extras: readonly StepName[]): boolean {
+  const pastExtras = (past.steps ?? []).filter((step) => EXTRA_STEP_MINUTES[step]);
+  return pastExtras.length === extras.length && pastExtras.every((step) => extras.includes(step));
 }
 
 function isSimilarSize(a: number | undefined, b: number | undefined): boolean {

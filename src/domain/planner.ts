@@ -114,6 +114,7 @@ export async function planRestore(request: RestoreRequest, jobId: string, deps: 
     expiresAt,
   });
   const history = (await deps.history?.(kind)) ?? [];
+  const steps = planSteps({ kind, jobId, source, target, method, settings, replace });
   return {
     kind,
     source,
@@ -126,10 +127,16 @@ export async function planRestore(request: RestoreRequest, jobId: string, deps: 
     },
     method,
     settings,
-    steps: planSteps({ kind, jobId, source, target, method, settings, replace }),
+    steps,
     ...(replace ? { replace } : {}),
     approvalsRequired: targetEnvironment.approvalsRequired,
-    estimate: estimateRestore(kind, source.sizeGiB, policy, history),
+    estimate: estimateRestore(
+      kind,
+      source.sizeGiB,
+      steps.map((step) => step.name),
+      policy,
+      history,
+    ),
     ...(expiresAt ? { expiresAt } : {}),
     reason: request.reason,
     requester: request.requester.userId,

@@ -249,6 +249,7 @@ export class Worker {
     const minutes = (job.finishedAt.getTime() - started.getTime()) / 60_000;
     await this.deps.durations.record(job.plan.kind, {
       minutes: Math.round(minutes * 10) / 10,
+      steps: job.plan.steps.map((step) => step.name),
       ...(job.plan.source.sizeGiB !== undefined ? { sizeGiB: job.plan.source.sizeGiB } : {}),
     });
   }
