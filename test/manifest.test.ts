@@ -6,11 +6,13 @@ interface Manifest {
   features: {
     slash_commands: { command: string; url: string; usage_hint: string }[];
     bot_user: { display_name: string };
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     interactivity: { is_enabled: boolean; request_url: string; message_menu_options_url: string };
     socket_mode_enabled: boolean;
+    event_subscriptions: { request_url: string; bot_events: string[] };
   };
 }
 
@@ -24,6 +26,12 @@ describe('manifest.yml', () => {
     expect(manifest.settings.interactivity).toMatchObject({ is_enabled: true });
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
     expect(manifest.settings.interactivity.message_menu_options_url).toMatch(/\/slack\/events$/);
+  });
+
+  it('has a Home tab, and subscribes to the event that draws it, on the same endpoint', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
   });
 
   it('asks only for the scopes the bot uses, with Socket Mode off', () => {

@@ -29,7 +29,7 @@ export async function compose(options: CompositionOptions): Promise<Composition>
         )
       : undefined);
   const core = await composeCore({ ...options, log, ...(kicker ? { kicker } : {}) });
-  if (!options.slack || !core.slackClient) return core;
+  if (!options.slack || !core.slackClient || !core.directory || !core.homes) return core;
   const { socketModeAppToken, apiUrl, token, signingSecret } = options.slack;
   let receiver: ExpressReceiver | undefined;
   if (!socketModeAppToken) {
@@ -51,13 +51,16 @@ export async function compose(options: CompositionOptions): Promise<Composition>
     log: core.log,
     ...(options.slack.checkBackoff ? { schedule: options.slack.checkBackoff } : {}),
   });
-  const { app } = createSlackApp(core, {
-    token,
-    // Every instance of the slack function holds the same secrets, so any of them opens what another sealed.
-    metadataSecret: signingSecret || socketModeAppToken || token,
-    botIdentity: tokenCheck.identity,
-    ...(receiver ? { receiver } : { socketMode: { appToken: socketModeAppToken ?? '' } }),
-    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-  });
+  const { app } = createSlackApp(
+    { ...core, directory: core.directory, homes: core.homes },
+    {
+      token,
+      // Every instance of the slack function holds the same secrets, so any of them opens what another sealed.
+      metadataSecret: signingSecret || socketModeAppToken || token,
+      botIdentity: tokenCheck.identity,
+      ...(receiver ? { receiver } : { socketMode: { appToken: socketModeAppToken ?? '' } }),
+      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    },
+  );
   return { ...core, slack: { app, client: core.slackClient, tokenCheck, ...(receiver ? { receiver } : {}) } };
 }

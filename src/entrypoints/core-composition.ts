@@ -19,7 +19,9 @@ import { ensureJobTable } from '../jobs/job-table.js';
 import { createInProcessKicker } from '../jobs/kickers.js';
 import { createJobTableStores } from '../jobs/table/job-table-stores.js';
 import { Worker } from '../jobs/worker.js';
+import { HomeTabs } from '../slack/home-tabs.js';
 import { SlackCards } from '../slack/slack-cards.js';
+import { UserDirectory } from '../slack/user-directory.js';
 import { createSlackWebClient } from '../slack/web-client.js';
 import type { BackoffSchedule } from '../util/retry-in-background.js';
 import { createLog, type Log } from './log.js';
@@ -91,6 +93,10 @@ export interface CoreComposition {
   slackClient?: WebClient;
   /** The job cards the notifier draws, when Slack is configured (the local run reposts them after a restart). */
   cards?: SlackCards;
+  /** Who Slack users are to the policy, when Slack is configured: shared by the Home tabs and the listeners. */
+  directory?: UserDirectory;
+  /** Each person's Home tab, when Slack is configured. */
+  homes?: HomeTabs;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
   log: Log;
   /** Resolves when in-process kicks have finished (tests, shutdown). */
@@ -139,7 +145,21 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
         log,
       })
     : undefined;
-  const notifier: Notifier = cards ?? { jobChanged: async () => undefined, sync: async () => undefined };
+  // One directory (its caches) for the Home tabs and, through the composition, the Slack app's listeners.
+  const directory = slackClient ? new UserDirectory(slackClient, policy, clock) : undefined;
+  const homes =
+    slackClient && directory
+      ? new HomeTabs({
+          client: slackClient,
+          store,
+          policy,
+          clock,
+          directory,
+          maxExpiryMs: policyDuration(policy.maxExpiry),
+          log,
+        })
+      : undefined;
+  const notifier = allOf([cards, homes].filter((one): one is SlackCards | HomeTabs => one !== undefined));
   const worker = new Worker({
     store,
     durations,
@@ -171,6 +191,20 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     idle: async () => kicker.idle?.(),
     ...(slackClient ? { slackClient } : {}),
     ...(cards ? { cards } : {}),
+    ...(directory ? { directory } : {}),
+    ...(homes ? { homes } : {}),
+  };
+}
+
+/** The cards and the Home tabs both hear of each change; a card's failure is the worker's to log. */
+function allOf(notifiers: readonly Notifier[]): Notifier {
+  return {
+    jobChanged: async (job) => {
+      await Promise.all(notifiers.map((notifier) => notifier.jobChanged(job)));
+    },
+    sync: async (jobs) => {
+      await Promise.all(notifiers.map((notifier) => notifier.sync(jobs)));
+    },
   };
 }
 

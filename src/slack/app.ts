@@ -2,12 +2,12 @@ import { App, type ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { ListenerDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
+import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerOptions } from './listeners/options/index.js';
 import { register as registerViews } from './listeners/views/index.js';
 import { createMetadataSeal } from './metadata-seal.js';
 import type { BotIdentity } from './token-check.js';
-import { UserDirectory } from './user-directory.js';
-import { createSlackWebClient, slackClientOptions } from './web-client.js';
+import { slackClientOptions } from './web-client.js';
 
 export interface SlackAppOptions {
   token: string;
@@ -23,13 +23,13 @@ export interface SlackAppOptions {
   botIdentity?: () => BotIdentity;
 }
 
-export type SlackAppDeps = Omit<ListenerDeps, 'directory' | 'metadataSeal'>;
+export type SlackAppDeps = Omit<ListenerDeps, 'metadataSeal'>;
 
 /**
  * Builds the Bolt app and registers every listener. Listeners do only fast work (parse,
  * validate, one conditional write, ack, views.open/update); the worker does the rest.
  */
-export function createSlackApp(deps: SlackAppDeps, options: SlackAppOptions): { app: App; directory: UserDirectory } {
+export function createSlackApp(deps: SlackAppDeps, options: SlackAppOptions): { app: App } {
   const clientOptions = slackClientOptions(options.slackApiUrl);
   const app = new App({
     // Not `token`: with it Bolt calls auth.test in its constructor and keeps the promise, so Slack
@@ -48,20 +48,15 @@ export function createSlackApp(deps: SlackAppDeps, options: SlackAppOptions): { 
     logLevel: LogLevel.WARN,
     clientOptions,
   });
-  // Bolt's app.client holds no token without `token`: the directory gets a client of its own.
-  const directory = new UserDirectory(
-    createSlackWebClient(options.token, options.slackApiUrl),
-    deps.policy,
-    deps.clock,
-  );
-  const listenerDeps: ListenerDeps = { ...deps, directory, metadataSeal: createMetadataSeal(options.metadataSecret) };
+  const listenerDeps: ListenerDeps = { ...deps, metadataSeal: createMetadataSeal(options.metadataSecret) };
   registerCommands(app, listenerDeps);
   registerActions(app, listenerDeps);
   registerViews(app, listenerDeps);
   registerOptions(app, listenerDeps);
+  registerEvents(app, listenerDeps);
   app.error(async (error) => {
     // The backstop: listeners answer people themselves; anything reaching here is logged for us.
     deps.log('unhandled Slack listener error', { error: error.message, code: (error as { code?: string }).code });
   });
-  return { app, directory };
+  return { app };
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../domain/ports/clock.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
 import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { JobService } from '../jobs/job-service.js';
+import type { HomeTabs } from './home-tabs.js';
 import type { MetadataSeal } from './metadata-seal.js';
 import type { UserDirectory } from './user-directory.js';
 
@@ -17,6 +18,8 @@ export interface ListenerDeps {
   policy: Policy;
   clock: Clock;
   directory: UserDirectory;
+  /** Each person's Home tab: drawn on app_home_opened, and after a click on it changed nothing. */
+  homes: HomeTabs;
   /** Seals what modals carry in private_metadata, and opens it again on their interactions. */
   metadataSeal: MetadataSeal;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;

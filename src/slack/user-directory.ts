@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Policy } from '../domain/policy.js';
+import type { Policy, Principals } from '../domain/policy.js';
 import type { Principal } from '../domain/policy-rules.js';
 import type { Clock } from '../domain/ports/clock.js';
 
@@ -18,6 +18,7 @@ interface Cached<T> {
 export class UserDirectory {
   private readonly groups = new Map<string, Cached<ReadonlySet<string>>>();
   private readonly zones = new Map<string, Cached<string>>();
+  private readonly channels = new Map<string, Cached<ReadonlySet<string>>>();
 
   constructor(
     private readonly client: WebClient,
@@ -48,6 +49,40 @@ export class UserDirectory {
     const zone = user?.tz ?? 'UTC';
     this.zones.set(userId, { value: zone, until: this.clock.now().getTime() + CACHE_MS });
     return zone;
+  }
+
+  /** Everyone `principals` names: its users and the members of its user groups. */
+  async usersOf(principals: Principals): Promise<string[]> {
+    const members = await Promise.all(principals.userGroups.map((groupId) => this.membersOf(groupId)));
+    return [...new Set([...principals.users, ...members.flatMap((group) => [...group])])];
+  }
+
+  /**
+   * The channels a user is in that the bot may know of (`users.conversations`: public ones, and private
+   * ones the bot is in too), cached like group members. A failed lookup is no channels, not an error.
+   */
+  async channelsOf(userId: string): Promise<ReadonlySet<string>> {
+    const cached = this.fresh(this.channels.get(userId));
+    if (cached) return cached;
+    const ids = new Set<string>();
+    try {
+      let cursor: string | undefined;
+      do {
+        const page = await this.client.users.conversations({
+          user: userId,
+          types: 'public_channel,private_channel',
+          exclude_archived: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const channel of page.channels ?? []) if (channel.id) ids.add(channel.id);
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+    } catch {
+      return ids;
+    }
+    this.channels.set(userId, { value: ids, until: this.clock.now().getTime() + CACHE_MS });
+    return ids;
   }
 
   private async membersOf(groupId: string): Promise<ReadonlySet<string>> {

@@ -7,7 +7,7 @@ export type StandInChange =
   | { kind: 'ephemeral'; action: 'posted' | 'replaced' | 'deleted'; channel: string; user: string; messageTs: string }
   | {
       kind: 'view';
-      action: 'opened' | 'updated' | 'pushed' | 'closed' | 'state' | 'errors' | 'submitted';
+      action: 'opened' | 'updated' | 'pushed' | 'closed' | 'state' | 'errors' | 'submitted' | 'published';
       user: string;
       viewId: string;
     }

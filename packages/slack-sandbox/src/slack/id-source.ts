@@ -32,6 +32,11 @@ export class IdSource {
     return `${randomInt(1e11, 1e12)}.${randomInt(1e10, 1e11)}.${randomBytes(16).toString('hex')}`;
   }
 
+  /** `Ev0123ABCD45`: an Events API delivery's id, the same on its retries. */
+  eventId(): string {
+    return `Ev${randomString(ID_ALPHABET, 10)}`;
+  }
+
   viewId(): string {
     return `V${randomString(ID_ALPHABET, 10)}`;
   }

@@ -77,6 +77,11 @@ export class SlackState {
     return user && !user.isBot ? this.directMessage(user) : undefined;
   }
 
+  /** The app's direct message with a user, where its Messages tab lives (opened on first use). */
+  appChannelOf(user: SlackUser): SlackChannel {
+    return this.directMessage(user);
+  }
+
   /** The user groups a user belongs to. */
   groupsOf(userId: string): SlackUserGroup[] {
     return [...this.userGroups.values()].filter((group) => group.users.includes(userId));

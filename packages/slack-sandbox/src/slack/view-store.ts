@@ -40,10 +40,11 @@ export interface ViewOwner {
 /** Slack lets an app push two views on top of the one it opened. */
 export const MAX_VIEW_STACK = 3;
 
-/** Open and closed modals, and each user's stack of open ones (bottom first). */
+/** Open and closed modals, each user's stack of open ones (bottom first), and each user's Home tab. */
 export class ViewStore {
   private readonly views = new Map<string, StoredView>();
   private readonly stacks = new Map<string, string[]>();
+  private readonly homes = new Map<string, string>();
 
   constructor(
     private readonly ids: IdSource,
@@ -57,6 +58,28 @@ export class ViewStore {
 
   findOpenByExternalId(externalId: string): StoredView | undefined {
     return [...this.views.values()].find((view) => view.status === 'open' && view.externalId === externalId);
+  }
+
+  /** The Home tab the app last published for the user, if any. */
+  home(user: string): StoredView | undefined {
+    const id = this.homes.get(user);
+    return id === undefined ? undefined : this.views.get(id);
+  }
+
+  /**
+   * views.publish: the user's Home tab, one per user, kept under one id as Slack does; it is no modal, so
+   * it is on no stack and stays open.
+   */
+  publishHome(user: string, definition: JsonObject): StoredView {
+    const existing = this.home(user);
+    if (existing) {
+      this.replace(existing, definition);
+    } else {
+      this.homes.set(user, this.create(user, definition, null).id);
+    }
+    const home = this.home(user) as StoredView;
+    this.notify({ kind: 'view', action: 'published', user, viewId: home.id });
+    return home;
   }
 
   /** The user's open modals, the visible one last. */

@@ -8,6 +8,7 @@ import type { StandInChange } from './changes.js';
 import { createDefaultWorkspace } from './default-workspace.js';
 import { StandInUsageError } from './errors.js';
 import { header, parseLoosely, readBody, send } from './http-io.js';
+import { type OpenAppHomeInput, openAppHome } from './interactions/app-home.js';
 import { type ClickButtonInput, type ClickButtonResult, clickButton } from './interactions/click-button.js';
 import type { InteractionEnv } from './interactions/environment.js';
 import { type SlashCommandInput, type SlashCommandResult, slashCommand } from './interactions/slash-command.js';
@@ -178,6 +179,11 @@ export class SlackStandIn extends EventEmitter<StandInEvents> {
     return this.state.views.stack(user);
   }
 
+  /** The Home tab the app last published for the user (views.publish), if any. */
+  homeView(user: string): StoredView | undefined {
+    return this.state.views.home(user);
+  }
+
   /** The view as Slack would send it in a payload (with `state.values`). */
   slackView(viewId: string): JsonObject {
     const view = this.state.views.get(viewId);
@@ -198,6 +204,11 @@ export class SlackStandIn extends EventEmitter<StandInEvents> {
 
   clickButton(input: ClickButtonInput, delivery?: DeliveryOptions): Promise<ClickButtonResult> {
     return clickButton(this.env, input, delivery);
+  }
+
+  /** The person opens the app's Home (or Messages) tab: `app_home_opened` over the Events API. */
+  openAppHome(input: OpenAppHomeInput, delivery?: DeliveryOptions): Promise<BotResponse> {
+    return openAppHome(this.env, input, delivery);
   }
 
   actInView(input: ActInViewInput, delivery?: DeliveryOptions): Promise<BotResponse & { triggerId: string }> {

@@ -3,5 +3,7 @@ import { type ButtonArgs, onJobButton } from './job-button.js';
 
 export function approveButton(deps: ListenerDeps) {
   return (args: ButtonArgs) =>
-    onJobButton(args, async (jobId, userId) => deps.service.approve(jobId, await deps.directory.principalOf(userId)));
+    onJobButton(deps, args, async (jobId, userId) =>
+      deps.service.approve(jobId, await deps.directory.principalOf(userId)),
+    );
 }

@@ -11,7 +11,7 @@ import { type ButtonArgs, onJobButton } from './job-button.js';
  */
 export function extendButton(deps: ListenerDeps) {
   return (args: ButtonArgs) =>
-    onJobButton(args, async (value, userId) => {
+    onJobButton(deps, args, async (value, userId) => {
       const { jobId, choice } = parseExtendButtonValue(value);
       if (!isExtendChoice(choice)) {
         throw new JobTransitionError(
@@ -25,7 +25,7 @@ export function extendButton(deps: ListenerDeps) {
 /** "Delete now" (behind a confirm dialog): the worker deletes the copy with a final snapshot. */
 export function deleteNowButton(deps: ListenerDeps) {
   return (args: ButtonArgs) =>
-    onJobButton(args, async (jobId, userId) =>
+    onJobButton(deps, args, async (jobId, userId) =>
       deps.service.deleteCopyNow(jobId, await deps.directory.principalOf(userId)),
     );
 }

@@ -87,6 +87,38 @@ describe('SlackStandIn sending to the app', () => {
 
   const lastPayload = (): Record<string, unknown> => app.requests.at(-1)?.payload ?? {};
 
+  describe('app_home_opened', () => {
+    it('sends the event as the Events API does: signed JSON, with the Home view the app published', async () => {
+      // Arrange
+      const published = await client.views.publish({
+        user_id: REQUESTER,
+        view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi' } }] },
+      });
+
+      // Act
+      const result = await standIn.openAppHome({ user: REQUESTER });
+
+      // Assess
+      const received = app.requests.at(-1) as ReceivedRequest;
+      expect(result.status).toBe(200);
+      expect(received.signatureValid).toBe(true);
+      expect(received.headers['content-type']).toBe('application/json');
+      const body = JSON.parse(received.rawBody);
+      expect(body).toMatchObject({
+        type: 'event_callback',
+        team_id: 'T0SANDBOX',
+        api_app_id: 'A0RESTOREBOT',
+        event_id: expect.stringMatching(/^Ev/),
+        event: {
+          type: 'app_home_opened',
+          user: REQUESTER,
+          tab: 'home',
+          view: { id: published.view?.id, type: 'home' },
+        },
+      });
+    });
+  });
+
   describe('slash commands', () => {
     it('sends the fields Slack sends, form-encoded and validly signed', async () => {
       // Act

@@ -315,6 +315,75 @@ describe('SlackStandIn Web API', () => {
     });
   });
 
+  describe('Home tabs and links', () => {
+    const home = (text: string) => ({ type: 'home' as const, blocks: [section(text)] });
+
+    it('publishes one Home tab per user, keeps its id, and refuses a stale hash, a modal or too many blocks', async () => {
+      // Act
+      const first = await client.views.publish({ user_id: 'U0REQUESTER', view: home('one') });
+      const second = await client.views.publish({ user_id: 'U0REQUESTER', view: home('two'), hash: first.view?.hash });
+      const stale = await apiError(
+        client.views.publish({ user_id: 'U0REQUESTER', view: home('three'), hash: first.view?.hash }),
+      );
+      const modal = await apiError(
+        client.views.publish({
+          user_id: 'U0REQUESTER',
+          view: { type: 'modal', title: { type: 'plain_text', text: 'x' }, blocks: [] } as never,
+        }),
+      );
+      const tooMany = await apiError(
+        client.views.publish({
+          user_id: 'U0REQUESTER',
+          view: { type: 'home', blocks: Array.from({ length: 101 }, () => section('x')) },
+        }),
+      );
+      const nobody = await apiError(client.views.publish({ user_id: 'U0NOBODY', view: home('x') }));
+
+      // Assess
+      expect(second.view?.id).toBe(first.view?.id);
+      expect(JSON.stringify(standIn.homeView('U0REQUESTER')?.definition)).toContain('two');
+      expect(stale.error).toBe('hash_conflict');
+      expect(modal.error).toBe('invalid_arguments');
+      expect(tooMany.error).toBe('invalid_arguments');
+      expect(nobody.error).toBe('user_not_found');
+      expect(standIn.openViews('U0REQUESTER')).toEqual([]);
+    });
+
+    it("lists a user's channels as users.conversations does: private ones only where the bot is too", async () => {
+      // Arrange
+      const channel = (id: string, members: string[]) => ({
+        id,
+        name: id.toLowerCase(),
+        isPrivate: true,
+        isIm: false,
+        members,
+      });
+      standIn.state.channels.set('C0SECRET', channel('C0SECRET', ['U0REQUESTER']));
+      standIn.state.channels.set('C0TEAM', channel('C0TEAM', ['U0REQUESTER', 'U0RESTOREBOT']));
+
+      // Act
+      const publicOnly = await client.users.conversations({ user: 'U0REQUESTER' });
+      const both = await client.users.conversations({ user: 'U0REQUESTER', types: 'public_channel,private_channel' });
+
+      // Assess
+      expect(publicOnly.channels?.map((channel) => channel.id)).toEqual([CHANNEL]);
+      expect(both.channels?.map((channel) => channel.id).sort()).toEqual([CHANNEL, 'C0TEAM']);
+    });
+
+    it("gives a message's permalink in Slack's form, and message_not_found for one that is not there", async () => {
+      // Arrange
+      const posted = await client.chat.postMessage({ channel: CHANNEL, text: 'the card' });
+
+      // Act
+      const link = await client.chat.getPermalink({ channel: CHANNEL, message_ts: posted.ts ?? '' });
+      const missing = await apiError(client.chat.getPermalink({ channel: CHANNEL, message_ts: '1.000001' }));
+
+      // Assess
+      expect(link.permalink).toBe(`https://sandbox.slack.com/archives/${CHANNEL}/p${posted.ts?.replace('.', '')}`);
+      expect(missing.error).toBe('message_not_found');
+    });
+  });
+
   describe('call log and change events', () => {
     it('records every call with decoded arguments and tells listeners', async () => {
       // Prepare

@@ -35,6 +35,8 @@ export function requireVisibleView(state: SlackState, viewId: string, userId?: s
   if (userId !== undefined && view.user !== userId) {
     throw new StandInUsageError(`view ${viewId} is open for ${view.user}, not ${userId}`);
   }
+  // A Home tab is no modal: it is on no stack, and the user sees it whenever they open it.
+  if (state.views.home(view.user)?.id === view.id) return view;
   if (state.views.top(view.user)?.id !== view.id) {
     throw new StandInUsageError(`view ${viewId} is covered by a view pushed on top of it`);
   }

@@ -69,3 +69,32 @@ export const conversationsInfo: MethodHandler = (args, { state }) => {
     },
   });
 };
+
+/**
+ * users.conversations with `user`: the channels that person is in, as the bot may know them: public
+ * channels they are in, private ones only where the bot is a member too (Slack's rule). `types`
+ * defaults to public channels, as Slack's does. One page: the stand-in's workspaces are small.
+ */
+export const usersConversations: MethodHandler = (args, { state }) => {
+  const userId = stringArg(args, 'user') ?? state.bot.userId;
+  if (!state.users.has(userId)) return fail('user_not_found');
+  const types = new Set((stringArg(args, 'types') ?? 'public_channel').split(',').map((type) => type.trim()));
+  const channels = [...state.channels.values()].filter((channel) => {
+    if (!channel.members.includes(userId)) return false;
+    if (channel.isIm) return types.has('im') && channel.members.includes(state.bot.userId);
+    if (channel.isPrivate) return types.has('private_channel') && channel.members.includes(state.bot.userId);
+    return types.has('public_channel');
+  });
+  return ok({
+    channels: channels.map((channel) => ({
+      id: channel.id,
+      name: channel.name,
+      is_channel: !channel.isIm && !channel.isPrivate,
+      is_group: !channel.isIm && channel.isPrivate,
+      is_im: channel.isIm,
+      is_private: channel.isPrivate,
+      is_archived: false,
+    })),
+    response_metadata: { next_cursor: '' },
+  });
+};

@@ -1,9 +1,15 @@
 import { chatDelete, chatGetPermalink, chatPostEphemeral, chatPostMessage, chatUpdate } from './chat-methods.js';
-import { authTest, conversationsInfo, usergroupsUsersList, usersInfo } from './directory-methods.js';
+import {
+  authTest,
+  conversationsInfo,
+  usergroupsUsersList,
+  usersConversations,
+  usersInfo,
+} from './directory-methods.js';
 import type { MethodContext, MethodHandler } from './method-context.js';
 import type { ApiRequest } from './request-args.js';
 import { fail, type MethodResult } from './results.js';
-import { viewsOpen, viewsPush, viewsUpdate } from './view-methods.js';
+import { viewsOpen, viewsPublish, viewsPush, viewsUpdate } from './view-methods.js';
 
 const METHODS: Record<string, MethodHandler> = {
   'auth.test': authTest,
@@ -15,9 +21,11 @@ const METHODS: Record<string, MethodHandler> = {
   'views.open': viewsOpen,
   'views.update': viewsUpdate,
   'views.push': viewsPush,
+  'views.publish': viewsPublish,
   'users.info': usersInfo,
   'usergroups.users.list': usergroupsUsersList,
   'conversations.info': conversationsInfo,
+  'users.conversations': usersConversations,
 };
 
 export const SUPPORTED_METHODS = Object.keys(METHODS);

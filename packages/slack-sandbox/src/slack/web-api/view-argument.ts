@@ -10,16 +10,28 @@ export function readViewArgument(args: JsonObject): ViewRead {
   const argument = jsonArgument(args, 'view');
   if (!argument.present) return refuse('/view', 'missing required field: view');
   if (!('value' in argument)) return refuse('/view', 'invalid json');
-  return checkModal(argument.value);
+  return checkViewOfType(argument.value, 'modal');
 }
 
 /** Checks a view the app returned in a `response_action` (update/push) the same way. */
 export function checkModal(value: unknown): ViewRead {
+  return checkViewOfType(value, 'modal');
+}
+
+/** Reads views.publish's `view`: a Home tab (`type: 'home'`), checked as Slack checks it (100 blocks). */
+export function readHomeArgument(args: JsonObject): ViewRead {
+  const argument = jsonArgument(args, 'view');
+  if (!argument.present) return refuse('/view', 'missing required field: view');
+  if (!('value' in argument)) return refuse('/view', 'invalid json');
+  return checkViewOfType(argument.value, 'home');
+}
+
+function checkViewOfType(value: unknown, type: 'modal' | 'home'): ViewRead {
   const problems = checkView(value);
   if (problems.length > 0) return { ok: false, result: invalidArguments(problems) };
   if (!isRecord(value)) return refuse('/view', 'must be an object');
-  // Home tabs go through views.publish, which the bot does not use.
-  if (value.type !== 'modal') return refuse('/view/type', 'must be modal');
+  // Modals open with views.open/push/update; Home tabs go through views.publish only.
+  if (value.type !== type) return refuse('/view/type', `must be ${type}`);
   return { ok: true, view: cloneJson(value) };
 }
 

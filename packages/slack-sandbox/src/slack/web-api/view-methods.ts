@@ -3,7 +3,7 @@ import { MAX_VIEW_STACK, type StoredView } from '../view-store.js';
 import type { MethodContext, MethodHandler } from './method-context.js';
 import { stringArg } from './request-args.js';
 import { fail, type MethodResult, ok } from './results.js';
-import { missingArgument, readViewArgument } from './view-argument.js';
+import { missingArgument, readHomeArgument, readViewArgument } from './view-argument.js';
 
 export const viewsOpen: MethodHandler = (args, context) =>
   withTrigger(args, context, (user, view) => {
@@ -38,6 +38,21 @@ export const viewsUpdate: MethodHandler = (args, { state }) => {
   if (holder && holder.id !== target.id) return fail('duplicate_external_id');
   state.views.replace(target, read.view);
   return ok({ view: state.views.toSlack(target) });
+};
+
+/** views.publish: the user's Home tab. Needs no trigger; `hash` guards against a stale overwrite. */
+export const viewsPublish: MethodHandler = (args, { state }) => {
+  const userId = stringArg(args, 'user_id');
+  if (userId === undefined) return missingArgument('user_id');
+  const user = state.users.get(userId);
+  if (!user || user.isBot) return fail('user_not_found');
+  const read = readHomeArgument(args);
+  if (!read.ok) return read.result;
+  const hash = stringArg(args, 'hash');
+  const current = state.views.home(user.id);
+  if (hash !== undefined && current && hash !== current.hash) return fail('hash_conflict');
+  const home = state.views.publishHome(user.id, read.view);
+  return ok({ view: state.views.toSlack(home) });
 };
 
 /**
