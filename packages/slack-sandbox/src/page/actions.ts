@@ -48,6 +48,7 @@ const Schemas = {
   submit: z.object({ user: Id, viewId: Id }),
   close: z.object({ user: Id, viewId: Id, all: z.boolean().optional() }),
   options: ViewElement.extend({ value: z.string().max(200) }),
+  home: z.object({ user: Id }),
 };
 
 /** The body was not what the page sends. */
@@ -99,6 +100,11 @@ export function createSandboxActions(
           failure(result) ??
           (typeof rejected === 'string' ? `Slack refused ${botName}'s answer: ${rejected}` : undefined);
         return warned(warning);
+      }),
+    '/sandbox/home': (body) =>
+      attempt(async () => {
+        const input = parse(Schemas.home, body);
+        return warned(failure(await standIn.openAppHome({ user: input.user })));
       }),
     '/sandbox/click': (body) =>
       attempt(async () => {

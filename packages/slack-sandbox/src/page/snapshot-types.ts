@@ -91,6 +91,8 @@ export interface SandboxSnapshot {
   ephemerals: SandboxEphemeral[];
   /** The viewer's open modals, the visible one last. */
   views: SandboxView[];
+  /** The Home tab the app last published for the viewer (views.publish), if any. */
+  home?: SandboxView;
   /** The app's most recent Web API calls, oldest first. */
   calls: SandboxApiCall[];
   commands: SandboxCommand[];

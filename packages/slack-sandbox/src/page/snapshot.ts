@@ -58,6 +58,7 @@ export function buildSnapshot(context: SnapshotContext, user: string, channelId:
       .filter((message) => !message.deleted)
       .map(ephemeralOf),
     views: standIn.openViews(user).map(viewOf),
+    ...homeOf(standIn.homeView(user)),
     calls: standIn.calls.slice(-MAX_CALLS).map(callOf),
     commands: context.commands,
     notices: context.notices,
@@ -100,6 +101,10 @@ function viewOf(view: StoredView): SandboxView {
     values: structuredClone(view.state) as SandboxView['values'],
     errors: { ...view.errors },
   };
+}
+
+function homeOf(view: StoredView | undefined): { home?: SandboxView } {
+  return view ? { home: viewOf(view) } : {};
 }
 
 function callOf(call: SlackStandIn['calls'][number]): SandboxApiCall {

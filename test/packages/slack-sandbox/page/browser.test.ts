@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +20,9 @@ const CHROMIUM_FLAGS = [
   '--no-first-run',
   '--disable-sync',
 ];
-/** The README's picture: written when missing, or again with UPDATE_SANDBOX_SCREENSHOT=1. */
+/** The README's pictures: written when missing, or again with UPDATE_SANDBOX_SCREENSHOT=1. */
 const README_SCREENSHOT = fileURLToPath(new URL('../../../../docs/sandbox-card.png', import.meta.url));
+const README_HOME_SCREENSHOT = fileURLToPath(new URL('../../../../docs/sandbox-home.png', import.meta.url));
 /** Every wait is bounded: a restore at 10 AWS minutes per second finishes in a few seconds. */
 const WAIT_MS = 20_000;
 
@@ -125,7 +126,24 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     await page.reload();
     await expect.poll(() => page.locator('.viewer').textContent()).toContain('Ari Approver');
     await expect.poll(() => page.locator('article.ephemeral').count()).toBe(0);
-    await card.getByRole('button', { name: 'Approve' }).click();
+
+    // Act: the approver opens the app's Home tab from the sidebar and approves the request there.
+    await page.getByRole('button', { name: /db-restore-bot/ }).click();
+    await expect.poll(() => page.locator('.channel-header h1').textContent()).toBe('db-restore-bot · Home');
+    const home = page.locator('.home-tab');
+    await home.getByText('Awaiting your approval (1)').waitFor();
+    expect(await home.textContent()).toContain('orders-sandbox');
+    // The reason is quoted as Slack quotes a `>` line, and the tab has no composer.
+    expect(await home.locator('blockquote').first().textContent()).toBe('find the migration that broke orders');
+    expect(await composer(page).isVisible()).toBe(false);
+    await page.locator('main').screenshot({ path: screenshotPath(profile, README_HOME_SCREENSHOT) });
+    await home.getByRole('button', { name: 'Approve' }).click();
+
+    // Assess: the tab is drawn again, with nothing left to approve.
+    await home.getByText('Awaiting your approval (0)').waitFor();
+    expect(await home.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await page.getByRole('button', { name: '# db-restores' }).click();
+    await expect.poll(() => page.locator('.channel-header h1').textContent()).toBe('# db-restores');
 
     // Assess: the same card, updated in place, is ready, with its endpoint, the expiry buttons and the report summed up.
     await card.getByRole('button', { name: 'Extend 7 days' }).waitFor();
@@ -157,6 +175,10 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     await details.waitFor({ state: 'detached' });
     await card.getByRole('button', { name: /replies/ }).click();
     await page.locator('.thread article.message', { hasText: 'approved' }).first().waitFor();
+    // The notification: the ready reply mentions the requester, so it reaches them outside the thread too.
+    const ready = page.locator('.thread article.message', { hasText: 'is ready' });
+    await ready.waitFor();
+    expect(await ready.locator('.mention').first().textContent()).toBe('@Riley Requester');
   }, 60_000);
 
   it('opens as the requester, saying so, when the URL names a person the workspace does not have', async () => {
@@ -175,9 +197,9 @@ function composer(page: Page): Locator {
 }
 
 /** The README's picture when asked for (or missing); otherwise a throwaway file, so test runs change no tracked file. */
-function screenshotPath(scratch: string): string {
-  if (process.env.UPDATE_SANDBOX_SCREENSHOT || !existsSync(README_SCREENSHOT)) return README_SCREENSHOT;
-  return join(scratch, 'sandbox-card.png');
+function screenshotPath(scratch: string, picture = README_SCREENSHOT): string {
+  if (process.env.UPDATE_SANDBOX_SCREENSHOT || !existsSync(picture)) return picture;
+  return join(scratch, basename(picture));
 }
 
 function withoutFakeClock(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -1,5 +1,6 @@
 import type { SandboxActionResult, SandboxPerson, SandboxSnapshot } from '../snapshot-types.js';
 import { fetchSnapshot, post, UnknownPersonError } from './api.js';
+import { renderBlocks } from './blocks.js';
 import { h, replaceChildren } from './dom.js';
 import { str } from './json.js';
 import { renderChannel } from './messages.js';
@@ -19,6 +20,8 @@ const POLL_MS = 2000;
 interface PageState {
   user: string | undefined;
   channel: string | undefined;
+  /** The channel's messages, or the app's Home tab. */
+  tab: 'channel' | 'home';
   snapshot: SandboxSnapshot | undefined;
   /** What is on screen: user, channel and version. */
   drawn: string;
@@ -34,6 +37,7 @@ const state: PageState = {
   // Who the page acts as survives a reload: the URL's `?as=` first, else the last person chosen here.
   user: new URLSearchParams(location.search).get('as') || localStorage.getItem(STORED_USER) || undefined,
   channel: undefined,
+  tab: 'channel',
   snapshot: undefined,
   drawn: '',
   openThreads: new Set(),
@@ -115,7 +119,7 @@ function toast(text: string, kind: 'error' | 'warning' | 'info'): void {
 function draw(): void {
   const snapshot = state.snapshot;
   if (!snapshot) return;
-  const key = `${snapshot.me}|${snapshot.channel.id}|${snapshot.version}`;
+  const key = `${snapshot.me}|${state.tab}|${snapshot.channel.id}|${snapshot.version}`;
   const viewer = person(snapshot.me);
   const timeZone = viewer?.tz ?? 'UTC';
   modals.show(snapshot.views.at(-1), { user: snapshot.me, timeZone, directory, depth: snapshot.views.length });
@@ -125,6 +129,11 @@ function draw(): void {
   const firstCommand = snapshot.commands[0]?.command;
   composerInput.placeholder = firstCommand ? `Message, or type ${firstCommand}` : 'Message';
   drawSidebar(snapshot);
+  composer.hidden = state.tab === 'home';
+  if (state.tab === 'home') {
+    drawHome(snapshot, viewer);
+    return;
+  }
   replaceChildren(
     channelHeader,
     h(
@@ -182,6 +191,39 @@ function draw(): void {
   state.stickToBottom = false;
 }
 
+/** The app's Home tab as the viewer last opened it: the view the app published, its buttons live. */
+function drawHome(snapshot: SandboxSnapshot, viewer: SandboxPerson | undefined): void {
+  replaceChildren(
+    channelHeader,
+    h('h1', {}, `${snapshot.bot.name} · Home`),
+    h('span', { class: 'viewer' }, 'You are ', h('strong', {}, viewer?.realName ?? snapshot.me)),
+  );
+  const home = snapshot.home;
+  replaceChildren(
+    messageArea,
+    home
+      ? h(
+          'div',
+          { class: 'home-tab' },
+          renderBlocks(home.blocks, {
+            directory,
+            onButton: async (blockId, button) => {
+              report(
+                await post('/sandbox/view/act', {
+                  user: snapshot.me,
+                  viewId: home.id,
+                  blockId,
+                  actionId: str(button, 'action_id') ?? '',
+                  action: { type: 'button' },
+                }),
+              );
+            },
+          }),
+        )
+      : h('p', { class: 'home-empty' }, `${snapshot.bot.name} has not drawn a Home tab for you yet.`),
+  );
+}
+
 function redraw(): void {
   state.drawn = '';
   draw();
@@ -200,8 +242,9 @@ function drawSidebar(snapshot: SandboxSnapshot): void {
           'button',
           {
             type: 'button',
-            class: `sidebar-item${conversation.id === snapshot.channel.id ? ' active' : ''}`,
+            class: `sidebar-item${state.tab === 'channel' && conversation.id === snapshot.channel.id ? ' active' : ''}`,
             onclick: () => {
+              state.tab = 'channel';
               state.channel = conversation.id;
               state.stickToBottom = true;
               void refresh();
@@ -211,6 +254,20 @@ function drawSidebar(snapshot: SandboxSnapshot): void {
             ? `@ ${directory.personName(conversation.name) ?? conversation.name}`
             : `# ${conversation.name}`,
         ),
+      ),
+    ),
+    h(
+      'nav',
+      { class: 'sidebar-section', aria: { label: 'Apps' } },
+      h('h2', {}, 'Apps'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `sidebar-item${state.tab === 'home' ? ' active' : ''}`,
+          onclick: () => void openHome(),
+        },
+        `💾 ${snapshot.bot.name}`,
       ),
     ),
     h(
@@ -266,10 +323,19 @@ function panel(name: string, title: string, content: HTMLElement): HTMLElement {
   return details;
 }
 
+/** Opens the app's Home tab, as Slack's sidebar does: the app hears app_home_opened and draws it. */
+async function openHome(): Promise<void> {
+  state.tab = 'home';
+  redraw();
+  report(await post('/sandbox/home', { user: me() }));
+  await refresh();
+}
+
 function switchUser(user: string): void {
   remember(user);
   state.stickToBottom = true;
-  void modals.flush().then(refresh);
+  // On the Home tab the new person opens their own Home, which the app draws for them.
+  void modals.flush().then(() => (state.tab === 'home' ? openHome() : refresh()));
 }
 
 /** Keeps `user` in the URL and in localStorage, so a reload (or a bookmark) opens as the same person. */

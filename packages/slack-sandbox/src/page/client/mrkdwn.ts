@@ -15,7 +15,7 @@ export interface Directory {
 /**
  * Slack's mrkdwn as DOM nodes (never as HTML strings, so nothing the app sends can inject markup):
  * *bold*, _italic_, ~strike~, `code`, ```preformatted```, <links|with text>, <@mentions>, :emoji:,
- * line breaks and the `&lt; &gt; &amp;` escapes.
+ * `> quoted` lines, line breaks and the `&lt; &gt; &amp;` escapes (an escaped `&gt;` quotes nothing).
  */
 export function renderMrkdwn(text: string, directory: Directory): DocumentFragment {
   const fragment = document.createDocumentFragment();
@@ -37,6 +37,17 @@ function parseInline(text: string, directory: Directory): Node[] {
   while (i < text.length) {
     const rest = text.slice(i);
     const char = text.charAt(i);
+    if (char === '>' && (i === 0 || text.charAt(i - 1) === '\n')) {
+      const lineEnd = text.indexOf('\n', i);
+      const end = lineEnd < 0 ? text.length : lineEnd;
+      flush();
+      const quote = h('blockquote', { class: 'mrkdwn-quote' });
+      for (const child of parseInline(text.slice(i + 1, end).replace(/^ /, ''), directory)) quote.appendChild(child);
+      nodes.push(quote);
+      // The quote is a block of its own: the line break after it is not drawn again.
+      i = lineEnd < 0 ? end : end + 1;
+      continue;
+    }
     if (rest.startsWith('```')) {
       const end = text.indexOf('```', i + 3);
       if (end > i) {
