@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.js';
 import { DATABASE_KINDS } from './kinds.js';
+import { refreshCycleSchema } from './refresh/cycle-schema.js';
 
 const durationText = z
   .string()
@@ -122,9 +123,14 @@ export const PolicySchema = z
       .strict()
       .default({ baseMinutes: {}, minutesPer100GiB: 5 }),
     finishedJobRetention: durationText.default('90d').describe('How long finished jobs stay in the job table.'),
+    refreshCycles: z
+      .array(refreshCycleSchema)
+      .default([])
+      .describe('Scheduled refreshes of acceptance databases from production, announced in a channel.'),
   })
   .strict()
   .superRefine((policy, context) => {
+    checkRefreshCycles(policy, context);
     for (const [name, env] of Object.entries(policy.environments)) {
       if (env.approvers.users.length === 0 && env.approvers.userGroups.length === 0) {
         context.addIssue({
@@ -143,7 +149,58 @@ export const PolicySchema = z
     }
   });
 
-export type Policy = z.output<typeof PolicySchema>;
+type PolicyOutput = z.output<typeof PolicySchema>;
+
+/** Cycle names are unique; every database names environments of the policy, targets none protected and none twice. */
+function checkRefreshCycles(
+  policy: Pick<PolicyOutput, 'environments' | 'refreshCycles'>,
+  context: z.RefinementCtx,
+): void {
+  const names = new Set<string>();
+  const targets = new Map<string, string>();
+  for (const [index, cycle] of policy.refreshCycles.entries()) {
+    if (names.has(cycle.name)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['refreshCycles', index, 'name'],
+        message: `"${cycle.name}" names two cycles`,
+      });
+    }
+    names.add(cycle.name);
+    for (const [position, database] of cycle.databases.entries()) {
+      const path = ['refreshCycles', index, 'databases', position];
+      for (const end of ['source', 'target'] as const) {
+        const environment = database[end].environment;
+        if (!policy.environments[environment]) {
+          context.addIssue({
+            code: 'custom',
+            path: [...path, end, 'environment'],
+            message: `names "${environment}", which is not an environment of this policy`,
+          });
+        }
+      }
+      if (policy.environments[database.target.environment]?.protected) {
+        context.addIssue({
+          code: 'custom',
+          path: [...path, 'target', 'environment'],
+          message: `${database.target.environment} is protected: a refresh replaces its target, so it cannot be one`,
+        });
+      }
+      const key = `${database.target.environment}/${database.kind}/${database.target.identifier.toLowerCase()}`;
+      const holder = targets.get(key);
+      if (holder) {
+        context.addIssue({
+          code: 'custom',
+          path: [...path, 'target', 'identifier'],
+          message: `${database.target.identifier} is already refreshed by cycle ${holder}`,
+        });
+      }
+      targets.set(key, cycle.name);
+    }
+  }
+}
+
+export type Policy = PolicyOutput;
 export type EnvironmentPolicy = Policy['environments'][string];
 export type Principals = EnvironmentPolicy['approvers'];
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/config/errors.js';
 import { loadPolicy, parsePolicy, policyJsonSchema } from '../../src/config/policy.js';
+import { refreshCyclesOf } from '../../src/domain/refresh/cycle.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each case mutates a different corner of a loose document
 type Document = any;
@@ -123,6 +124,118 @@ describe('parsePolicy refuses', () => {
     const policy = validPolicy();
     mutate(policy);
     expect(messageOf(policy)).toContain(expected);
+  });
+});
+
+describe('refresh cycles', () => {
+  function withCycle(): Document {
+    return {
+      environments: {
+        production: {
+          accountId: '111111111111',
+          region: 'eu-west-1',
+          protected: true,
+          approvers: { users: ['U0APPROVER'] },
+        },
+        acceptance: { accountId: '222222222222', region: 'eu-west-1', approvers: { users: ['U0APPROVER'] } },
+      },
+      refreshCycles: [
+        {
+          name: 'acceptance-refresh',
+          channel: 'C0RESTORES',
+          cadence: { everyDays: 14, anchor: '2027-01-04', at: '02:00', timeZone: 'Europe/Amsterdam' },
+          mode: 'pipeline',
+          pipeline: { nameParameter: 'main_cicd_name' },
+          databases: [
+            {
+              kind: 'aurora-cluster',
+              source: { environment: 'production', identifier: 'orders' },
+              target: { environment: 'acceptance', identifier: 'orders-acc' },
+              engine: 'aurora-postgresql',
+              parameters: { latest: 'aurora_latest_snapshot_id', current: 'aurora_current_snapshot_id' },
+            },
+          ],
+        },
+      ],
+    };
+  }
+
+  it('reads a cycle with its lead times defaulted', () => {
+    const [cycle] = refreshCyclesOf(parsePolicy(withCycle()));
+    expect(cycle).toMatchObject({
+      name: 'acceptance-refresh',
+      channelId: 'C0RESTORES',
+      announceBeforeMs: 86_400_000,
+      remindBeforeMs: 1_800_000,
+      postponeByMs: 86_400_000,
+      approvalRequired: false,
+      whenNothingNew: 'skip',
+    });
+  });
+
+  it('reads the shipped example cycle', async () => {
+    const cycles = refreshCyclesOf(await loadPolicy(examplePath));
+    expect(cycles.map((cycle) => cycle.databases.map((database) => database.kind))).toEqual([
+      ['aurora-cluster', 'docdb-cluster'],
+    ]);
+  });
+
+  it.each([
+    ['a name with capitals', (p: Document) => (p.refreshCycles[0].name = 'Nightly'), 'refreshCycles.0.name'],
+    [
+      'an unknown time zone',
+      (p: Document) => (p.refreshCycles[0].cadence.timeZone = 'Europe/Amsterdm'),
+      'refreshCycles.0.cadence.timeZone: must be an IANA time zone',
+    ],
+    [
+      'a date the calendar does not have',
+      (p: Document) => (p.refreshCycles[0].cadence.anchor = '2027-02-30'),
+      'refreshCycles.0.cadence.anchor: is not a date of the calendar',
+    ],
+    ['a bad time', (p: Document) => (p.refreshCycles[0].cadence.at = '2:00'), 'refreshCycles.0.cadence.at'],
+    ['zero days', (p: Document) => (p.refreshCycles[0].cadence.everyDays = 0), 'refreshCycles.0.cadence.everyDays'],
+    [
+      'a bad lead time',
+      (p: Document) => (p.refreshCycles[0].announceBefore = 'a day'),
+      'refreshCycles.0.announceBefore: must be a duration',
+    ],
+    [
+      'a pipeline cycle without a pipeline',
+      (p: Document) => delete p.refreshCycles[0].pipeline,
+      'refreshCycles.0.pipeline: mode pipeline needs pipeline.name or pipeline.nameParameter',
+    ],
+    [
+      'an environment the policy does not have',
+      (p: Document) => (p.refreshCycles[0].databases[0].target.environment = 'staging'),
+      'refreshCycles.0.databases.0.target.environment: names "staging"',
+    ],
+    [
+      'a protected target environment',
+      (p: Document) => (p.refreshCycles[0].databases[0].target.environment = 'production'),
+      'refreshCycles.0.databases.0.target.environment: production is protected',
+    ],
+    [
+      'a cycle of no databases',
+      (p: Document) => (p.refreshCycles[0].databases = []),
+      'refreshCycles.0.databases: must name at least one database',
+    ],
+    [
+      'one target refreshed twice',
+      (p: Document) => p.refreshCycles.push({ ...structuredClone(p.refreshCycles[0]), name: 'again' }),
+      'refreshCycles.1.databases.0.target.identifier: orders-acc is already refreshed by cycle acceptance-refresh',
+    ],
+  ])('refuses %s, naming the field', (_case, mutate, expected) => {
+    const policy = withCycle();
+    mutate(policy);
+    expect(messageOf(policy)).toContain(expected);
+  });
+
+  it('refuses two cycles of one name', () => {
+    const policy = withCycle();
+    const second = structuredClone(policy.refreshCycles[0]);
+    second.databases[0].target.identifier = 'orders-acc-2';
+    policy.refreshCycles.push(second);
+    expect(messageOf(policy)).toContain('refreshCycles.1.name: "acceptance-refresh" names two cycles');
   });
 });
 
