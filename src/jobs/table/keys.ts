@@ -3,8 +3,9 @@ import type { Job } from '../../domain/job/job.js';
 import type { DatabaseKind } from '../../domain/kinds.js';
 
 /**
- * One DynamoDB table holds four kinds of record, told apart by the prefix of their key `pk`:
- * `job#`, `target#` (a target's lock), `card#` (what a job's card shows) and `history#` (durations).
+ * One DynamoDB table holds five kinds of record, told apart by the prefix of their key `pk`:
+ * `job#`, `target#` (a target's lock), `card#` (what a job's card shows), `history#` (durations)
+ * and `cycle-run#` (a refresh cycle's run).
  */
 export interface JobTableOptions {
   client: DynamoDBClient;
@@ -19,6 +20,8 @@ export interface JobTableOptions {
 export const ACTIVE_JOBS_INDEX = 'active-jobs';
 export const ACTIVE_PARTITION = 'active';
 export const EXPIRING_PARTITION = 'expiring';
+/** Refresh cycle runs that have not ended, in the same sparse index (the job listings never read it). */
+export const OPEN_CYCLE_RUNS_PARTITION = 'cycle-runs';
 
 /**
  * Every job item, newest first: `jobPartition` is the same on all of them (locks, cards and
@@ -29,6 +32,10 @@ export const JOB_PARTITION = 'job';
 
 export function jobKey(jobId: string): string {
   return `job#${jobId}`;
+}
+
+export function cycleRunKey(runId: string): string {
+  return `cycle-run#${runId}`;
 }
 
 export function cardKey(jobId: string): string {
