@@ -26,6 +26,9 @@ export interface SimulatedEnvironment {
   policy: Policy;
   accounts: typeof DEMO_ACCOUNTS;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
+  /** The client factory the drivers use, and the policy's environments, for adapters beside the drivers. */
+  clients: AwsClientFactory;
+  environment(name: string): AwsEnvironment;
   plannerDeps: PlannerDeps;
   /** Calls that change something (anything but Describe/List/Get), optionally only those naming `identifier`. */
   writeCalls(identifier?: string): { operation: string; input: unknown }[];
@@ -57,6 +60,12 @@ export function createSimulatedEnvironment(policy: Policy = examplePolicy()): Si
     policy,
     accounts: DEMO_ACCOUNTS,
     driverFor,
+    clients: factory,
+    environment: (name) => {
+      const environment = environments.get(name);
+      if (!environment) throw new Error(`no environment ${name}`);
+      return environment;
+    },
     plannerDeps: { policy, clock, driverFor },
     writeCalls: (identifier) =>
       sim.calls

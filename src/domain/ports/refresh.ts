@@ -1,0 +1,36 @@
+/**
+ * What a refresh cycle needs of AWS besides the database drivers: the SSM parameters that name its
+ * snapshots (`latest`, which a person may pin, and `current`), and the deployment pipeline.
+ */
+
+/** SSM parameters of one environment (overwritten in place; SSM keeps their history). */
+export interface ParameterStore {
+  get(name: string): Promise<string | undefined>;
+  put(name: string, value: string): Promise<void>;
+}
+
+export type PipelineStatus =
+  | 'InProgress'
+  | 'Succeeded'
+  | 'Failed'
+  | 'Stopped'
+  | 'Stopping'
+  | 'Superseded'
+  | 'Cancelled';
+
+export interface PipelineExecution {
+  status: PipelineStatus;
+  /** The execution in the AWS console, for the card. */
+  link: string;
+  summary?: string;
+}
+
+/** Deployment pipelines of one environment. */
+export interface Pipelines {
+  /** Starts `name`; the same `clientRequestToken` starts it once, however often this is called. */
+  start(
+    name: string,
+    options: { clientRequestToken: string; variables: Record<string, string> },
+  ): Promise<{ executionId: string }>;
+  execution(name: string, executionId: string): Promise<PipelineExecution>;
+}
