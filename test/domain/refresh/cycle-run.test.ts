@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { JobTransitionError } from '../../../src/domain/job/errors.js';
-import type { RefreshCycle } from '../../../src/domain/refresh/cycle.js';
 import {
   approveRun,
   type CycleRun,
@@ -12,35 +11,13 @@ import {
   skipRun,
   startRun,
 } from '../../../src/domain/refresh/cycle-run.js';
+import { sampleCycle } from '../../helpers/refresh-cycles.js';
 
 const HOUR = 3_600_000;
 const occurrence = new Date('2030-01-15T01:00:00Z');
 const at = (hoursFromOccurrence: number) => new Date(occurrence.getTime() + hoursFromOccurrence * HOUR);
 
-function cycle(overrides: Partial<RefreshCycle> = {}): RefreshCycle {
-  return {
-    name: 'acceptance-refresh',
-    channelId: 'C0RESTORES',
-    cadence: { everyDays: 14, anchor: '2030-01-01', at: '02:00', timeZone: 'Europe/Amsterdam' },
-    announceBeforeMs: 24 * HOUR,
-    remindBeforeMs: HOUR / 2,
-    postponeByMs: 24 * HOUR,
-    mode: 'pipeline',
-    approvalRequired: false,
-    whenNothingNew: 'skip',
-    pipeline: { nameParameter: 'main_cicd_name' },
-    databases: [
-      {
-        kind: 'aurora-cluster',
-        source: { environment: 'production', identifier: 'orders' },
-        target: { environment: 'acceptance', identifier: 'orders-acc' },
-        engine: 'aurora-postgresql',
-        parameters: { latest: 'aurora_latest_snapshot_id', current: 'aurora_current_snapshot_id' },
-      },
-    ],
-    ...overrides,
-  };
-}
+const cycle = sampleCycle;
 
 const approversOf = (environment: string) =>
   environment === 'acceptance' ? { users: ['U0APPROVER'], userGroups: ['S0PLATFORM'] } : undefined;

@@ -1,17 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RefreshDatabase } from '../../../src/domain/refresh/cycle.js';
 import { pickSnapshot } from '../../../src/domain/refresh/discovery.js';
 import type { RestoreCandidate } from '../../../src/domain/source.js';
+import { ORDERS_REFRESH } from '../../helpers/refresh-cycles.js';
 import { createSimulatedEnvironment } from '../../helpers/simulated-environment.js';
 
 const PRODUCTION = '111111111111';
-const orders: RefreshDatabase = {
-  kind: 'aurora-cluster',
-  source: { environment: 'production', identifier: 'orders' },
-  target: { environment: 'acceptance', identifier: 'orders-acc' },
-  engine: 'aurora-postgresql',
-  parameters: { latest: 'aurora_latest_snapshot_id', current: 'aurora_current_snapshot_id' },
-};
+const orders = ORDERS_REFRESH;
 
 let candidates: RestoreCandidate[];
 let shared: RestoreCandidate[];

@@ -1,0 +1,237 @@
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACCEPTANCE_REFRESH_PIPELINE } from '../../../dev/demo/platform.js';
+import { CodePipelines } from '../../../src/aws/refresh/code-pipelines.js';
+import { SsmParameters } from '../../../src/aws/refresh/ssm-parameters.js';
+import { nextOccurrence } from '../../../src/domain/refresh/cadence.js';
+import type { RefreshCycle } from '../../../src/domain/refresh/cycle.js';
+import { type CycleRun, cycleRunId, skipRun } from '../../../src/domain/refresh/cycle-run.js';
+import { RefreshRunner } from '../../../src/jobs/refresh/refresh-runner.js';
+import { DynamoDbCycleRuns } from '../../../src/jobs/table/cycle-runs.js';
+import { type RunningDynalite, startDynalite } from '../../helpers/dynalite.js';
+import { sampleCycle } from '../../helpers/refresh-cycles.js';
+import { createSimulatedEnvironment, type SimulatedEnvironment } from '../../helpers/simulated-environment.js';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+let dynamo: RunningDynalite;
+let env: SimulatedEnvironment;
+let runs: DynamoDbCycleRuns;
+
+beforeEach(async () => {
+  dynamo = await startDynalite();
+  env = createSimulatedEnvironment();
+  runs = new DynamoDbCycleRuns({ client: dynamo.client, tableName: dynamo.tableName, endedRunRetentionMs: HOUR });
+});
+
+afterEach(async () => {
+  await dynamo.close();
+});
+
+/** A cycle whose first occurrence is two days after the simulated clock, at 02:00 Amsterdam time. */
+function cycleFromNow(overrides: Partial<RefreshCycle> = {}): RefreshCycle {
+  const inTwoDays = new Date(env.clock.now().getTime() + 48 * HOUR);
+  const anchor = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(inTwoDays);
+  return sampleCycle({
+    cadence: { everyDays: 14, anchor, at: '02:00', timeZone: 'Europe/Amsterdam' },
+    remindBeforeMs: 30 * MINUTE,
+    pipeline: { name: ACCEPTANCE_REFRESH_PIPELINE },
+    ...overrides,
+  });
+}
+
+function runner(cycle: RefreshCycle, workerId = 'worker-a', store = runs) {
+  const acceptance = env.environment('acceptance');
+  return new RefreshRunner({
+    cycles: [cycle],
+    runs: store,
+    policy: env.policy,
+    clock: env.clock,
+    driverFor: env.driverFor,
+    parametersIn: () => new SsmParameters(env.clients.client(SSMClient, acceptance)),
+    pipelinesIn: () => new CodePipelines(env.clients.client(CodePipelineClient, acceptance), acceptance.region),
+    workerId,
+  });
+}
+
+const parameters = () => new SsmParameters(env.clients.client(SSMClient, env.environment('acceptance')));
+const starts = () => env.sim.callsOf('StartPipelineExecution').filter((call) => call.outcome === 'ok');
+/** The executions the simulated pipeline has, however many starts asked for them. */
+const executions = () =>
+  env.sim.codePipeline.state.region(env.accounts.acceptance).get(ACCEPTANCE_REFRESH_PIPELINE)?.executions ?? [];
+
+function moveTo(instant: Date) {
+  env.clock.advance(instant.getTime() - env.clock.now().getTime());
+}
+
+async function runOf(cycle: RefreshCycle): Promise<CycleRun | undefined> {
+  return runs.get(cycleRunId(cycle.name, nextOccurrenceOf(cycle)));
+}
+
+/** The cycle's first occurrence, as it stood when the test began (the clock moves on). */
+let firstOccurrence: Date | undefined;
+function nextOccurrenceOf(cycle: RefreshCycle): Date {
+  firstOccurrence ??= nextOccurrence(cycle, env.clock.now()).at;
+  return firstOccurrence;
+}
+
+describe('the refresh runner, mode pipeline, on the simulated account', () => {
+  beforeEach(() => {
+    firstOccurrence = undefined;
+  });
+
+  it('announces a day ahead, reminds, starts the pipeline once at its time, writes current, and reports', async () => {
+    const cycle = cycleFromNow();
+    const occurrence = nextOccurrenceOf(cycle);
+    const a = runner(cycle, 'worker-a');
+    const b = runner(cycle, 'worker-b');
+
+    await Promise.all([a.tick(), b.tick()]);
+    expect(await runOf(cycle)).toBeUndefined();
+
+    moveTo(new Date(occurrence.getTime() - 24 * HOUR + MINUTE));
+    await Promise.all([a.tick(), b.tick()]);
+    await Promise.all([a.tick(), b.tick()]);
+    const announced = await runOf(cycle);
+    expect(announced?.phase).toBe('announced');
+    const snapshot = announced?.databases[0]?.snapshotId;
+    expect(snapshot).toMatch(/cluster-snapshot:orders-share-/);
+    expect(await parameters().get('aurora_latest_snapshot_id')).toBe(snapshot);
+    expect(await parameters().get('aurora_current_snapshot_id')).toBeUndefined();
+
+    moveTo(new Date(occurrence.getTime() - 20 * MINUTE));
+    await Promise.all([a.tick(), b.tick()]);
+    expect((await runOf(cycle))?.reminded).toBe(true);
+
+    moveTo(occurrence);
+    for (let tick = 0; tick < 3; tick += 1) {
+      await Promise.all([a.tick(), b.tick()]);
+      env.clock.advance(MINUTE);
+    }
+    const running = await runOf(cycle);
+    expect(running?.phase).toBe('running');
+    expect(running?.currentWritten).toBe(true);
+    expect(await parameters().get('aurora_current_snapshot_id')).toBe(snapshot);
+    expect(starts()).toHaveLength(1);
+    expect(executions()).toHaveLength(1);
+
+    env.clock.advance(11 * MINUTE);
+    await Promise.all([a.tick(), b.tick()]);
+    const done = await runOf(cycle);
+    expect(done?.phase).toBe('succeeded');
+    expect(done?.outcome).toContain(`/executions/${running?.pipelineExecutionId}/`);
+  });
+
+  it('starts nothing when an approver skipped the run', async () => {
+    const cycle = cycleFromNow();
+    const occurrence = nextOccurrenceOf(cycle);
+    moveTo(new Date(occurrence.getTime() - 23 * HOUR));
+    await runner(cycle).tick();
+    const run = (await runOf(cycle)) as CycleRun;
+    await runs.save(
+      skipRun(run, {
+        cycle,
+        principal: { userId: 'U0APPROVER', userGroupIds: [] },
+        approversOf: (environment) => env.policy.environments[environment]?.approvers,
+        now: env.clock.now(),
+      }),
+    );
+    moveTo(new Date(occurrence.getTime() + MINUTE));
+    await runner(cycle).tick();
+    expect((await runOf(cycle))?.phase).toBe('skipped');
+    expect(starts()).toHaveLength(0);
+    expect(await parameters().get('aurora_current_snapshot_id')).toBeUndefined();
+  });
+
+  it('skips a run with nothing new, leaving the pipeline alone', async () => {
+    const cycle = cycleFromNow();
+    const occurrence = nextOccurrenceOf(cycle);
+    moveTo(new Date(occurrence.getTime() - 23 * HOUR));
+    await runner(cycle).tick();
+    const snapshot = (await runOf(cycle))?.databases[0]?.snapshotId ?? '';
+    // Acceptance already runs on it: a second run of the same cycle finds nothing new.
+    await parameters().put('aurora_current_snapshot_id', snapshot);
+    const second = { ...cycle, name: 'second-refresh' };
+    await runner(second).tick();
+    moveTo(new Date(occurrence.getTime() + MINUTE));
+    await runner(second).tick();
+    const run = await runs.get(cycleRunId('second-refresh', occurrence));
+    expect(run).toMatchObject({ phase: 'skipped', outcome: 'nothing new since the last refresh' });
+    expect(starts()).toHaveLength(0);
+  });
+
+  it('resumes after a worker dies between starting the pipeline and saving, with one execution', async () => {
+    const cycle = cycleFromNow();
+    const occurrence = nextOccurrenceOf(cycle);
+    moveTo(new Date(occurrence.getTime() - 23 * HOUR));
+    await runner(cycle).tick();
+    moveTo(occurrence);
+    await runner(cycle).tick(); // running
+    let dying = true;
+    const crashing = Object.create(runs) as DynamoDbCycleRuns;
+    crashing.save = async (run) => {
+      if (dying && run.pipelineExecutionId) {
+        dying = false;
+        throw new Error('worker killed');
+      }
+      return runs.save(run);
+    };
+    await runner(cycle, 'worker-a', crashing).tick();
+    expect((await runOf(cycle))?.pipelineExecutionId).toBeUndefined();
+    env.clock.advance(46_000);
+    await runner(cycle, 'worker-b').tick();
+    const resumed = await runOf(cycle);
+    expect(resumed?.pipelineExecutionId).toBeDefined();
+    // The start was sent twice, with the run's token: CodePipeline made one execution.
+    expect(starts()).toHaveLength(2);
+    expect(executions()).toHaveLength(1);
+  });
+
+  it('fails the run with the execution link when the pipeline fails', async () => {
+    const cycle = cycleFromNow();
+    const occurrence = nextOccurrenceOf(cycle);
+    env.sim.codePipeline.failNextExecution(env.accounts.acceptance, ACCEPTANCE_REFRESH_PIPELINE);
+    moveTo(new Date(occurrence.getTime() - 23 * HOUR));
+    await runner(cycle).tick();
+    moveTo(occurrence);
+    for (let tick = 0; tick < 2; tick += 1) await runner(cycle).tick();
+    env.clock.advance(11 * MINUTE);
+    await runner(cycle).tick();
+    const run = await runOf(cycle);
+    expect(run?.phase).toBe('failed');
+    expect(run?.outcome).toMatch(/pipeline acceptance-refresh failed \(Simulated failure in stage Deploy\): https:/);
+  });
+
+  it('fails clearly when the parameter naming the pipeline is missing, and leaves current alone', async () => {
+    const cycle = cycleFromNow({ pipeline: { nameParameter: 'main_cicd_name' } });
+    const occurrence = nextOccurrenceOf(cycle);
+    moveTo(new Date(occurrence.getTime() - 23 * HOUR));
+    await runner(cycle).tick();
+    moveTo(occurrence);
+    for (let tick = 0; tick < 2; tick += 1) await runner(cycle).tick();
+    expect(await runOf(cycle)).toMatchObject({
+      phase: 'failed',
+      outcome: 'the parameter main_cicd_name that names the pipeline is missing',
+    });
+    expect(await parameters().get('aurora_current_snapshot_id')).toBeUndefined();
+    expect(starts()).toHaveLength(0);
+  });
+
+  it('fails without starting anything when a database has no snapshot to restore', async () => {
+    const cycle = cycleFromNow();
+    const broken = { ...cycle, databases: [{ ...cycle.databases[0], engine: 'aurora-mysql' }] } as RefreshCycle;
+    const occurrence = nextOccurrenceOf(broken);
+    moveTo(new Date(occurrence.getTime() - 23 * HOUR));
+    await runner(broken).tick();
+    moveTo(occurrence);
+    await runner(broken).tick();
+    const run = await runOf(broken);
+    expect(run?.phase).toBe('failed');
+    expect(run?.outcome).toMatch(
+      /^orders-acc: the newest shared snapshot, .* is of aurora-postgresql, not aurora-mysql/,
+    );
+    expect(starts()).toHaveLength(0);
+  });
+});
