@@ -13,6 +13,8 @@ export function startWorkerLoop(composition: Composition, seconds: number): () =
     timer = setTimeout(() => {
       running = composition.worker
         .tick()
+        // The refresh cycles ride on the same tick, as on Lambda (src/entrypoints/lambda-worker.ts).
+        .then(() => composition.refresh?.tick())
         .then(() => undefined)
         .catch((error: Error) => console.error(`worker tick failed: ${error.message}`))
         .finally(() => {

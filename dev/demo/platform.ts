@@ -35,6 +35,12 @@ export function seedPlatformDemo(platform: PlatformSimulations, accounts: DemoAc
     platform.sts.allowRole(`arn:aws:iam::${accountId}:role/${RESTORE_BOT_ROLE}-reader`);
   }
   platform.codePipeline.addPipeline(accounts.acceptance, ACCEPTANCE_REFRESH_PIPELINE);
+  // Where the acceptance refresh of policy.example.yml reads its pipeline's name, as such teams keep it.
+  platform.ssm.putParameter(accounts.acceptance, {
+    name: 'main_cicd_name',
+    value: ACCEPTANCE_REFRESH_PIPELINE,
+    modifiedAt: now,
+  });
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const put = (leaf: string, snapshotDay: number, modifiedDay: number) =>
     platform.ssm.putParameter(accounts.acceptance, {

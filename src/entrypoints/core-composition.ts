@@ -1,22 +1,29 @@
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import type { WebClient } from '@slack/web-api';
 import { AwsClientFactory, type AwsClientFactoryOptions, type AwsEnvironment, readOnly } from '../aws/clients.js';
+import { CodePipelines } from '../aws/refresh/code-pipelines.js';
+import { SsmParameters } from '../aws/refresh/ssm-parameters.js';
 import type { Env } from '../config/env.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import { type Policy, policyDuration } from '../domain/policy.js';
 import type { CardStates } from '../domain/ports/card-states.js';
 import type { Clock } from '../domain/ports/clock.js';
 import { systemClock } from '../domain/ports/clock.js';
+import type { CycleRunRepository } from '../domain/ports/cycle-runs.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
 import type { DurationHistory } from '../domain/ports/duration-history.js';
 import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Kicker } from '../domain/ports/kicker.js';
 import type { Notifier } from '../domain/ports/notifier.js';
+import { refreshCyclesOf } from '../domain/refresh/cycle.js';
 import { createDriver } from '../drivers/index.js';
 import { newJobId } from '../jobs/job-id.js';
 import { JobService } from '../jobs/job-service.js';
 import { ensureJobTable } from '../jobs/job-table.js';
 import { createInProcessKicker } from '../jobs/kickers.js';
+import { RefreshRunner } from '../jobs/refresh/refresh-runner.js';
 import { createJobTableStores } from '../jobs/table/job-table-stores.js';
 import { Worker } from '../jobs/worker.js';
 import { HomeTabs } from '../slack/home-tabs.js';
@@ -97,6 +104,10 @@ export interface CoreComposition {
   directory?: UserDirectory;
   /** Each person's Home tab, when Slack is configured. */
   homes?: HomeTabs;
+  /** The refresh cycles' runs, beside the jobs. */
+  cycleRuns: CycleRunRepository;
+  /** Drives the policy's refresh cycles on the worker's tick, when the policy has any. */
+  refresh?: RefreshRunner;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
   log: Log;
   /** Resolves when in-process kicks have finished (tests, shutdown). */
@@ -127,6 +138,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     jobs: store,
     cardStates,
     durations,
+    cycleRuns,
   } = createJobTableStores({
     client: options.jobTable.client,
     tableName: options.jobTable.tableName,
@@ -160,6 +172,31 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
         })
       : undefined;
   const notifier = allOf([cards, homes].filter((one): one is SlackCards | HomeTabs => one !== undefined));
+  const workerId = `worker-${process.pid}-${systemClock.now().getTime()}`;
+  const awsEnvironment = (name: string): AwsEnvironment => {
+    const environment = environments.get(name);
+    if (!environment) throw new Error(`environment ${name} is not in the policy`);
+    return environment;
+  };
+  const cycles = refreshCyclesOf(policy);
+  // The policy's refresh cycles ride on the worker's tick: one schedule, one claim model, no second clock.
+  const refresh =
+    cycles.length > 0
+      ? new RefreshRunner({
+          cycles,
+          runs: cycleRuns,
+          policy,
+          clock,
+          driverFor,
+          parametersIn: (name) => new SsmParameters(clients.client(SSMClient, awsEnvironment(name))),
+          pipelinesIn: (name) => {
+            const environment = awsEnvironment(name);
+            return new CodePipelines(clients.client(CodePipelineClient, environment), environment.region);
+          },
+          workerId,
+          log,
+        })
+      : undefined;
   const worker = new Worker({
     store,
     durations,
@@ -167,7 +204,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     driverFor,
     notifier,
     failedCopyGraceMs: policyDuration(policy.failedCopyGracePeriod),
-    workerId: `worker-${process.pid}-${systemClock.now().getTime()}`,
+    workerId,
     log,
   });
   const kicker: Kicker & { idle?(): Promise<void> } =
@@ -193,6 +230,8 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     ...(cards ? { cards } : {}),
     ...(directory ? { directory } : {}),
     ...(homes ? { homes } : {}),
+    ...(refresh ? { refresh } : {}),
+    cycleRuns,
   };
 }
 

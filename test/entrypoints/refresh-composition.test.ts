@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextOccurrence } from '../../src/domain/refresh/cadence.js';
+import { refreshCyclesOf } from '../../src/domain/refresh/cycle.js';
+import { type SlackHarness, startSlackHarness } from '../helpers/slack-harness.js';
+
+let harness: SlackHarness;
+
+beforeAll(async () => {
+  harness = await startSlackHarness();
+});
+
+afterAll(async () => {
+  await harness.stop();
+});
+
+describe("the composed bot runs policy.example.yml's acceptance refresh", () => {
+  it('announces it with both databases, and runs the pipeline its main_cicd_name names', async () => {
+    const { composition, clock } = harness;
+    const [cycle] = refreshCyclesOf(composition.policy);
+    if (!cycle || !composition.refresh) throw new Error('the example policy has no refresh cycle');
+    const occurrence = nextOccurrence(cycle, clock.now()).at;
+    clock.advance(occurrence.getTime() - cycle.announceBeforeMs + 60_000 - clock.now().getTime());
+
+    await composition.refresh.tick();
+    const [announced] = await composition.cycleRuns.listOpen();
+    expect(announced?.phase).toBe('announced');
+    expect(announced?.databases.map((pick) => [pick.target, pick.problem])).toEqual([
+      ['orders-acc', undefined],
+      ['catalog-acc', undefined],
+    ]);
+
+    clock.advance(occurrence.getTime() - clock.now().getTime());
+    await composition.refresh.tick();
+    await composition.refresh.tick();
+    clock.advance(11 * 60_000);
+    await composition.refresh.tick();
+    const run = await composition.cycleRuns.get(announced?.id ?? '');
+    expect(run?.phase).toBe('succeeded');
+    expect(run?.outcome).toMatch(/^pipeline acceptance-refresh succeeded: https:/);
+  });
+});
