@@ -3,8 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { WebClient } from '@slack/web-api';
 import { AwsClientFactory, type AwsClientFactoryOptions, type AwsEnvironment, readOnly } from '../aws/clients.js';
-import { CodePipelines } from '../aws/refresh/code-pipelines.js';
-import { SsmParameters } from '../aws/refresh/ssm-parameters.js';
+import { parametersIn, pipelinesIn } from '../aws/refresh/index.js';
 import type { Env } from '../config/env.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import { type Policy, policyDuration } from '../domain/policy.js';
@@ -188,11 +187,8 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
           policy,
           clock,
           driverFor,
-          parametersIn: (name) => new SsmParameters(clients.client(SSMClient, awsEnvironment(name))),
-          pipelinesIn: (name) => {
-            const environment = awsEnvironment(name);
-            return new CodePipelines(clients.client(CodePipelineClient, environment), environment.region);
-          },
+          parametersIn: (name) => parametersIn(clients, awsEnvironment(name)),
+          pipelinesIn: (name) => pipelinesIn(clients, awsEnvironment(name)),
           workerId,
           log,
         })

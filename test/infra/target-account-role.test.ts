@@ -51,8 +51,11 @@ describe('infra/target-account-role.yml', () => {
     expect(destructive.filter(({ statement }) => requiresManagedResource(statement)).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('allows every AWS call the drivers make, and nothing else beyond what AWS needs behind them', () => {
-    const driverCalls = sdkActionsUnder(new URL('../../src/drivers/', import.meta.url));
+  it('allows every AWS call the drivers and the refresh make, and nothing else beyond what AWS needs behind them', () => {
+    const driverCalls = new Set([
+      ...sdkActionsUnder(new URL('../../src/drivers/', import.meta.url)),
+      ...sdkActionsUnder(new URL('../../src/aws/refresh/', import.meta.url)),
+    ]);
     const allowed = allowedActions(statements);
 
     expect([...driverCalls].filter((action) => !allowed.has(action))).toEqual([]);
@@ -89,6 +92,8 @@ describe('infra/target-account-role.yml', () => {
       'DatabaseRestorePolicy',
       'DeleteManagedPolicy',
       'ProtectedResourcesPolicy',
+      'RefreshParametersPolicy',
+      'RefreshPipelinesPolicy',
     ]);
     // The reader gets the describe and list permissions only.
     const rolesOf = Object.fromEntries(policies.map(([id, policy]) => [id, policy.Properties?.Roles]));
@@ -97,6 +102,8 @@ describe('infra/target-account-role.yml', () => {
       DatabaseRestorePolicy: [{ Ref: 'RestoreBotRole' }],
       DeleteManagedPolicy: [{ Ref: 'RestoreBotRole' }],
       ProtectedResourcesPolicy: [{ Ref: 'RestoreBotRole' }],
+      RefreshParametersPolicy: [{ Ref: 'RestoreBotRole' }],
+      RefreshPipelinesPolicy: [{ Ref: 'RestoreBotRole' }],
     });
     const readActions = statements
       .filter(({ policy }) => policy === 'DatabaseReadPolicy')
@@ -153,6 +160,21 @@ describe('infra/target-account-role.yml', () => {
       'p: dynamodb:DeleteTable on * without the managed tag',
       'p: rds:AddTagsToResource without requiring the managed tag in the request',
     ]);
+  });
+
+  it("reads and writes only the refresh cycles' named parameters and starts only their named pipelines", () => {
+    const resources = (id: string) =>
+      (template.Resources[id]?.Properties?.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement;
+    const [parameters] = resources('RefreshParametersPolicy');
+    const [pipelines] = resources('RefreshPipelinesPolicy');
+    expect(parameters?.Action).toEqual(['ssm:GetParameter', 'ssm:PutParameter']);
+    expect(pipelines?.Action).toEqual(['codepipeline:StartPipelineExecution', 'codepipeline:GetPipelineExecution']);
+    // Each is an ARN per name the stack is given, and the policy exists only when some are.
+    expect(JSON.stringify(parameters?.Resource)).toContain(':parameter/');
+    expect(JSON.stringify(parameters?.Resource)).toContain('{"Ref":"RefreshParameterNames"}');
+    expect(JSON.stringify(pipelines?.Resource)).toContain('{"Ref":"RefreshPipelineNames"}');
+    expect(template.Resources.RefreshParametersPolicy?.Condition).toBe('RefreshesParameters');
+    expect(template.Resources.RefreshPipelinesPolicy?.Condition).toBe('RefreshesPipelines');
   });
 
   it('passes cfn-lint when it is installed', () => {

@@ -112,7 +112,8 @@ export function recordDiscovery(run: CycleRun, databases: DatabasePick[], now: D
 /** Skip this run: nothing is restored, the next occurrence comes as planned. */
 export function skipRun(run: CycleRun, context: DecisionContext): CycleRun {
   assertMayDecide(run, context, 'skip');
-  return finish(decided(run, context, 'skip'), 'skipped', `skipped by <@${context.principal.userId}>`, context.now);
+  // Who skipped it is the decision's: the card names them its own way.
+  return finish(decided(run, context, 'skip'), 'skipped', 'skipped on request', context.now);
 }
 
 /** Run now: the run starts at the next tick (and, where approval is required, this is it). */

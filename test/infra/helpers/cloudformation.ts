@@ -193,6 +193,7 @@ const IAM_PREFIX: Record<string, string> = {
   'client-dynamodb': 'dynamodb',
   'client-application-auto-scaling': 'application-autoscaling',
   'client-ssm': 'ssm',
+  'client-codepipeline': 'codepipeline',
   'client-lambda': 'lambda',
   'client-sts': 'sts',
 };

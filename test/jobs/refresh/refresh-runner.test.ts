@@ -205,7 +205,7 @@ describe('the refresh runner, mode pipeline, on the simulated account', () => {
   });
 
   it('fails clearly when the parameter naming the pipeline is missing, and leaves current alone', async () => {
-    const cycle = cycleFromNow({ pipeline: { nameParameter: 'main_cicd_name' } });
+    const cycle = cycleFromNow({ pipeline: { nameParameter: 'unset_cicd_name' } });
     const occurrence = nextOccurrenceOf(cycle);
     moveTo(new Date(occurrence.getTime() - 23 * HOUR));
     await runner(cycle).tick();
@@ -213,7 +213,7 @@ describe('the refresh runner, mode pipeline, on the simulated account', () => {
     for (let tick = 0; tick < 2; tick += 1) await runner(cycle).tick();
     expect(await runOf(cycle)).toMatchObject({
       phase: 'failed',
-      outcome: 'the parameter main_cicd_name that names the pipeline is missing',
+      outcome: 'the parameter unset_cicd_name that names the pipeline is missing',
     });
     expect(await parameters().get('aurora_current_snapshot_id')).toBeUndefined();
     expect(starts()).toHaveLength(0);
