@@ -26,6 +26,7 @@ import { RefreshRunner } from '../jobs/refresh/refresh-runner.js';
 import { createJobTableStores } from '../jobs/table/job-table-stores.js';
 import { Worker } from '../jobs/worker.js';
 import { HomeTabs } from '../slack/home-tabs.js';
+import { RefreshCards } from '../slack/refresh-cards.js';
 import { SlackCards } from '../slack/slack-cards.js';
 import { UserDirectory } from '../slack/user-directory.js';
 import { createSlackWebClient } from '../slack/web-client.js';
@@ -178,6 +179,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     return environment;
   };
   const cycles = refreshCyclesOf(policy);
+  const refreshCards = slackClient ? new RefreshCards({ client: slackClient, cardStates, clock, log }) : undefined;
   // The policy's refresh cycles ride on the worker's tick: one schedule, one claim model, no second clock.
   const refresh =
     cycles.length > 0
@@ -191,6 +193,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
           pipelinesIn: (name) => pipelinesIn(clients, awsEnvironment(name)),
           workerId,
           log,
+          ...(refreshCards ? { runChanged: (run, cycle) => refreshCards.runChanged(run, cycle) } : {}),
         })
       : undefined;
   const worker = new Worker({

@@ -38,6 +38,13 @@ export const JOB_ACTIONS = {
   requestAgain: 'job_request_again',
 } as const;
 
+/** Buttons on a refresh run's card; each button's value is the run id. */
+export const REFRESH_ACTIONS = {
+  runNow: 'refresh_run_now',
+  postpone: 'refresh_postpone',
+  skip: 'refresh_skip',
+} as const;
+
 /** The read-only modal with a job's whole story. */
 export const JOB_DETAILS_MODAL = { callbackId: 'job_details' } as const;
 

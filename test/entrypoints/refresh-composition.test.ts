@@ -28,6 +28,19 @@ describe("the composed bot runs policy.example.yml's acceptance refresh", () => 
       ['orders-acc', undefined],
       ['catalog-acc', undefined],
     ]);
+    // The channel sees it coming: one card, with the snapshots and the buttons.
+    const card = await harness.eventually(
+      () =>
+        harness.standIn
+          .messages(cycle.channelId)
+          .find((message) => message.text.startsWith('Refresh acceptance-refresh')),
+      'the refresh card',
+    );
+    const shown = JSON.stringify(card.blocks);
+    expect(shown).toContain('orders-acc');
+    expect(shown).toMatch(/orders-share-/);
+    expect(shown).toContain('Skip this run');
+    expect(shown).toContain('Run now');
 
     clock.advance(occurrence.getTime() - clock.now().getTime());
     await composition.refresh.tick();
@@ -37,5 +50,12 @@ describe("the composed bot runs policy.example.yml's acceptance refresh", () => 
     const run = await composition.cycleRuns.get(announced?.id ?? '');
     expect(run?.phase).toBe('succeeded');
     expect(run?.outcome).toMatch(/^pipeline acceptance-refresh succeeded: https:/);
+    // Updated in place, the result in its thread.
+    const cards = harness.standIn
+      .messages(cycle.channelId)
+      .filter((message) => message.text.startsWith('Refresh acceptance-refresh'));
+    expect(cards).toHaveLength(1);
+    expect(JSON.stringify(cards[0]?.blocks)).toContain('Refreshed');
+    expect(cards[0]?.replies.map((reply) => reply.text).join('\n')).toContain('acceptance-refresh: succeeded');
   });
 });

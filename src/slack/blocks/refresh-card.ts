@@ -1,0 +1,118 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import { identifierFromArn } from '../../domain/identifiers.js';
+import type { RefreshCycle } from '../../domain/refresh/cycle.js';
+import type { CycleRun, DatabasePick } from '../../domain/refresh/cycle-run.js';
+import { REFRESH_ACTIONS } from '../ids.js';
+import { context, header, type SlackMessage, section } from './layout.js';
+import { code, mention, mrkdwnSnippet } from './text.js';
+import { describeDuration, slackDate } from './time.js';
+
+const DECISION_WORDS = { skip: 'Skipped', 'run-now': 'Run now', postpone: 'Postponed', approve: 'Approved' } as const;
+
+/**
+ * A refresh run's one message in its cycle's channel, drawn from the run alone and updated in place:
+ * when it runs (in each reader's time), from which snapshots (how old), what it replaces, who pressed
+ * what, and while it waits, Skip this run, Run now and Postpone.
+ */
+export function buildRefreshCard(run: CycleRun, cycle: RefreshCycle, now: Date): SlackMessage {
+  const blocks: KnownBlock[] = [
+    header(`:arrows_counterclockwise: Refresh ${cycle.name}`),
+    section(statusText(run, cycle, now)),
+    ...(run.databases.length > 0 ? [section(run.databases.map((pick) => pickLine(pick, now)).join('\n'))] : []),
+    ...(run.decisions.length > 0
+      ? [
+          context(
+            run.decisions
+              .map(
+                (decision) =>
+                  `${DECISION_WORDS[decision.type]} by ${mention(decision.userId)} ${slackDate(decision.at)}`,
+              )
+              .join(' · '),
+          ),
+        ]
+      : []),
+    ...(run.phase === 'announced' ? [refreshActions(run, cycle)] : []),
+    context(
+      `Mode ${cycle.mode}: ${cycle.mode === 'pipeline' ? 'latest is promoted to current and the deployment pipeline started' : 'the bot replaces each database itself'} · run ${code(run.id)}`,
+    ),
+  ];
+  return { text: `Refresh ${cycle.name}: ${fallback(run)}`, blocks };
+}
+
+function statusText(run: CycleRun, cycle: RefreshCycle, now: Date): string {
+  const targets = cycle.databases.map((database) => code(database.target.identifier)).join(', ');
+  switch (run.phase) {
+    case 'discovering':
+      return `:mag: Looking up production's newest shared snapshots for ${targets}…`;
+    case 'announced': {
+      const left = run.runAt > now ? `, in ${describeDuration(run.runAt.getTime() - now.getTime())}` : '';
+      const approval = cycle.approvalRequired ? ' once an approver approves it' : '';
+      const nothingNew = run.databases.every((pick) => pick.unchanged)
+        ? cycle.whenNothingNew === 'skip'
+          ? '\n:information_source: Nothing is new since the last refresh: this run will be skipped.'
+          : '\n:information_source: Nothing is new since the last refresh: the same snapshots are restored again.'
+        : '';
+      return `:calendar: *Runs ${slackDate(run.runAt)}*${left}${approval}: ${targets} in acceptance are replaced from these snapshots.${nothingNew}`;
+    }
+    case 'running':
+      return `:hourglass_flowing_sand: *Running* since ${slackDate(run.updatedAt)}.`;
+    case 'succeeded':
+      return `:white_check_mark: *Refreshed* ${slackDate(run.finishedAt ?? run.updatedAt)}. ${mrkdwnSnippet(run.outcome ?? '', 500)}`;
+    case 'failed':
+      return `:x: *Failed*: ${mrkdwnSnippet(run.outcome ?? 'unknown error', 1000)}. Nothing half-done was left: \`current\` changes only once a run starts.`;
+    case 'skipped':
+      return `:fast_forward: *Skipped*: ${mrkdwnSnippet(run.outcome ?? '', 500)}.`;
+  }
+}
+
+function pickLine(pick: DatabasePick, now: Date): string {
+  const target = code(pick.target);
+  if (pick.problem) return `:warning: ${target}: ${mrkdwnSnippet(pick.problem, 300)}`;
+  const snapshot = code(identifierFromArn(pick.snapshotId ?? ''));
+  const age = pick.takenAt
+    ? `, taken ${slackDate(pick.takenAt)} (${describeDuration(now.getTime() - pick.takenAt.getTime())} ago)`
+    : '';
+  const unchanged = pick.unchanged ? ' · acceptance already runs on it' : '';
+  return `• ${target} ← ${snapshot}${age}${unchanged}`;
+}
+
+function button(text: string, actionId: string, run: CycleRun, extra: Partial<Button> = {}): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text, emoji: true },
+    action_id: actionId,
+    value: run.id,
+    ...extra,
+  };
+}
+
+function refreshActions(run: CycleRun, cycle: RefreshCycle): ActionsBlock {
+  const confirm = (title: string, text: string, action: string) => ({
+    title: { type: 'plain_text' as const, text: title },
+    text: { type: 'plain_text' as const, text },
+    confirm: { type: 'plain_text' as const, text: action },
+    deny: { type: 'plain_text' as const, text: 'Not now' },
+  });
+  return {
+    type: 'actions',
+    elements: [
+      button('Run now', REFRESH_ACTIONS.runNow, run, {
+        style: 'primary',
+        confirm: confirm(
+          'Run the refresh now?',
+          'Acceptance databases are replaced from the snapshots shown.',
+          'Run now',
+        ),
+      }),
+      button(`Postpone ${describeDuration(cycle.postponeByMs)}`, REFRESH_ACTIONS.postpone, run),
+      button('Skip this run', REFRESH_ACTIONS.skip, run, {
+        style: 'danger',
+        confirm: confirm('Skip this refresh?', 'Nothing is refreshed until the next run.', 'Skip it'),
+      }),
+    ],
+  };
+}
+
+function fallback(run: CycleRun): string {
+  return run.phase === 'announced' ? `runs ${run.runAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : run.phase;
+}
