@@ -164,7 +164,8 @@ describe('infra/target-account-role.yml', () => {
 
   it("reads and writes only the refresh cycles' named parameters and starts only their named pipelines", () => {
     const resources = (id: string) =>
-      (template.Resources[id]?.Properties?.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement;
+      (template.Resources[id]?.Properties?.PolicyDocument as { Statement?: Record<string, unknown>[] } | undefined)
+        ?.Statement ?? [];
     const [parameters] = resources('RefreshParametersPolicy');
     const [pipelines] = resources('RefreshPipelinesPolicy');
     expect(parameters?.Action).toEqual(['ssm:GetParameter', 'ssm:PutParameter']);
