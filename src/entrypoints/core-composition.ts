@@ -14,7 +14,7 @@ import type { DurationHistory } from '../domain/ports/duration-history.js';
 import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Kicker } from '../domain/ports/kicker.js';
 import type { Notifier } from '../domain/ports/notifier.js';
-import { refreshCyclesOf } from '../domain/refresh/cycle.js';
+import { type RefreshCycle, refreshCyclesOf } from '../domain/refresh/cycle.js';
 import { createDriver } from '../drivers/index.js';
 import { newJobId } from '../jobs/job-id.js';
 import { JobService } from '../jobs/job-service.js';
@@ -106,6 +106,9 @@ export interface CoreComposition {
   cycleRuns: CycleRunRepository;
   /** Drives the policy's refresh cycles on the worker's tick, when the policy has any. */
   refresh?: RefreshRunner;
+  /** The policy's refresh cycles, and their runs' cards when Slack is configured. */
+  refreshCycles: RefreshCycle[];
+  refreshCards?: RefreshCards;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
   log: Log;
   /** Resolves when in-process kicks have finished (tests, shutdown). */
@@ -228,6 +231,8 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     ...(directory ? { directory } : {}),
     ...(homes ? { homes } : {}),
     ...(refresh ? { refresh } : {}),
+    ...(refreshCards ? { refreshCards } : {}),
+    refreshCycles: cycles,
     cycleRuns,
   };
 }

@@ -1,11 +1,19 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { postponeRun, runNow, skipRun } from '../../../domain/refresh/cycle-run.js';
 import type { ListenerDeps } from '../../deps.js';
-import { EXTEND_ACTION_PATTERN, JOB_ACTIONS, parseExtendButtonValue, RESTORE_MODAL } from '../../ids.js';
+import {
+  EXTEND_ACTION_PATTERN,
+  JOB_ACTIONS,
+  parseExtendButtonValue,
+  REFRESH_ACTIONS,
+  RESTORE_MODAL,
+} from '../../ids.js';
 import { approveButton } from './approve.js';
 import { cancelButton } from './cancel.js';
 import { detailsButton } from './details.js';
 import { deleteNowButton, extendButton } from './expiry.js';
 import { fromJobCard } from './from-job-card.js';
+import { refreshButton } from './refresh-buttons.js';
 import { refreshModal } from './refresh-modal.js';
 import { rejectButton } from './reject.js';
 import { requestAgainButton } from './request-again.js';
@@ -25,6 +33,9 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.deleteNow, onCard, deleteNowButton(deps));
   app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.details, onCard, detailsButton(deps));
   app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.requestAgain, onCard, requestAgainButton(deps));
+  app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.runNow, refreshButton(deps, runNow));
+  app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.postpone, refreshButton(deps, postponeRun));
+  app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.skip, refreshButton(deps, skipRun));
   for (const input of [
     RESTORE_MODAL.kind,
     RESTORE_MODAL.source,

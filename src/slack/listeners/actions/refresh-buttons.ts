@@ -1,0 +1,51 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { JobConflictError, JobTransitionError } from '../../../domain/job/errors.js';
+import type { CycleRun, DecisionContext } from '../../../domain/refresh/cycle-run.js';
+import type { ListenerDeps } from '../../deps.js';
+import { refreshCardKey } from '../../refresh-cards.js';
+import { clickIsOnCard } from './from-job-card.js';
+import { refusalText } from './job-button.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** A change that keeps meeting newer versions of the run is given up after this many tries. */
+const ATTEMPTS = 3;
+
+/**
+ * Run now, Postpone and Skip this run on a refresh card. The click counts only on the run's own card;
+ * the decision is the domain's (approvers of the replaced environments only), one conditional write
+ * on the run, re-applied to a newer version; every refusal is told to the clicker alone.
+ */
+export function refreshButton(deps: ListenerDeps, decide: (run: CycleRun, context: DecisionContext) => CycleRun) {
+  return async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
+    await ack();
+    const user = body.user.id;
+    const tell = async (text: string) => {
+      const channel = body.channel?.id;
+      if (channel) await client.chat.postEphemeral({ channel, user, text });
+    };
+    const runId = action.value ?? '';
+    let run = await deps.cycleRuns.get(runId);
+    const cycle = run && deps.refreshCycles.find((candidate) => candidate.name === run?.cycle);
+    const key = refreshCardKey(runId);
+    const card = (await deps.cardStates.load([key])).get(key);
+    if (!run || !cycle || !card || !clickIsOnCard(body, card)) {
+      await tell(':no_entry: this button is not on the card of a refresh run the bot knows, so it changed nothing');
+      return;
+    }
+    const principal = await deps.directory.principalOf(user);
+    const approversOf = (environment: string) => deps.policy.environments[environment]?.approvers;
+    for (let attempt = 0; attempt < ATTEMPTS && run; attempt += 1) {
+      try {
+        const saved = await deps.cycleRuns.save(decide(run, { cycle, principal, approversOf, now: deps.clock.now() }));
+        await deps.refreshCards?.runChanged(saved, cycle);
+        return;
+      } catch (error) {
+        if (error instanceof JobTransitionError) return tell(refusalText(error));
+        if (!(error instanceof JobConflictError)) throw error;
+        run = await deps.cycleRuns.get(runId);
+      }
+    }
+    await tell(':no_entry: too many changes at once on this refresh: nothing was changed, press again');
+  };
+}

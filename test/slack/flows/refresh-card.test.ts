@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextOccurrence } from '../../../src/domain/refresh/cadence.js';
+import { REFRESH_ACTIONS } from '../../../src/slack/ids.js';
+import { CHANNEL, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
+
+const REQUESTER = 'U0REQUESTER';
+const APPROVER = 'U0APPROVER';
+const DAY = 86_400_000;
+
+let harness: SlackHarness;
+
+beforeAll(async () => {
+  harness = await startSlackHarness();
+});
+
+afterAll(async () => {
+  await harness.stop();
+});
+
+/** Moves to the example cycle's next announcement and ticks: its run and its card. */
+async function announcedRun() {
+  const { composition, clock } = harness;
+  const [cycle] = composition.refreshCycles;
+  if (!cycle || !composition.refresh) throw new Error('the example policy has no refresh cycle');
+  const occurrence = nextOccurrence(cycle, new Date(clock.now().getTime() + cycle.announceBeforeMs)).at;
+  clock.advance(occurrence.getTime() - cycle.announceBeforeMs + 60_000 - clock.now().getTime());
+  await composition.refresh.tick();
+  const run = (await composition.cycleRuns.listOpen()).find(
+    (open) => open.occurrence.getTime() === occurrence.getTime(),
+  );
+  if (!run) throw new Error('no run was announced');
+  const card = await harness.eventually(
+    () =>
+      harness.standIn
+        .messages(CHANNEL)
+        .find((message) => JSON.stringify(message.blocks).includes(run.id.replace(/[<>&]/g, ''))),
+    'the refresh card',
+  );
+  return { run, card, cycle };
+}
+
+const press = (user: string, messageTs: string, actionId: string, runId: string) =>
+  harness.standIn.clickButton({ user, channel: CHANNEL, messageTs, actionId, value: runId });
+
+describe('the refresh card over signed HTTP', () => {
+  it('takes Postpone and Skip from an approver only, saying who pressed them', async () => {
+    const { run, card } = await announcedRun();
+
+    await press(REQUESTER, card.ts, REFRESH_ACTIONS.skip, run.id);
+    const refusal = await harness.eventually(
+      () => harness.standIn.ephemerals(CHANNEL, REQUESTER).find((message) => /refresh/.test(message.text)),
+      'the refusal',
+    );
+    expect(refusal.text).toContain('only an approver for acceptance can skip a refresh: ask');
+    expect((await harness.composition.cycleRuns.get(run.id))?.phase).toBe('announced');
+
+    await press(APPROVER, card.ts, REFRESH_ACTIONS.postpone, run.id);
+    const postponed = await harness.composition.cycleRuns.get(run.id);
+    expect(postponed?.runAt.getTime()).toBe(run.runAt.getTime() + DAY);
+    await harness.eventually(
+      () =>
+        JSON.stringify(harness.standIn.message(CHANNEL, card.ts)?.blocks).includes('Postponed by') ? true : undefined,
+      'the card updated',
+    );
+
+    await press(APPROVER, card.ts, REFRESH_ACTIONS.skip, run.id);
+    expect((await harness.composition.cycleRuns.get(run.id))?.phase).toBe('skipped');
+    const updated = harness.standIn.message(CHANNEL, card.ts);
+    expect(JSON.stringify(updated?.blocks)).toContain('Skipped');
+    expect(JSON.stringify(updated?.blocks)).not.toContain(REFRESH_ACTIONS.runNow);
+    expect(updated?.replies.at(-1)?.text).toContain('skipped');
+  });
+
+  it('runs at the next tick after Run now, and refuses a copy of its button elsewhere', async () => {
+    const { run, card } = await announcedRun();
+    const elsewhere = await harness.composition.slackClient?.chat.postMessage({
+      channel: CHANNEL,
+      text: 'a copy',
+      blocks: card.blocks as never,
+    });
+    await press(APPROVER, elsewhere?.ts ?? '', REFRESH_ACTIONS.runNow, run.id);
+    expect((await harness.composition.cycleRuns.get(run.id))?.decisions).toEqual([]);
+
+    await press(APPROVER, card.ts, REFRESH_ACTIONS.runNow, run.id);
+    await harness.composition.refresh?.tick();
+    expect((await harness.composition.cycleRuns.get(run.id))?.phase).toBe('running');
+  });
+});
