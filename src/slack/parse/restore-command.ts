@@ -16,6 +16,7 @@ export type RestoreCommand =
   | { type: 'open' }
   | { type: 'help' }
   | { type: 'list'; all: boolean }
+  | { type: 'refresh' }
   | { type: 'status'; jobId: string }
   | { type: 'cancel'; jobId: string }
   | { type: 'prefill'; prefill: RestorePrefill }
@@ -27,6 +28,7 @@ export const COMMAND_FORMS = {
   restore:
     '/restore <kind> <source> [--at <time> | --snapshot <id>] [--as <target>] [--replace] [--expires 3d] [--reason "..."]',
   list: '/restore list [--all]',
+  refresh: '/restore refresh',
   status: '/restore status <job>',
   cancel: '/restore cancel <job>',
   help: '/restore help',
@@ -48,7 +50,7 @@ const KIND_ALIASES: Record<string, DatabaseKind> = {
 const VALUE_FLAGS = new Set(['--at', '--snapshot', '--as', '--expires', '--reason']);
 
 /** The words `/restore` takes first, for "did you mean" on a typo. */
-const FIRST_WORDS = ['help', 'list', 'status', 'cancel', ...Object.keys(KIND_ALIASES)];
+const FIRST_WORDS = ['help', 'list', 'refresh', 'status', 'cancel', ...Object.keys(KIND_ALIASES)];
 
 /** Parses the text after `/restore`. Pure: unknown words become a usage message, nothing else. */
 export function parseRestoreCommand(text: string): RestoreCommand {
@@ -59,6 +61,8 @@ export function parseRestoreCommand(text: string): RestoreCommand {
   const word = first.toLowerCase();
   if (word === 'help') return rest.length === 0 ? { type: 'help' } : usage(`"help" takes nothing after it`, 'help');
   if (word === 'list') return parseList(rest);
+  if (word === 'refresh')
+    return rest.length === 0 ? { type: 'refresh' } : usage(`"refresh" takes nothing after it`, 'refresh');
   if (word === 'status' || word === 'cancel') {
     const [jobId, ...extra] = rest;
     if (!jobId || extra.length > 0) return usage(`"${word}" takes one job id`, word);

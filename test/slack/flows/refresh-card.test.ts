@@ -42,13 +42,32 @@ async function announcedRun() {
 const press = (user: string, messageTs: string, actionId: string, runId: string) =>
   harness.standIn.clickButton({ user, channel: CHANNEL, messageTs, actionId, value: runId });
 
+describe('/restore refresh', () => {
+  it('lists each cycle with its next run, its cadence and its databases', async () => {
+    const answer = await harness.standIn.slashCommand({
+      user: REQUESTER,
+      channel: CHANNEL,
+      command: '/restore',
+      text: 'refresh',
+    });
+    const text = JSON.stringify(answer.body);
+    expect(text).toContain('*acceptance-refresh* · next run <!date^');
+    expect(text).toContain('every 14 days at 02:00 Europe/Amsterdam · pipeline · `orders-acc`, `catalog-acc`');
+    const typo = JSON.stringify(
+      (await harness.standIn.slashCommand({ user: REQUESTER, channel: CHANNEL, command: '/restore', text: 'refesh' }))
+        .body,
+    );
+    expect(typo).toContain('did you mean /restore refresh?');
+  });
+});
+
 describe('the refresh card over signed HTTP', () => {
   it('takes Postpone and Skip from an approver only, saying who pressed them', async () => {
     const { run, card } = await announcedRun();
 
     await press(REQUESTER, card.ts, REFRESH_ACTIONS.skip, run.id);
     const refusal = await harness.eventually(
-      () => harness.standIn.ephemerals(CHANNEL, REQUESTER).find((message) => /refresh/.test(message.text)),
+      () => harness.standIn.ephemerals(CHANNEL, REQUESTER).find((message) => /skip a refresh/.test(message.text)),
       'the refusal',
     );
     expect(refusal.text).toContain('only an approver for acceptance can skip a refresh: ask');

@@ -3,7 +3,9 @@ import type { WebClient } from '@slack/web-api';
 import { RestoreInputError } from '../../../domain/errors.js';
 import { isToldToPerson, JobNotFoundError } from '../../../domain/job/errors.js';
 import { isVisibleTo } from '../../../domain/job/visibility.js';
+import { nextOccurrence } from '../../../domain/refresh/cadence.js';
 import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../../blocks/messages.js';
+import { refreshListMessage } from '../../blocks/refresh-list.js';
 import { botCanPostIn, notInChannelText } from '../../channel-membership.js';
 import type { ListenerDeps } from '../../deps.js';
 import { parseRestoreCommand } from '../../parse/restore-command.js';
@@ -46,6 +48,18 @@ export function restoreCommand(deps: ListenerDeps) {
         const listed = parsed.all ? await deps.store.listRecent(RECENT_JOBS_LISTED) : await deps.store.listActive();
         const jobs = listed.filter((job) => isVisibleTo(job, viewer));
         return reply(jobListMessage(jobs, deps.clock.now(), { all: parsed.all }));
+      }
+      case 'refresh': {
+        const now = deps.clock.now();
+        const open = await deps.cycleRuns.listOpen();
+        return reply(
+          refreshListMessage(
+            deps.refreshCycles.map((cycle) => {
+              const run = open.filter((candidate) => candidate.cycle === cycle.name).at(-1);
+              return { cycle, nextRunAt: nextOccurrence(cycle, now).at, ...(run ? { open: run } : {}) };
+            }),
+          ),
+        );
       }
       case 'status': {
         const job = await visibleJob(parsed.jobId);

@@ -150,7 +150,8 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     await expect.poll(() => card.textContent()).toContain('Validation: ');
     expect(await card.textContent()).toContain('Succeeded');
     expect(await card.textContent()).toContain('Endpoint');
-    await expect.poll(() => page.locator('article.message').count()).toBe(1);
+    // Updated in place, never posted again (a refresh cycle's card may share the channel on its day).
+    await expect.poll(() => page.locator('article.message', { hasText: 'orders → orders-sandbox' }).count()).toBe(1);
     // The finished card fits a 1280x900 screen with room to spare: the report is in Details.
     await page.setViewportSize({ width: 1280, height: 900 });
     await card.scrollIntoViewIfNeeded();
