@@ -169,6 +169,8 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
           clock,
           directory,
           maxExpiryMs: policyDuration(policy.maxExpiry),
+          refreshCycles: refreshCyclesOf(policy),
+          cycleRuns,
           log,
         })
       : undefined;

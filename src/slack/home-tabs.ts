@@ -3,8 +3,11 @@ import type { Job } from '../domain/job/job.js';
 import { personalJobs, type Reader } from '../domain/job/personal-view.js';
 import type { Policy } from '../domain/policy.js';
 import type { Clock } from '../domain/ports/clock.js';
+import type { CycleRunRepository } from '../domain/ports/cycle-runs.js';
 import type { JobRepository } from '../domain/ports/job-repository.js';
+import type { RefreshCycle } from '../domain/refresh/cycle.js';
 import { buildHomeView } from './blocks/home.js';
+import { type UpcomingRefresh, upcomingRefreshes } from './blocks/refresh-list.js';
 import type { UserDirectory } from './user-directory.js';
 
 export interface HomeTabsDeps {
@@ -14,10 +17,13 @@ export interface HomeTabsDeps {
   clock: Clock;
   directory: UserDirectory;
   maxExpiryMs: number;
+  /** The scheduled refreshes the tab lists with their next runs. */
+  refreshCycles?: readonly RefreshCycle[];
+  cycleRuns?: CycleRunRepository;
   log(message: string, detail?: object): void;
 }
 
-type JobLists = Parameters<typeof personalJobs>[1];
+type HomeLists = Parameters<typeof personalJobs>[1] & { refreshes: UpcomingRefresh[] };
 
 /** The recent jobs a Home tab reads its reader's own restores from. */
 const RECENT_JOBS_READ = 100;
@@ -85,21 +91,23 @@ export class HomeTabs {
     }
   }
 
-  private async readJobs(): Promise<JobLists> {
-    const { store } = this.deps;
-    const [active, expiring, recent] = await Promise.all([
+  private async readJobs(): Promise<HomeLists> {
+    const { store, cycleRuns, refreshCycles = [] } = this.deps;
+    const [active, expiring, recent, runs] = await Promise.all([
       store.listActive(),
       store.listExpiring(),
       store.listRecent(RECENT_JOBS_READ),
+      refreshCycles.length > 0 && cycleRuns ? cycleRuns.listOpen() : Promise.resolve([]),
     ]);
-    return { active, expiring, recent };
+    return { active, expiring, recent, refreshes: upcomingRefreshes(refreshCycles, runs, this.deps.clock.now()) };
   }
 
-  private async draw(userId: string, lists: JobLists, notice?: string): Promise<void> {
+  private async draw(userId: string, lists: HomeLists, notice?: string): Promise<void> {
     const reader = await this.readerOf(userId);
     const view = buildHomeView(personalJobs(reader, lists), {
       now: this.deps.clock.now(),
       maxExpiryMs: this.deps.maxExpiryMs,
+      refreshes: lists.refreshes,
       ...(notice ? { notice } : {}),
     });
     await this.deps.client.views.publish({ user_id: userId, view });

@@ -7,6 +7,7 @@ import { approvalActions, expiryActions } from './card-actions.js';
 import { context, header, section } from './layout.js';
 import { jobLine } from './messages.js';
 import { packedSections } from './pack.js';
+import { refreshLine, type UpcomingRefresh } from './refresh-list.js';
 import { code, mrkdwnSnippet, plural } from './text.js';
 import { describeDuration, slackDate } from './time.js';
 
@@ -14,6 +15,8 @@ export interface HomeOptions {
   now: Date;
   /** The policy's maxExpiry: Extend offers only the choices that keep a copy within it. */
   maxExpiryMs: number;
+  /** The scheduled refreshes and their next runs (none: the section is left out). */
+  refreshes?: readonly UpcomingRefresh[];
   /** A line at the top, in mrkdwn the bot wrote: why the reader's last click on this tab changed nothing. */
   notice?: string;
 }
@@ -57,6 +60,12 @@ export function buildHomeView(jobs: PersonalJobs, options: HomeOptions): View {
         expiryActions(job, job.expiry ? allowedExtendChoices(job.expiry.at, options.maxExpiryMs, now) : []),
       ],
     ),
+    ...(options.refreshes && options.refreshes.length > 0
+      ? [
+          { type: 'divider' } as const,
+          section(['*Scheduled refreshes*', ...options.refreshes.map(refreshLine)].join('\n')),
+        ]
+      : []),
     context('This tab is drawn afresh when you open it and when a restore that concerns you changes.'),
   ];
   return { type: 'home', blocks };

@@ -1,13 +1,28 @@
+import { nextOccurrence } from '../../domain/refresh/cadence.js';
 import type { RefreshCycle } from '../../domain/refresh/cycle.js';
 import type { CycleRun } from '../../domain/refresh/cycle-run.js';
 import { context, type SlackMessage, section } from './layout.js';
 import { code } from './text.js';
 import { slackDate } from './time.js';
 
+/** A cycle as the lists show it: its next run, and the run open for it, if any. */
+export interface UpcomingRefresh {
+  cycle: RefreshCycle;
+  nextRunAt: Date;
+  open?: CycleRun;
+}
+
+/** `*acceptance-refresh* · next run … · every 14 days at 02:00 Europe/Amsterdam · pipeline · `orders-acc``. */
+export function refreshLine({ cycle, nextRunAt, open }: UpcomingRefresh): string {
+  const { everyDays, at, timeZone } = cycle.cadence;
+  const targets = cycle.databases.map((database) => code(database.target.identifier)).join(', ');
+  const runAt = open && open.phase !== 'discovering' ? open.runAt : nextRunAt;
+  const state = open ? ` (${open.phase === 'announced' ? 'announced' : open.phase} in <#${cycle.channelId}>)` : '';
+  return `*${cycle.name}* · next run ${slackDate(runAt)}${state} · every ${everyDays} days at ${at} ${timeZone} · ${cycle.mode} · ${targets}`;
+}
+
 /** `/restore refresh`: each cycle, its cadence, its databases and its next run (with the open run's state). */
-export function refreshListMessage(
-  cycles: readonly { cycle: RefreshCycle; nextRunAt: Date; open?: CycleRun }[],
-): SlackMessage {
+export function refreshListMessage(cycles: readonly UpcomingRefresh[]): SlackMessage {
   if (cycles.length === 0) {
     const text = 'The policy has no scheduled refreshes (refreshCycles).';
     return { text, blocks: [section(text)] };
@@ -28,4 +43,16 @@ export function refreshListMessage(
       context('Each run is announced in its channel ahead of time, with Run now, Postpone and Skip this run.'),
     ],
   };
+}
+
+/** Each cycle with its next run and the run open for it, as of `now`. */
+export function upcomingRefreshes(
+  cycles: readonly RefreshCycle[],
+  open: readonly CycleRun[],
+  now: Date,
+): UpcomingRefresh[] {
+  return cycles.map((cycle) => {
+    const run = open.filter((candidate) => candidate.cycle === cycle.name).at(-1);
+    return { cycle, nextRunAt: nextOccurrence(cycle, now).at, ...(run ? { open: run } : {}) };
+  });
 }

@@ -87,6 +87,8 @@ describe('the Home tab over signed HTTP', () => {
     expect(textOf(REQUESTER)).toContain('Awaiting your approval* (0)');
     expect(textOf(REQUESTER)).toMatch(/Your restores[^"]*orders-home-1/);
     expect(buttonsFor(REQUESTER, job.id)).toEqual([]);
+    // The scheduled refresh of the example policy, with its next run.
+    expect(textOf(REQUESTER)).toMatch(/Scheduled refreshes\*\\n\*acceptance-refresh\* · next run <!date\^/);
   });
 
   it('approves from the Home tab, and draws it again without the request', async () => {

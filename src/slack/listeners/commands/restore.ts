@@ -3,9 +3,8 @@ import type { WebClient } from '@slack/web-api';
 import { RestoreInputError } from '../../../domain/errors.js';
 import { isToldToPerson, JobNotFoundError } from '../../../domain/job/errors.js';
 import { isVisibleTo } from '../../../domain/job/visibility.js';
-import { nextOccurrence } from '../../../domain/refresh/cadence.js';
 import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../../blocks/messages.js';
-import { refreshListMessage } from '../../blocks/refresh-list.js';
+import { refreshListMessage, upcomingRefreshes } from '../../blocks/refresh-list.js';
 import { botCanPostIn, notInChannelText } from '../../channel-membership.js';
 import type { ListenerDeps } from '../../deps.js';
 import { parseRestoreCommand } from '../../parse/restore-command.js';
@@ -50,16 +49,8 @@ export function restoreCommand(deps: ListenerDeps) {
         return reply(jobListMessage(jobs, deps.clock.now(), { all: parsed.all }));
       }
       case 'refresh': {
-        const now = deps.clock.now();
         const open = await deps.cycleRuns.listOpen();
-        return reply(
-          refreshListMessage(
-            deps.refreshCycles.map((cycle) => {
-              const run = open.filter((candidate) => candidate.cycle === cycle.name).at(-1);
-              return { cycle, nextRunAt: nextOccurrence(cycle, now).at, ...(run ? { open: run } : {}) };
-            }),
-          ),
-        );
+        return reply(refreshListMessage(upcomingRefreshes(deps.refreshCycles, open, deps.clock.now())));
       }
       case 'status': {
         const job = await visibleJob(parsed.jobId);
