@@ -10,6 +10,7 @@ import { JobConflictError } from '../../domain/job/errors.js';
 import type { CycleRunRepository } from '../../domain/ports/cycle-runs.js';
 import { type CycleRun, isEnded } from '../../domain/refresh/cycle-run.js';
 import { decodeCycleRun, encodeCycleRun } from './cycle-run-codec.js';
+import { leaseItem, versionedUpdate } from './item-lease.js';
 import { ACTIVE_JOBS_INDEX, cycleRunKey, type JobTableOptions, OPEN_CYCLE_RUNS_PARTITION } from './keys.js';
 
 export interface DynamoDbCycleRunsOptions extends JobTableOptions {
@@ -72,28 +73,15 @@ export class DynamoDbCycleRuns implements CycleRunRepository {
 
   async save(run: CycleRun): Promise<CycleRun> {
     const next = { ...run, version: run.version + 1 };
-    const item = this.item(next);
-    const names: Record<string, string> = {};
-    const values: Record<string, AttributeValue> = { ':expected': { N: String(run.version) } };
-    const sets: string[] = [];
-    for (const [attribute, value] of Object.entries(item)) {
-      if (attribute === 'pk') continue;
-      names[`#${attribute}`] = attribute;
-      values[`:${attribute}`] = value;
-      sets.push(`#${attribute} = :${attribute}`);
-    }
-    // An ended run leaves the open index; its claim goes with it.
-    const removes = ['activePartition', 'leaseOwner', 'leaseUntil'].filter((attribute) => !(attribute in item));
-    for (const attribute of removes) names[`#${attribute}`] = attribute;
+    // An ended run leaves the open index; a save also gives its claim back.
+    const update = versionedUpdate(this.item(next), ['activePartition', 'leaseOwner', 'leaseUntil'], run.version);
     try {
       await this.options.client.send(
         new UpdateItemCommand({
           TableName: this.options.tableName,
           Key: { pk: { S: cycleRunKey(run.id) } },
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.map((a) => `#${a}`).join(', ')}` : ''}`,
+          ...update,
           ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
         }),
       );
     } catch (error) {
@@ -107,29 +95,8 @@ export class DynamoDbCycleRuns implements CycleRunRepository {
     return next;
   }
 
-  async claim(run: CycleRun, owner: string, now: Date, until: Date): Promise<boolean> {
-    try {
-      await this.options.client.send(
-        new UpdateItemCommand({
-          TableName: this.options.tableName,
-          Key: { pk: { S: cycleRunKey(run.id) } },
-          UpdateExpression: 'SET leaseOwner = :owner, leaseUntil = :until',
-          ConditionExpression:
-            '#version = :version AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: {
-            ':owner': { S: owner },
-            ':until': { N: String(until.getTime()) },
-            ':now': { N: String(now.getTime()) },
-            ':version': { N: String(run.version) },
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+  claim(run: CycleRun, owner: string, now: Date, until: Date): Promise<boolean> {
+    return leaseItem(this.options, cycleRunKey(run.id), { version: run.version, owner, now, until });
   }
 
   private item(run: CycleRun): Record<string, AttributeValue> {

@@ -9,6 +9,7 @@ import { isConditionalCheckFailed } from '../../aws/error-names.js';
 import { JobConflictError } from '../../domain/job/errors.js';
 import { isActive, type Job, type JobStatus } from '../../domain/job/job.js';
 import type { JobRepository } from '../../domain/ports/job-repository.js';
+import { leaseItem, versionedUpdate } from './item-lease.js';
 import { decodeJob, encodeJob } from './job-codec.js';
 import {
   ACTIVE_JOBS_INDEX,
@@ -69,20 +70,13 @@ export class DynamoDbJobs implements JobRepository {
 
   async save(job: Job, options: { leaseOwner?: string } = {}): Promise<Job> {
     const next = { ...job, version: job.version + 1 };
-    const item = this.jobItem(next);
-    const names: Record<string, string> = { '#version': 'version' };
-    const values: Record<string, AttributeValue> = { ':expected': { N: String(job.version) } };
-    const sets: string[] = [];
-    for (const [attribute, value] of Object.entries(item)) {
-      if (attribute === 'pk') continue;
-      names[`#${attribute}`] = attribute;
-      values[`:${attribute}`] = value;
-      sets.push(`#${attribute} = :${attribute}`);
-    }
-    const removes = ['leaseOwner', 'leaseUntil', 'activePartition', 'expiresAt'].filter(
-      (attribute) => !(attribute in item),
+    const update = versionedUpdate(
+      this.jobItem(next),
+      ['leaseOwner', 'leaseUntil', 'activePartition', 'expiresAt'],
+      job.version,
     );
-    for (const attribute of removes) names[`#${attribute}`] = attribute;
+    const names = update.ExpressionAttributeNames;
+    const values = update.ExpressionAttributeValues;
     // The version check makes the write conditional on nobody having changed the job since it was read;
     // a worker's write also requires that it still holds (or nobody took over) the lease.
     let condition = '#version = :expected';
@@ -95,10 +89,8 @@ export class DynamoDbJobs implements JobRepository {
       new UpdateItemCommand({
         TableName: this.options.tableName,
         Key: { pk: { S: jobKey(job.id) } },
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.map((a) => `#${a}`).join(', ')}` : ''}`,
+        ...update,
         ConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
         // The status as stored before this write: the lock is released on the move out of an active status
         // only, so later saves of a finished job (expiry, copy deletion) do not try to release it again.
         ReturnValues: 'UPDATED_OLD',
@@ -168,30 +160,8 @@ export class DynamoDbJobs implements JobRepository {
     return jobs;
   }
 
-  async acquireLease(job: Job, owner: string, now: Date, until: Date): Promise<boolean> {
-    try {
-      await this.options.client.send(
-        new UpdateItemCommand({
-          TableName: this.options.tableName,
-          Key: { pk: { S: jobKey(job.id) } },
-          UpdateExpression: 'SET leaseOwner = :owner, leaseUntil = :until',
-          // Only at the version the worker read, and only if the lease is free, expired or already ours.
-          ConditionExpression:
-            '#version = :version AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: {
-            ':owner': { S: owner },
-            ':until': { N: String(until.getTime()) },
-            ':now': { N: String(now.getTime()) },
-            ':version': { N: String(job.version) },
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+  acquireLease(job: Job, owner: string, now: Date, until: Date): Promise<boolean> {
+    return leaseItem(this.options, jobKey(job.id), { version: job.version, owner, now, until });
   }
 
   private jobItem(job: Job): Record<string, AttributeValue> {
