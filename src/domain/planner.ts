@@ -25,11 +25,25 @@ export interface PlannerDeps {
   history?(kind: DatabaseKind): Promise<readonly PastRestore[]>;
 }
 
+export interface PlanOptions {
+  /**
+   * A refresh cycle of the policy asks, not a person: the policy's declaration of the cycle is the
+   * authority (it was checked at start-up), so the requester and channel rules are not applied.
+   * Every other rule is: protected targets, naming, the source never restored over.
+   */
+  requestedByPolicy?: boolean;
+}
+
 /**
  * Resolves a request against the policy and AWS into the plan people approve. Every check
  * that needs no AWS call runs first; nothing here writes anything.
  */
-export async function planRestore(request: RestoreRequest, jobId: string, deps: PlannerDeps): Promise<Plan> {
+export async function planRestore(
+  request: RestoreRequest,
+  jobId: string,
+  deps: PlannerDeps,
+  options: PlanOptions = {},
+): Promise<Plan> {
   const { policy, clock } = deps;
   const { kind } = request;
   const now = clock.now();
@@ -38,7 +52,9 @@ export async function planRestore(request: RestoreRequest, jobId: string, deps: 
   const targetEnvironmentName = request.target.environment ?? sourceEnvironmentName;
   const sourceEnvironment = environmentOf(policy, sourceEnvironmentName, 'sourceEnvironment');
   const targetEnvironment = environmentOf(policy, targetEnvironmentName, 'targetEnvironment');
-  assertMayRequest(policy, targetEnvironmentName, request.requester, request.requester.channelId);
+  if (!options.requestedByPolicy) {
+    assertMayRequest(policy, targetEnvironmentName, request.requester, request.requester.channelId);
+  }
 
   // An ARN names its own account and region: a source environment that is not that one is refused.
   if (request.source.identifier.startsWith('arn:')) {

@@ -183,22 +183,6 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
   };
   const cycles = refreshCyclesOf(policy);
   const refreshCards = slackClient ? new RefreshCards({ client: slackClient, cardStates, clock, log }) : undefined;
-  // The policy's refresh cycles ride on the worker's tick: one schedule, one claim model, no second clock.
-  const refresh =
-    cycles.length > 0
-      ? new RefreshRunner({
-          cycles,
-          runs: cycleRuns,
-          policy,
-          clock,
-          driverFor,
-          parametersIn: (name) => parametersIn(clients, awsEnvironment(name)),
-          pipelinesIn: (name) => pipelinesIn(clients, awsEnvironment(name)),
-          workerId,
-          log,
-          ...(refreshCards ? { runChanged: (run, cycle) => refreshCards.runChanged(run, cycle) } : {}),
-        })
-      : undefined;
   const worker = new Worker({
     store,
     durations,
@@ -216,6 +200,23 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
       (error) => log('kick failed', { error: (error as Error).message }),
     );
   const service = new JobService({ store, durations, planner: { policy, clock, driverFor }, kicker, newJobId });
+  // The policy's refresh cycles ride on the worker's tick: one schedule, one claim model, no second clock.
+  const refresh =
+    cycles.length > 0
+      ? new RefreshRunner({
+          cycles,
+          runs: cycleRuns,
+          policy,
+          clock,
+          driverFor,
+          parametersIn: (name) => parametersIn(clients, awsEnvironment(name)),
+          pipelinesIn: (name) => pipelinesIn(clients, awsEnvironment(name)),
+          jobs: service,
+          workerId,
+          log,
+          ...(refreshCards ? { runChanged: (run, cycle) => refreshCards.runChanged(run, cycle) } : {}),
+        })
+      : undefined;
 
   return {
     clock,

@@ -9,14 +9,23 @@ import {
   expireCopyNow,
   extendExpiry,
   rejectJob,
+  startScheduledJob,
 } from '../domain/job/transitions.js';
-import { type PlannerDeps, planRestore } from '../domain/planner.js';
+import type { Plan } from '../domain/plan.js';
+import { type PlannerDeps, type PlanOptions, planRestore } from '../domain/planner.js';
 import { policyDuration } from '../domain/policy.js';
 import { environmentOf, type Principal } from '../domain/policy-rules.js';
 import type { DurationHistory } from '../domain/ports/duration-history.js';
 import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Kicker } from '../domain/ports/kicker.js';
 import type { RestoreRequest } from '../domain/restore-request.js';
+
+/** One restore a refresh run asks for, under the job id the run gives it. */
+export interface ScheduledRestore {
+  jobId: string;
+  request: RestoreRequest;
+  approval: { approvedBy?: string; detail: string };
+}
 
 export interface JobServiceDeps {
   store: JobRepository;
@@ -37,20 +46,50 @@ export class JobService {
 
   /** Plans the request (the estimate uses past restores) and records the job awaiting approval. */
   async request(request: RestoreRequest, options: { jobId?: string } = {}): Promise<Job> {
-    const { store, durations, planner } = this.deps;
+    const { store } = this.deps;
     const jobId = options.jobId ?? this.deps.newJobId();
-    const plan = await planRestore(request, jobId, { ...planner, history: (kind) => durations.recent(kind) });
-    const job = createJob({
-      id: jobId,
-      request,
-      plan,
-      now: planner.clock.now(),
-      approvalTimeoutMs: policyDuration(planner.policy.approvalTimeout),
-      ...(request.requester.channelId ? { channelId: request.requester.channelId } : {}),
-    });
-    const created = await store.create(job);
+    const plan = await this.plan(request, jobId);
+    const created = await store.create(this.newJob(jobId, request, plan));
     await this.deps.kicker.kick(created.id);
     return created;
+  }
+
+  /**
+   * The restores of a refresh run, started as they are created (the policy's cycle is their
+   * authority). Every missing one is planned, then all are created awaiting approval (which takes
+   * each target's lock), and only then started: a database that cannot be replaced, or whose target
+   * is busy, stops the run before anything is, and those just created are withdrawn. A job already
+   * there (its worker died after making it) is kept, so a retried start never makes a second one.
+   */
+  async requestScheduled(restores: readonly ScheduledRestore[]): Promise<Job[]> {
+    const { store, planner } = this.deps;
+    const jobs = await Promise.all(restores.map((restore) => store.get(restore.jobId)));
+    const plans = [];
+    for (const [index, restore] of restores.entries()) {
+      if (jobs[index]) continue;
+      plans.push({
+        index,
+        restore,
+        plan: await this.plan(restore.request, restore.jobId, { requestedByPolicy: true }),
+      });
+    }
+    const created: Job[] = [];
+    try {
+      for (const { index, restore, plan } of plans) {
+        jobs[index] = await store.create(this.newJob(restore.jobId, restore.request, plan));
+        created.push(jobs[index]);
+      }
+    } catch (error) {
+      for (const job of created) await store.save(cancelJob(job, job.request.requester.userId, planner.clock.now()));
+      throw error;
+    }
+    return Promise.all(
+      restores.map((restore, index) => {
+        const job = jobs[index] as Job;
+        if (job.status !== 'awaiting_approval') return job;
+        return this.change(job.id, (current) => startScheduledJob(current, restore.approval, planner.clock.now()));
+      }),
+    );
   }
 
   async approve(jobId: string, principal: Principal): Promise<Job> {
@@ -95,6 +134,23 @@ export class JobService {
     const job = await this.deps.store.get(jobId);
     if (!job) throw new JobNotFoundError(jobId);
     return job;
+  }
+
+  private plan(request: RestoreRequest, jobId: string, options?: PlanOptions): Promise<Plan> {
+    const { planner, durations } = this.deps;
+    return planRestore(request, jobId, { ...planner, history: (kind) => durations.recent(kind) }, options);
+  }
+
+  private newJob(jobId: string, request: RestoreRequest, plan: Plan): Job {
+    const { policy, clock } = this.deps.planner;
+    return createJob({
+      id: jobId,
+      request,
+      plan,
+      now: clock.now(),
+      approvalTimeoutMs: policyDuration(policy.approvalTimeout),
+      ...(request.requester.channelId ? { channelId: request.requester.channelId } : {}),
+    });
   }
 
   private rulesFor(job: Job): ApprovalRules {

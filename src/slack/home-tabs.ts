@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { isPerson } from '../domain/actors.js';
 import type { Job } from '../domain/job/job.js';
 import { personalJobs, type Reader } from '../domain/job/personal-view.js';
 import type { Policy } from '../domain/policy.js';
@@ -75,7 +76,7 @@ export class HomeTabs {
     try {
       const readers = new Set<string>();
       for (const job of changed) {
-        readers.add(job.request.requester.userId);
+        if (isPerson(job.request.requester.userId)) readers.add(job.request.requester.userId);
         const approvers = this.deps.policy.environments[job.plan.target.environment]?.approvers;
         for (const userId of approvers ? await this.deps.directory.usersOf(approvers) : []) readers.add(userId);
       }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
+import { isPerson } from '../domain/actors.js';
 import type { Job, JobEvent } from '../domain/job/job.js';
 import type { Principals } from '../domain/policy.js';
 import type { CardState, CardStates } from '../domain/ports/card-states.js';
@@ -211,7 +212,8 @@ export class SlackCards implements Notifier {
    * ephemeral needs the bot in the channel too. The card is posted at the next sync after an invite.
    */
   private async tellRequesterNotInChannel(job: Job, channelId: string): Promise<void> {
-    if (this.toldNotInChannel.has(job.id)) return;
+    // A scheduled refresh's restores have no person to write to: its own card says it failed to post.
+    if (this.toldNotInChannel.has(job.id) || !isPerson(job.request.requester.userId)) return;
     this.toldNotInChannel.add(job.id);
     const text = `${notInChannelText(channelId)} (restore job ${job.id}, ${job.plan.target.identifier})`;
     await this.deps.client.chat

@@ -73,6 +73,32 @@ export function approveJob(job: Job, principal: Principal, rules: ApprovalRules,
   );
 }
 
+/**
+ * A restore a refresh cycle requested starts as it is created: the policy that declares the cycle
+ * is its authority (its targets are checked there, never in a protected environment), and where
+ * the cycle wants a person's approval, `approvedBy` is the approver who gave it on the run's card.
+ */
+export function startScheduledJob(job: Job, approval: { approvedBy?: string; detail: string }, now: Date): Job {
+  if (job.status !== 'awaiting_approval' || job.events.length > 1) {
+    throw new JobTransitionError('only a newly requested scheduled restore starts this way');
+  }
+  const approvals = approval.approvedBy ? [{ userId: approval.approvedBy, at: now }] : [];
+  const approved = withEvent(
+    { ...job, approvals },
+    now,
+    approval.approvedBy ?? job.request.requester.userId,
+    'approved',
+    approval.detail,
+  );
+  return withEvent(
+    { ...approved, status: 'running', execution: startExecution() },
+    now,
+    'worker',
+    'started',
+    'scheduled refresh: restore starts',
+  );
+}
+
 /** An approver turns the request down, with a reason. */
 export function rejectJob(job: Job, principal: Principal, rules: ApprovalRules, reason: string, now: Date): Job {
   assertAwaitingApproval(job, now, 'rejected');

@@ -23,9 +23,7 @@ export interface CycleRun {
   reminded: boolean;
   /** Mode pipeline: the execution started for this run. */
   pipelineExecutionId?: string;
-  /** Mode restore: the replace jobs started, one per database. */
-  jobIds?: string[];
-  /** The `current` parameters were written: after the restores (mode restore), or on the pipeline's start. */
+  /** The `current` parameters were written: after each restore (mode restore), or on the pipeline's start. */
   currentWritten: boolean;
   /** Why the run failed or was skipped, for the card. */
   outcome?: string;
@@ -52,6 +50,17 @@ export interface DatabasePick {
   /** The snapshot is the one acceptance already runs on (`current`). */
   unchanged?: boolean;
   problem?: string;
+  /** Mode restore: the replace job the run started for this database, and how it ended. */
+  jobId?: string;
+  result?: RestoreResult;
+}
+
+/** How a database's replace ended, for the report: the validation's summary, or why it failed. */
+export interface RestoreResult {
+  outcome: 'refreshed' | 'failed';
+  detail: string;
+  /** From the restore's start to its end. */
+  durationMs?: number;
 }
 
 export interface CycleDecision {

@@ -1,4 +1,5 @@
-import { JobConflictError } from '../../domain/job/errors.js';
+import { RestoreInputError } from '../../domain/errors.js';
+import { JobConflictError, TargetBusyError } from '../../domain/job/errors.js';
 import type { DatabaseKind } from '../../domain/kinds.js';
 import type { Policy } from '../../domain/policy.js';
 import type { Clock } from '../../domain/ports/clock.js';
@@ -17,6 +18,14 @@ import {
   startRun,
 } from '../../domain/refresh/cycle-run.js';
 import { pickSnapshot } from '../../domain/refresh/discovery.js';
+import {
+  refreshApproval,
+  refreshOutcome,
+  refreshRestoreRequest,
+  restoreResultOf,
+} from '../../domain/refresh/refresh-restores.js';
+import { jobIdFor } from '../job-id.js';
+import type { JobService } from '../job-service.js';
 
 export interface RefreshRunnerDeps {
   cycles: readonly RefreshCycle[];
@@ -26,6 +35,8 @@ export interface RefreshRunnerDeps {
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
   parametersIn(environment: string): ParameterStore;
   pipelinesIn(environment: string): Pipelines;
+  /** Mode restore: the job service that plans and starts the replaces, and reads how they stand. */
+  jobs: Pick<JobService, 'requestScheduled' | 'get'>;
   /** Told of every saved change to a run: the channel's card follows it. */
   runChanged?(run: CycleRun, cycle: RefreshCycle): Promise<void>;
   workerId: string;
@@ -144,11 +155,68 @@ export class RefreshRunner {
     return startRun(run, now);
   }
 
-  /** Mode pipeline: start it (once, by the run's token), write `current`, then follow the execution. */
-  private async follow(run: CycleRun, cycle: RefreshCycle, now: Date): Promise<CycleRun> {
-    if (cycle.mode !== 'pipeline') {
-      return finish(run, 'failed', 'mode restore is not built yet: nothing was changed', now);
+  private follow(run: CycleRun, cycle: RefreshCycle, now: Date): Promise<CycleRun> {
+    return cycle.mode === 'pipeline' ? this.followPipeline(run, cycle, now) : this.followRestores(run, cycle, now);
+  }
+
+  /**
+   * Mode restore: one replace job per database, under ids the run derives (a retried start finds
+   * them), then each one's end: `current` is written for a database once its restore succeeded.
+   */
+  private async followRestores(run: CycleRun, cycle: RefreshCycle, now: Date): Promise<CycleRun> {
+    const { jobs } = this.deps;
+    if (run.databases.some((pick) => !pick.jobId)) return this.startRestores(run, cycle, jobs, now);
+    const databases = [];
+    for (const [index, pick] of run.databases.entries()) {
+      const result = pick.result ?? restoreResultOf(await jobs.get(pick.jobId ?? ''));
+      const database = cycle.databases[index];
+      if (!pick.result && result?.outcome === 'refreshed' && database && pick.snapshotId) {
+        await this.deps.parametersIn(database.target.environment).put(database.parameters.current, pick.snapshotId);
+      }
+      databases.push(result ? { ...pick, result } : pick);
     }
+    const changed = databases.some((pick, index) => pick.result !== run.databases[index]?.result);
+    if (!changed) return run;
+    const updated = {
+      ...run,
+      databases,
+      currentWritten: databases.some((pick) => pick.result?.outcome === 'refreshed'),
+      updatedAt: now,
+    };
+    if (databases.some((pick) => !pick.result)) return updated;
+    const { phase, outcome } = refreshOutcome(databases);
+    return finish(updated, phase, outcome, now);
+  }
+
+  private async startRestores(
+    run: CycleRun,
+    cycle: RefreshCycle,
+    jobs: Pick<JobService, 'requestScheduled'>,
+    now: Date,
+  ): Promise<CycleRun> {
+    const approval = refreshApproval(run, cycle);
+    const restores = cycle.databases.map((database, index) => ({
+      jobId: refreshJobId(run, index),
+      request: refreshRestoreRequest(cycle, database, run.databases[index] ?? { target: '' }, run),
+      approval,
+    }));
+    try {
+      const started = await jobs.requestScheduled(restores);
+      return {
+        ...run,
+        databases: run.databases.map((pick, index) => ({ ...pick, jobId: started[index]?.id ?? '' })),
+        updatedAt: now,
+      };
+    } catch (error) {
+      // The policy or AWS refuses a replace (a protected target, a snapshot gone, a restore already
+      // running there): all are planned before any is made, so the run ends having started none.
+      if (!(error instanceof RestoreInputError || error instanceof TargetBusyError)) throw error;
+      return finish(run, 'failed', `the replaces could not start: ${error.message}`, now);
+    }
+  }
+
+  /** Mode pipeline: start it (once, by the run's token), write `current`, then follow the execution. */
+  private async followPipeline(run: CycleRun, cycle: RefreshCycle, now: Date): Promise<CycleRun> {
     const environment = cycle.databases[0]?.target.environment ?? '';
     const name = await this.pipelineName(cycle, environment);
     if (!name) {
@@ -185,6 +253,11 @@ export class RefreshRunner {
     if (!cycle.pipeline?.nameParameter) return undefined;
     return this.deps.parametersIn(environment).get(cycle.pipeline.nameParameter);
   }
+}
+
+/** The job id of a run's replace of its `index`-th database: the same on every retry of the start. */
+export function refreshJobId(run: Pick<CycleRun, 'id'>, index: number): string {
+  return jobIdFor(`refresh:${run.id}#${index}`);
 }
 
 /** CodePipeline's token (`[a-zA-Z0-9-]+`) for this run: a retried start is the same start. */

@@ -18,6 +18,14 @@ const storedCycleRun = z.strictObject({
       copiedFrom: z.string().optional(),
       unchanged: z.boolean().optional(),
       problem: z.string().optional(),
+      jobId: z.string().optional(),
+      result: z
+        .strictObject({
+          outcome: z.enum(['refreshed', 'failed']),
+          detail: z.string(),
+          durationMs: z.number().nonnegative().optional(),
+        })
+        .optional(),
     }),
   ),
   decisions: z.array(
@@ -25,7 +33,6 @@ const storedCycleRun = z.strictObject({
   ),
   reminded: z.boolean(),
   pipelineExecutionId: z.string().optional(),
-  jobIds: z.array(z.string()).optional(),
   currentWritten: z.boolean(),
   outcome: z.string().optional(),
   createdAt: instant,

@@ -1,7 +1,8 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { identifierFromArn } from '../../domain/identifiers.js';
+import { nextOccurrence } from '../../domain/refresh/cadence.js';
 import type { RefreshCycle } from '../../domain/refresh/cycle.js';
-import type { CycleRun, DatabasePick } from '../../domain/refresh/cycle-run.js';
+import { type CycleRun, type DatabasePick, isEnded } from '../../domain/refresh/cycle-run.js';
 import { REFRESH_ACTIONS } from '../ids.js';
 import { context, header, type SlackMessage, section } from './layout.js';
 import { code, mention, mrkdwnSnippet } from './text.js';
@@ -33,7 +34,7 @@ export function buildRefreshCard(run: CycleRun, cycle: RefreshCycle, now: Date):
       : []),
     ...(run.phase === 'announced' ? [refreshActions(run, cycle)] : []),
     context(
-      `Mode ${cycle.mode}: ${cycle.mode === 'pipeline' ? 'latest is promoted to current and the deployment pipeline started' : 'the bot replaces each database itself'} · run ${code(run.id)}`,
+      `Mode ${cycle.mode}: ${cycle.mode === 'pipeline' ? 'latest is promoted to current and the deployment pipeline started' : 'the bot replaces each database itself'}${isEnded(run) ? ` · next run ${slackDate(nextOccurrence(cycle, now).at)}` : ''} · run ${code(run.id)}`,
     ),
   ];
   return { text: `Refresh ${cycle.name}: ${fallback(run)}`, blocks };
@@ -58,8 +59,13 @@ function statusText(run: CycleRun, cycle: RefreshCycle, now: Date): string {
       return `:hourglass_flowing_sand: *Running* since ${slackDate(run.updatedAt)}.`;
     case 'succeeded':
       return `:white_check_mark: *Refreshed* ${slackDate(run.finishedAt ?? run.updatedAt)}. ${mrkdwnSnippet(run.outcome ?? '', 500)}`;
-    case 'failed':
-      return `:x: *Failed*: ${mrkdwnSnippet(run.outcome ?? 'unknown error', 1000)}. Nothing half-done was left: \`current\` changes only once a run starts.`;
+    case 'failed': {
+      const current =
+        cycle.mode === 'pipeline'
+          ? '`current` changes only once the pipeline starts'
+          : '`current` changes only for a database whose restore succeeded; a failed replace puts the previous database back';
+      return `:x: *Failed*: ${mrkdwnSnippet(run.outcome ?? 'unknown error', 1000)}. Nothing half-done was left: ${current}.`;
+    }
     case 'skipped':
       return `:fast_forward: *Skipped*: ${mrkdwnSnippet(run.outcome ?? '', 500)}.`;
   }
@@ -73,7 +79,21 @@ function pickLine(pick: DatabasePick, now: Date): string {
     ? `, taken ${slackDate(pick.takenAt)} (${describeDuration(now.getTime() - pick.takenAt.getTime())} ago)`
     : '';
   const unchanged = pick.unchanged ? ' · acceptance already runs on it' : '';
-  return `• ${target} ← ${snapshot}${age}${unchanged}`;
+  return `${pickMark(pick)} ${target} ← ${snapshot}${age}${unchanged}${restoreNote(pick)}`;
+}
+
+/** Mode restore: where each database's replace stands, with its job for `/restore status`. */
+function restoreNote(pick: DatabasePick): string {
+  if (!pick.jobId) return '';
+  const job = ` · job ${code(pick.jobId)}`;
+  if (!pick.result) return `${job}: replacing`;
+  const took = pick.result.durationMs === undefined ? '' : ` in ${describeDuration(pick.result.durationMs)}`;
+  return `${job}: ${mrkdwnSnippet(pick.result.detail, 300)}${took}`;
+}
+
+function pickMark(pick: DatabasePick): string {
+  if (!pick.result) return pick.jobId ? ':hourglass_flowing_sand:' : '•';
+  return pick.result.outcome === 'refreshed' ? ':white_check_mark:' : ':x:';
 }
 
 function button(text: string, actionId: string, run: CycleRun, extra: Partial<Button> = {}): Button {

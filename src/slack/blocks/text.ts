@@ -3,6 +3,8 @@
  * wrote (reasons, failures, check details) is escaped and cut to size before it goes in a block.
  */
 
+import { refreshCycleOfActor } from '../../domain/actors.js';
+
 const ELLIPSIS = '…';
 
 /** At most `max` characters, ending in `…` when cut; never splits a surrogate pair. */
@@ -49,7 +51,9 @@ export function code(text: string): string {
 
 /** A Slack user mention, or the worker by name. */
 export function mention(actor: string): string {
-  return actor === 'worker' ? 'the bot' : `<@${actor}>`;
+  if (actor === 'worker') return 'the bot';
+  const cycle = refreshCycleOfActor(actor);
+  return cycle ? `the scheduled refresh ${cycle}` : `<@${actor}>`;
 }
 
 /** `1 approval`, `2 approvals`. */

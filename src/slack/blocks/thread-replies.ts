@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { isPerson } from '../../domain/actors.js';
 import type { Job, JobEvent } from '../../domain/job/job.js';
 import { endpointOf } from '../../domain/validation.js';
 import { jobTitle } from './job-status.js';
@@ -29,8 +30,9 @@ const MAX_REPORT_BLOCKS = 10;
  * keeps what happened (and notifies the people in it).
  */
 export function buildEventReply(job: Job, event: JobEvent): SlackMessage {
-  // A mention notifies the requester even when they do not follow the thread.
-  const to = TOLD_TO_REQUESTER.has(event.type) ? `${mention(job.request.requester.userId)} ` : '';
+  // A mention notifies the requester even when they do not follow the thread (a refresh cycle has no one to notify).
+  const requester = job.request.requester.userId;
+  const to = TOLD_TO_REQUESTER.has(event.type) && isPerson(requester) ? `${mention(requester)} ` : '';
   const line = `${ICONS[event.type] ?? ':information_source:'} ${to}${eventSentence(job, event)}`;
   return {
     text: `${escapeMrkdwn(jobTitle(job))}: ${line}`,

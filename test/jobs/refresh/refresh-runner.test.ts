@@ -1,87 +1,41 @@
-import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import { SSMClient } from '@aws-sdk/client-ssm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACCEPTANCE_REFRESH_PIPELINE } from '../../../dev/demo/platform.js';
-import { CodePipelines } from '../../../src/aws/refresh/code-pipelines.js';
-import { SsmParameters } from '../../../src/aws/refresh/ssm-parameters.js';
-import { nextOccurrence } from '../../../src/domain/refresh/cadence.js';
 import type { RefreshCycle } from '../../../src/domain/refresh/cycle.js';
 import { type CycleRun, cycleRunId, skipRun } from '../../../src/domain/refresh/cycle-run.js';
-import { RefreshRunner } from '../../../src/jobs/refresh/refresh-runner.js';
-import { DynamoDbCycleRuns } from '../../../src/jobs/table/cycle-runs.js';
 import { type RunningDynalite, startDynalite } from '../../helpers/dynalite.js';
-import { sampleCycle } from '../../helpers/refresh-cycles.js';
-import { createSimulatedEnvironment, type SimulatedEnvironment } from '../../helpers/simulated-environment.js';
+import { createRefreshHarness, type RefreshHarness } from '../../helpers/refresh-harness.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 let dynamo: RunningDynalite;
-let env: SimulatedEnvironment;
-let runs: DynamoDbCycleRuns;
+let harness: RefreshHarness;
+let env: RefreshHarness['env'];
+let runs: RefreshHarness['runs'];
 
 beforeEach(async () => {
   dynamo = await startDynalite();
-  env = createSimulatedEnvironment();
-  runs = new DynamoDbCycleRuns({ client: dynamo.client, tableName: dynamo.tableName, endedRunRetentionMs: HOUR });
+  harness = await createRefreshHarness(dynamo);
+  ({ env, runs } = harness);
 });
 
 afterEach(async () => {
   await dynamo.close();
 });
 
-/** A cycle whose first occurrence is two days after the simulated clock, at 02:00 Amsterdam time. */
-function cycleFromNow(overrides: Partial<RefreshCycle> = {}): RefreshCycle {
-  const inTwoDays = new Date(env.clock.now().getTime() + 48 * HOUR);
-  const anchor = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(inTwoDays);
-  return sampleCycle({
-    cadence: { everyDays: 14, anchor, at: '02:00', timeZone: 'Europe/Amsterdam' },
-    remindBeforeMs: 30 * MINUTE,
-    pipeline: { name: ACCEPTANCE_REFRESH_PIPELINE },
-    ...overrides,
-  });
-}
-
-function runner(cycle: RefreshCycle, workerId = 'worker-a', store = runs) {
-  const acceptance = env.environment('acceptance');
-  return new RefreshRunner({
-    cycles: [cycle],
-    runs: store,
-    policy: env.policy,
-    clock: env.clock,
-    driverFor: env.driverFor,
-    parametersIn: () => new SsmParameters(env.clients.client(SSMClient, acceptance)),
-    pipelinesIn: () => new CodePipelines(env.clients.client(CodePipelineClient, acceptance), acceptance.region),
-    workerId,
-  });
-}
-
-const parameters = () => new SsmParameters(env.clients.client(SSMClient, env.environment('acceptance')));
+const cycleFromNow = (overrides: Partial<RefreshCycle> = {}) => harness.cycleFromNow(overrides);
+const runner = (cycle: RefreshCycle, workerId?: string, store?: RefreshHarness['runs']) =>
+  harness.runner(cycle, workerId, store);
+const parameters = () => harness.parameters();
+const moveTo = (instant: Date) => harness.moveTo(instant);
+const runOf = (cycle: RefreshCycle) => harness.runOf(cycle);
+const nextOccurrenceOf = (cycle: RefreshCycle) => harness.firstOccurrence(cycle);
 const starts = () => env.sim.callsOf('StartPipelineExecution').filter((call) => call.outcome === 'ok');
 /** The executions the simulated pipeline has, however many starts asked for them. */
 const executions = () =>
   env.sim.codePipeline.state.region(env.accounts.acceptance).get(ACCEPTANCE_REFRESH_PIPELINE)?.executions ?? [];
 
-function moveTo(instant: Date) {
-  env.clock.advance(instant.getTime() - env.clock.now().getTime());
-}
-
-async function runOf(cycle: RefreshCycle): Promise<CycleRun | undefined> {
-  return runs.get(cycleRunId(cycle.name, nextOccurrenceOf(cycle)));
-}
-
-/** The cycle's first occurrence, as it stood when the test began (the clock moves on). */
-let firstOccurrence: Date | undefined;
-function nextOccurrenceOf(cycle: RefreshCycle): Date {
-  firstOccurrence ??= nextOccurrence(cycle, env.clock.now()).at;
-  return firstOccurrence;
-}
-
 describe('the refresh runner, mode pipeline, on the simulated account', () => {
-  beforeEach(() => {
-    firstOccurrence = undefined;
-  });
-
   it('announces a day ahead, reminds, starts the pipeline once at its time, writes current, and reports', async () => {
     const cycle = cycleFromNow();
     const occurrence = nextOccurrenceOf(cycle);
@@ -170,7 +124,7 @@ describe('the refresh runner, mode pipeline, on the simulated account', () => {
     moveTo(occurrence);
     await runner(cycle).tick(); // running
     let dying = true;
-    const crashing = Object.create(runs) as DynamoDbCycleRuns;
+    const crashing = Object.create(runs) as RefreshHarness['runs'];
     crashing.save = async (run) => {
       if (dying && run.pipelineExecutionId) {
         dying = false;
