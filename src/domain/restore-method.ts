@@ -92,7 +92,7 @@ async function resolveSnapshot(id: string, context: MethodContext): Promise<Rest
  * directly: the bot copies it into the target account first (Aurora restores shared cluster
  * snapshots as they are).
  */
-function mustCopyFirst(kind: DatabaseKind, snapshot: RestoreCandidate): boolean {
+export function mustCopyFirst(kind: DatabaseKind, snapshot: RestoreCandidate): boolean {
   if (!snapshot.shared) return false;
   return kind === 'docdb-cluster' || (kind === 'rds-instance' && snapshot.encrypted);
 }

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { WebClient } from '@slack/web-api';
 import { AwsClientFactory, type AwsClientFactoryOptions, type AwsEnvironment, readOnly } from '../aws/clients.js';
-import { parametersIn, pipelinesIn } from '../aws/refresh/index.js';
+import { parametersIn, pipelinesIn, snapshotCopiesIn } from '../aws/refresh/index.js';
 import type { Env } from '../config/env.js';
 import type { DatabaseKind } from '../domain/kinds.js';
 import { type Policy, policyDuration } from '../domain/policy.js';
@@ -211,6 +211,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
           driverFor,
           parametersIn: (name) => parametersIn(clients, awsEnvironment(name)),
           pipelinesIn: (name) => pipelinesIn(clients, awsEnvironment(name)),
+          snapshotCopiesIn: (name) => snapshotCopiesIn(clients, awsEnvironment(name)),
           jobs: service,
           workerId,
           log,

@@ -22,12 +22,21 @@ describe("the composed bot runs policy.example.yml's acceptance refresh", () => 
     clock.advance(occurrence.getTime() - cycle.announceBeforeMs + 60_000 - clock.now().getTime());
 
     await composition.refresh.tick();
+    const [discovering] = await composition.cycleRuns.listOpen();
+    // DocumentDB cannot restore a shared snapshot: the run waits for catalog's copy in acceptance.
+    expect(discovering?.phase).toBe('discovering');
+    expect(discovering?.databases[1]?.copying).toMatch(/^catalog-share-.*-refresh-copy$/);
+    clock.advance(6 * 60_000);
+    await composition.refresh.tick();
     const [announced] = await composition.cycleRuns.listOpen();
     expect(announced?.phase).toBe('announced');
     expect(announced?.databases.map((pick) => [pick.target, pick.problem])).toEqual([
       ['orders-acc', undefined],
       ['catalog-acc', undefined],
     ]);
+    expect(announced?.databases[1]?.snapshotId).toMatch(
+      /:222222222222:cluster-snapshot:catalog-share-.*-refresh-copy$/,
+    );
     // The channel sees it coming: one card, with the snapshots and the buttons.
     const card = await harness.eventually(
       () =>

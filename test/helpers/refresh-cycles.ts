@@ -11,6 +11,15 @@ export const ORDERS_REFRESH: RefreshDatabase = {
   parameters: { latest: 'aurora_latest_snapshot_id', current: 'aurora_current_snapshot_id' },
 };
 
+/** Production's `catalog` DocumentDB cluster refreshing acceptance's `catalog-acc`: shared snapshots are copied in first. */
+export const CATALOG_REFRESH: RefreshDatabase = {
+  kind: 'docdb-cluster',
+  source: { environment: 'production', identifier: 'catalog' },
+  target: { environment: 'acceptance', identifier: 'catalog-acc' },
+  engine: 'docdb',
+  parameters: { latest: 'documentdb_latest_snapshot_id', current: 'documentdb_current_snapshot_id' },
+};
+
 /** A fortnightly 02:00 Amsterdam cycle of `orders-acc`, announced a day ahead, in mode pipeline. */
 export function sampleCycle(overrides: Partial<RefreshCycle> = {}): RefreshCycle {
   return {

@@ -1,7 +1,10 @@
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { DocDBClient } from '@aws-sdk/client-docdb';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { ACCEPTANCE_REFRESH_PIPELINE } from '../../dev/demo/platform.js';
 import { CodePipelines } from '../../src/aws/refresh/code-pipelines.js';
+import { AwsSnapshotCopies } from '../../src/aws/refresh/snapshot-copies.js';
 import { SsmParameters } from '../../src/aws/refresh/ssm-parameters.js';
 import { nextOccurrence } from '../../src/domain/refresh/cadence.js';
 import type { RefreshCycle } from '../../src/domain/refresh/cycle.js';
@@ -63,6 +66,11 @@ export async function createRefreshHarness(dynamo: RunningDynalite): Promise<Ref
         driverFor: env.driverFor,
         parametersIn: () => parameters(),
         pipelinesIn: () => new CodePipelines(env.clients.client(CodePipelineClient, acceptance), acceptance.region),
+        snapshotCopiesIn: () =>
+          new AwsSnapshotCopies({
+            docdb: () => env.clients.client(DocDBClient, acceptance),
+            rds: () => env.clients.client(RDSClient, acceptance),
+          }),
         jobs: harness.service,
         workerId,
       });

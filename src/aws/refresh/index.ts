@@ -1,9 +1,9 @@
-import type { ParameterStore, Pipelines } from '../../domain/ports/refresh.js';
+import type { ParameterStore, Pipelines, SnapshotCopies } from '../../domain/ports/refresh.js';
 import { memoizeSuccess } from '../../util/memoize-success.js';
 import type { AwsClientFactory, AwsEnvironment } from '../clients.js';
 
 /**
- * The SSM and CodePipeline adapters, imported on first use like the drivers: the Slack function,
+ * The SSM, CodePipeline and snapshot-copy adapters, imported on first use like the drivers: the Slack function,
  * which never refreshes, does not load their SDK clients at a cold start.
  */
 const load = memoizeSuccess(() => import('./load.js'));
@@ -22,4 +22,9 @@ export function pipelinesIn(clients: AwsClientFactory, environment: AwsEnvironme
     start: async (name, options) => (await pipelines()).start(name, options),
     execution: async (name, executionId) => (await pipelines()).execution(name, executionId),
   };
+}
+
+export function snapshotCopiesIn(clients: AwsClientFactory, environment: AwsEnvironment): SnapshotCopies {
+  const copies = memoizeSuccess(async () => (await load()).loadSnapshotCopies(clients, environment));
+  return { copyShared: async (request) => (await copies()).copyShared(request) };
 }

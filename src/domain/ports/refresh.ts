@@ -34,3 +34,20 @@ export interface Pipelines {
   ): Promise<{ executionId: string }>;
   execution(name: string, executionId: string): Promise<PipelineExecution>;
 }
+
+/** A snapshot shared with an environment, copied into it (where AWS restores only a copy). */
+export interface SnapshotCopyRequest {
+  kind: 'rds-instance' | 'docdb-cluster';
+  /** The shared snapshot, by ARN. */
+  snapshotArn: string;
+  copyIdentifier: string;
+  /** This environment's key, for an encrypted snapshot (AWS refuses one for an unencrypted). */
+  kmsKeyId?: string;
+  tags: Record<string, string>;
+}
+
+/** Copies of shared snapshots in one environment. */
+export interface SnapshotCopies {
+  /** Starts the copy; one already made under `copyIdentifier` is left as it is (a retried start). */
+  copyShared(request: SnapshotCopyRequest): Promise<void>;
+}

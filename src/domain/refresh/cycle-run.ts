@@ -45,8 +45,10 @@ export interface DatabasePick {
   target: string;
   snapshotId?: string;
   takenAt?: Date;
-  /** DocumentDB: the shared snapshot the copy was made from. */
+  /** DocumentDB (and an encrypted RDS snapshot): the shared snapshot the copy was made from. */
   copiedFrom?: string;
+  /** The copy being made, by name: the run waits for it before it is announced. */
+  copying?: string;
   /** The snapshot is the one acceptance already runs on (`current`). */
   unchanged?: boolean;
   problem?: string;
@@ -112,9 +114,15 @@ export interface DecisionContext {
   now: Date;
 }
 
-/** The snapshots are known: the card goes up. Whether there is anything to run is the runner's to judge. */
+/**
+ * The snapshots are known: the card goes up. Whether there is anything to run is the runner's to
+ * judge. While a copy is still being made, the run stays discovering and the card says so.
+ */
 export function recordDiscovery(run: CycleRun, databases: DatabasePick[], now: Date): CycleRun {
   if (run.phase !== 'discovering') return run;
+  if (databases.some((pick) => pick.copying)) {
+    return JSON.stringify(databases) === JSON.stringify(run.databases) ? run : { ...run, databases, updatedAt: now };
+  }
   return { ...run, databases, phase: 'announced', updatedAt: now };
 }
 

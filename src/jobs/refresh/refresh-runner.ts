@@ -5,11 +5,12 @@ import type { Policy } from '../../domain/policy.js';
 import type { Clock } from '../../domain/ports/clock.js';
 import type { CycleRunRepository } from '../../domain/ports/cycle-runs.js';
 import type { DatabaseDriver } from '../../domain/ports/database-driver.js';
-import type { ParameterStore, Pipelines } from '../../domain/ports/refresh.js';
+import type { ParameterStore, Pipelines, SnapshotCopies } from '../../domain/ports/refresh.js';
 import { nextOccurrence, occurrenceAt } from '../../domain/refresh/cadence.js';
 import type { RefreshCycle } from '../../domain/refresh/cycle.js';
 import {
   type CycleRun,
+  type DatabasePick,
   finish,
   markReminded,
   newCycleRun,
@@ -24,6 +25,9 @@ import {
   refreshRestoreRequest,
   restoreResultOf,
 } from '../../domain/refresh/refresh-restores.js';
+import { pickOfCopy, refreshCopyIdentifier, refreshCopyTags } from '../../domain/refresh/snapshot-copy.js';
+import { mustCopyFirst } from '../../domain/restore-method.js';
+import type { RestoreCandidate } from '../../domain/source.js';
 import { jobIdFor } from '../job-id.js';
 import type { JobService } from '../job-service.js';
 
@@ -35,6 +39,7 @@ export interface RefreshRunnerDeps {
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
   parametersIn(environment: string): ParameterStore;
   pipelinesIn(environment: string): Pipelines;
+  snapshotCopiesIn(environment: string): SnapshotCopies;
   /** Mode restore: the job service that plans and starts the replaces, and reads how they stand. */
   jobs: Pick<JobService, 'requestScheduled' | 'get'>;
   /** Told of every saved change to a run: the channel's card follows it. */
@@ -117,8 +122,12 @@ export class RefreshRunner {
     }
   }
 
-  /** Per database: the snapshot to restore, written to `latest` (a pinned one is kept), or why there is none. */
-  private async discover(cycle: RefreshCycle) {
+  /**
+   * Per database: the snapshot to restore, written to `latest` (a pinned one is kept), or why there
+   * is none. A shared snapshot AWS restores only from a copy (DocumentDB's, an encrypted instance's)
+   * is copied in first with the environment's key, and the copy is what the run restores.
+   */
+  private async discover(cycle: RefreshCycle): Promise<DatabasePick[]> {
     const picks = [];
     for (const database of cycle.databases) {
       const environment = database.target.environment;
@@ -129,18 +138,52 @@ export class RefreshRunner {
         parameters.get(database.parameters.current),
       ]);
       const productionAccountId = this.deps.policy.environments[database.source.environment]?.accountId ?? '';
-      const pick = pickSnapshot({
+      let pick = pickSnapshot({
         database,
         candidates,
         productionAccountId,
         ...(latest ? { latest } : {}),
         ...(current ? { current } : {}),
       });
+      const shared = candidates.find((candidate) => candidate.arn === pick.snapshotId);
+      if (shared && mustCopyFirst(database.kind, shared)) {
+        pick = await this.copyIn(cycle, database, shared, candidates, current);
+      }
       if (pick.snapshotId && pick.snapshotId !== latest)
         await parameters.put(database.parameters.latest, pick.snapshotId);
       picks.push(pick);
     }
     return picks;
+  }
+
+  private async copyIn(
+    cycle: RefreshCycle,
+    database: RefreshCycle['databases'][number],
+    shared: RestoreCandidate,
+    candidates: readonly RestoreCandidate[],
+    current: string | undefined,
+  ): Promise<DatabasePick> {
+    const copyIdentifier = refreshCopyIdentifier(shared);
+    const copy = candidates.find((candidate) => !candidate.shared && candidate.id === copyIdentifier);
+    const target = database.target.identifier;
+    if (!copy) {
+      const environment = database.target.environment;
+      const kmsKeyId = this.deps.policy.environments[environment]?.restoreDefaults?.[database.kind]?.kmsKeyId;
+      if (shared.encrypted && !kmsKeyId) {
+        return {
+          target,
+          problem: `${shared.id} is encrypted: copying it into ${environment} needs restoreDefaults.${database.kind}.kmsKeyId in the policy`,
+        };
+      }
+      await this.deps.snapshotCopiesIn(environment).copyShared({
+        kind: database.kind === 'docdb-cluster' ? 'docdb-cluster' : 'rds-instance',
+        snapshotArn: shared.arn,
+        copyIdentifier,
+        ...(shared.encrypted && kmsKeyId ? { kmsKeyId } : {}),
+        tags: refreshCopyTags(shared, cycle.name),
+      });
+    }
+    return pickOfCopy({ target, shared, copy, ...(current ? { current } : {}) });
   }
 
   /** At its time: runs, or ends at once when a database has no snapshot, or nothing is new and the cycle skips then. */

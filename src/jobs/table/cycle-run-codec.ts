@@ -16,6 +16,7 @@ const storedCycleRun = z.strictObject({
       snapshotId: z.string().optional(),
       takenAt: instant.optional(),
       copiedFrom: z.string().optional(),
+      copying: z.string().optional(),
       unchanged: z.boolean().optional(),
       problem: z.string().optional(),
       jobId: z.string().optional(),

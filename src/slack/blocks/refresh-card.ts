@@ -74,12 +74,17 @@ function statusText(run: CycleRun, cycle: RefreshCycle, now: Date): string {
 function pickLine(pick: DatabasePick, now: Date): string {
   const target = code(pick.target);
   if (pick.problem) return `:warning: ${target}: ${mrkdwnSnippet(pick.problem, 300)}`;
+  if (pick.copying) {
+    const from = code(identifierFromArn(pick.copiedFrom ?? ''));
+    return `:hourglass_flowing_sand: ${target} ← copying ${from} into this account as ${code(pick.copying)} (AWS restores only a copy of it)`;
+  }
   const snapshot = code(identifierFromArn(pick.snapshotId ?? ''));
   const age = pick.takenAt
     ? `, taken ${slackDate(pick.takenAt)} (${describeDuration(now.getTime() - pick.takenAt.getTime())} ago)`
     : '';
   const unchanged = pick.unchanged ? ' · acceptance already runs on it' : '';
-  return `${pickMark(pick)} ${target} ← ${snapshot}${age}${unchanged}${restoreNote(pick)}`;
+  const copied = pick.copiedFrom ? ` · a copy of ${code(identifierFromArn(pick.copiedFrom))}` : '';
+  return `${pickMark(pick)} ${target} ← ${snapshot}${copied}${age}${unchanged}${restoreNote(pick)}`;
 }
 
 /** Mode restore: where each database's replace stands, with its job for `/restore status`. */

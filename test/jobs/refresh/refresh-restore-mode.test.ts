@@ -6,7 +6,7 @@ import type { RefreshCycle, RefreshDatabase } from '../../../src/domain/refresh/
 import { approveRun, type CycleRun, isEnded } from '../../../src/domain/refresh/cycle-run.js';
 import { refreshJobId } from '../../../src/jobs/refresh/refresh-runner.js';
 import { type RunningDynalite, startDynalite } from '../../helpers/dynalite.js';
-import { ORDERS_REFRESH } from '../../helpers/refresh-cycles.js';
+import { CATALOG_REFRESH, ORDERS_REFRESH } from '../../helpers/refresh-cycles.js';
 import { createRefreshHarness, type RefreshHarness } from '../../helpers/refresh-harness.js';
 
 const HOUR = 3_600_000;
@@ -18,14 +18,6 @@ const BILLING_REFRESH: RefreshDatabase = {
   target: { environment: 'acceptance', identifier: 'billing-acc' },
   engine: 'mysql',
   parameters: { latest: 'rds_latest_snapshot_id', current: 'rds_current_snapshot_id' },
-};
-
-const CATALOG_REFRESH: RefreshDatabase = {
-  kind: 'docdb-cluster',
-  source: { environment: 'production', identifier: 'catalog' },
-  target: { environment: 'acceptance', identifier: 'catalog-acc' },
-  engine: 'docdb',
-  parameters: { latest: 'documentdb_latest_snapshot_id', current: 'documentdb_current_snapshot_id' },
 };
 
 let dynamo: RunningDynalite;
@@ -44,15 +36,23 @@ function restoreCycle(overrides: Partial<RefreshCycle> = {}): RefreshCycle {
   return harness.cycleFromNow({ mode: 'restore', databases: [ORDERS_REFRESH], ...overrides });
 }
 
-/** Announces the run, then moves to its time. */
+/** Announces the run (once any shared snapshot is copied in), then moves to its time. */
 async function announceAndReachRunTime(cycle: RefreshCycle): Promise<CycleRun> {
   const occurrence = harness.firstOccurrence(cycle);
   harness.moveTo(new Date(occurrence.getTime() - 23 * HOUR));
-  await harness.runner(cycle).tick();
-  const announced = await harness.runOf(cycle);
-  expect(announced?.phase).toBe('announced');
+  const announced = await tickUntil(cycle, (run) => run.phase === 'announced');
   harness.moveTo(occurrence);
-  return announced as CycleRun;
+  return announced;
+}
+
+async function tickUntil(cycle: RefreshCycle, done: (run: CycleRun) => boolean, maxTicks = 60): Promise<CycleRun> {
+  for (let tick = 0; tick < maxTicks; tick += 1) {
+    await harness.runner(cycle).tick();
+    const run = await harness.runOf(cycle);
+    if (run && done(run)) return run;
+    harness.env.clock.advance(MINUTE);
+  }
+  throw new Error(`the run of ${cycle.name} did not get there in ${maxTicks} ticks`);
 }
 
 /** Runner and job workers tick together, a minute apart, until the run ends. */
@@ -113,6 +113,10 @@ describe('the refresh runner, mode restore, on the simulated account', () => {
         "the policy's acceptance-refresh cycle runs without approval",
       );
     }
+    // DocumentDB restores the copy the discovery made, so its job copies nothing itself.
+    const catalog = jobs[2];
+    expect(catalog?.plan.steps.map((step) => step.name)).not.toContain('copy-shared-snapshot');
+    expect(run.databases[2]?.snapshotId).toMatch(/:222222222222:cluster-snapshot:catalog-share-.*-refresh-copy$/);
     // One restore per database however many runners ticked, and the replaced ones are kept as final snapshots.
     expect(okCalls('RestoreDBInstanceFromDBSnapshot')).toBe(1);
     expect(okCalls('RestoreDBClusterFromSnapshot')).toBe(2);

@@ -3,6 +3,7 @@ import { ACCEPTANCE_REFRESH_PIPELINE } from '../../../dev/demo/platform.js';
 import type { RefreshCycle } from '../../../src/domain/refresh/cycle.js';
 import { type CycleRun, cycleRunId, skipRun } from '../../../src/domain/refresh/cycle-run.js';
 import { type RunningDynalite, startDynalite } from '../../helpers/dynalite.js';
+import { CATALOG_REFRESH } from '../../helpers/refresh-cycles.js';
 import { createRefreshHarness, type RefreshHarness } from '../../helpers/refresh-harness.js';
 
 const HOUR = 3_600_000;
@@ -187,5 +188,41 @@ describe('the refresh runner, mode pipeline, on the simulated account', () => {
       /^orders-acc: the newest shared snapshot, .* is of aurora-postgresql, not aurora-mysql/,
     );
     expect(starts()).toHaveLength(0);
+  });
+
+  it("copies DocumentDB's shared snapshot into acceptance with its key once, waits for it, and promotes the copy", async () => {
+    const cycle = cycleFromNow({ databases: [CATALOG_REFRESH] });
+    const occurrence = nextOccurrenceOf(cycle);
+    moveTo(new Date(occurrence.getTime() - 23 * HOUR));
+    await Promise.all([runner(cycle, 'worker-a').tick(), runner(cycle, 'worker-b').tick()]);
+    await Promise.all([runner(cycle, 'worker-a').tick(), runner(cycle, 'worker-b').tick()]);
+
+    const copying = await runOf(cycle);
+    expect(copying?.phase).toBe('discovering');
+    const [pick] = copying?.databases ?? [];
+    expect(pick?.copying).toMatch(/^catalog-share-.*-refresh-copy$/);
+    expect(pick?.copiedFrom).toMatch(/^arn:aws:rds:eu-west-1:111111111111:cluster-snapshot:catalog-share-/);
+    const copies = env.sim.callsOf('CopyDBClusterSnapshot');
+    expect(copies.filter((call) => call.outcome === 'ok')).toHaveLength(1);
+    const acceptanceKey = env.policy.environments.acceptance?.restoreDefaults?.['docdb-cluster']?.kmsKeyId;
+    expect(copies[0]?.input).toMatchObject({
+      TargetDBClusterSnapshotIdentifier: pick?.copying,
+      KmsKeyId: acceptanceKey,
+    });
+    expect(await parameters().get('documentdb_latest_snapshot_id')).toBeUndefined();
+
+    env.clock.advance(6 * MINUTE);
+    await runner(cycle).tick();
+    const announced = await runOf(cycle);
+    expect(announced?.phase).toBe('announced');
+    const copy = `arn:aws:rds:eu-west-1:${env.accounts.acceptance.accountId}:cluster-snapshot:${pick?.copying}`;
+    expect(announced?.databases[0]).toMatchObject({ snapshotId: copy, copiedFrom: pick?.copiedFrom });
+    expect(await parameters().get('documentdb_latest_snapshot_id')).toBe(copy);
+
+    moveTo(occurrence);
+    await runner(cycle).tick();
+    await runner(cycle).tick();
+    expect(await parameters().get('documentdb_current_snapshot_id')).toBe(copy);
+    expect(env.sim.callsOf('CopyDBClusterSnapshot').filter((call) => call.outcome === 'ok')).toHaveLength(1);
   });
 });

@@ -36,6 +36,26 @@ function running(): CycleRun {
   };
 }
 
+describe('the refresh card while a shared snapshot is copied in', () => {
+  it('says which snapshot is being copied under which name, and offers no buttons yet', () => {
+    const run: CycleRun = {
+      ...newCycleRun(cycle, occurrence, now),
+      databases: [
+        {
+          target: 'catalog-acc',
+          copiedFrom: 'arn:aws:rds:eu-west-1:111111111111:cluster-snapshot:catalog-share-1',
+          copying: 'catalog-share-1-refresh-copy',
+        },
+      ],
+    };
+    const card = buildRefreshCard(run, cycle, now);
+    expect(textOf(card.blocks)).toContain(
+      '`catalog-acc` ← copying `catalog-share-1` into this account as `catalog-share-1-refresh-copy`',
+    );
+    expect(buttonsOf(card.blocks)).toEqual([]);
+  });
+});
+
 describe('the refresh card in mode restore', () => {
   it('shows each database replacing with its job while the run runs, and no buttons', () => {
     const text = textOf(buildRefreshCard(running(), cycle, now).blocks);

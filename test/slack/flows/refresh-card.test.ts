@@ -24,11 +24,16 @@ async function announcedRun() {
   if (!cycle || !composition.refresh) throw new Error('the example policy has no refresh cycle');
   const occurrence = nextOccurrence(cycle, new Date(clock.now().getTime() + cycle.announceBeforeMs)).at;
   clock.advance(occurrence.getTime() - cycle.announceBeforeMs + 60_000 - clock.now().getTime());
+  const runOfOccurrence = async () =>
+    (await composition.cycleRuns.listOpen()).find((open) => open.occurrence.getTime() === occurrence.getTime());
   await composition.refresh.tick();
-  const run = (await composition.cycleRuns.listOpen()).find(
-    (open) => open.occurrence.getTime() === occurrence.getTime(),
-  );
-  if (!run) throw new Error('no run was announced');
+  // catalog-acc's shared snapshot is copied in first (a few simulated minutes): the card then goes up.
+  for (let minute = 0; minute < 15 && (await runOfOccurrence())?.phase === 'discovering'; minute += 1) {
+    clock.advance(60_000);
+    await composition.refresh.tick();
+  }
+  const run = await runOfOccurrence();
+  if (run?.phase !== 'announced') throw new Error('no run was announced');
   const card = await harness.eventually(
     () =>
       harness.standIn
