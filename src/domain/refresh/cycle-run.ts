@@ -133,11 +133,12 @@ export function skipRun(run: CycleRun, context: DecisionContext): CycleRun {
   return finish(decided(run, context, 'skip'), 'skipped', 'skipped on request', context.now);
 }
 
-/** Run now: the run starts at the next tick (and, where approval is required, this is it). */
+/**
+ * Run now: the run starts at the next tick (and, where approval is required, this is it). A run
+ * still finding its snapshots (`/restore refresh <cycle> now` makes one) starts once they are found.
+ */
 export function runNow(run: CycleRun, context: DecisionContext): CycleRun {
   assertMayDecide(run, context, 'run now');
-  if (run.phase === 'discovering')
-    throw new JobTransitionError('the snapshots are still being looked up: wait a moment');
   return { ...decided(run, context, 'run-now'), runAt: context.now };
 }
 

@@ -27,7 +27,7 @@ export function helpMessage(): SlackMessage {
           `• \`${ONE_LINE_FORM}\`: open the form filled in`,
           `• \`${COMMAND_FORMS.list}\`: restores waiting for approval or running, here or yours (with --all, finished ones too)`,
           `• \`${COMMAND_FORMS.status}\`: where one restore stands, with a link to its card`,
-          `• \`${COMMAND_FORMS.refresh}\`: the scheduled refreshes and when each runs next`,
+          `• \`${COMMAND_FORMS.refresh}\`: the scheduled refreshes and when each runs next; with a cycle and \`now\`, run its next one now`,
           `• \`${COMMAND_FORMS.cancel}\`: withdraw your request before it is approved`,
           `• \`${COMMAND_FORMS.help}\`: this message`,
         ]

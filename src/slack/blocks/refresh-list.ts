@@ -1,6 +1,7 @@
 import { nextOccurrence } from '../../domain/refresh/cadence.js';
 import type { RefreshCycle } from '../../domain/refresh/cycle.js';
 import type { CycleRun } from '../../domain/refresh/cycle-run.js';
+import { nearestWord } from '../parse/nearest-word.js';
 import { context, type SlackMessage, section } from './layout.js';
 import { code } from './text.js';
 import { slackDate } from './time.js';
@@ -27,15 +28,7 @@ export function refreshListMessage(cycles: readonly UpcomingRefresh[]): SlackMes
     const text = 'The policy has no scheduled refreshes (refreshCycles).';
     return { text, blocks: [section(text)] };
   }
-  const lines = cycles.map(({ cycle, nextRunAt, open }) => {
-    const { everyDays, at, timeZone } = cycle.cadence;
-    const targets = cycle.databases.map((database) => code(database.target.identifier)).join(', ');
-    const runAt = open && open.phase !== 'discovering' ? open.runAt : nextRunAt;
-    const state = open
-      ? ` (${open.phase === 'announced' ? 'announced in' : `${open.phase} in`} <#${cycle.channelId}>)`
-      : '';
-    return `*${cycle.name}* · next run ${slackDate(runAt)}${state} · every ${everyDays} days at ${at} ${timeZone} · ${cycle.mode} · ${targets}`;
-  });
+  const lines = cycles.map(refreshLine);
   return {
     text: `Scheduled refreshes: ${cycles.map(({ cycle }) => cycle.name).join(', ')}`,
     blocks: [
@@ -55,4 +48,18 @@ export function upcomingRefreshes(
     const run = open.filter((candidate) => candidate.cycle === cycle.name).at(-1);
     return { cycle, nextRunAt: nextOccurrence(cycle, now).at, ...(run ? { open: run } : {}) };
   });
+}
+
+/** `/restore refresh <cycle> now` answered: which run, and where its card is. */
+export function refreshNowText(run: CycleRun, cycle: RefreshCycle): string {
+  const finding = run.phase === 'discovering' ? ": it finds production's newest snapshots first, then starts" : '';
+  return `:arrow_forward: The ${cycle.name} refresh of ${slackDate(run.occurrence)} runs now${finding}. Follow it on its card in <#${cycle.channelId}>.`;
+}
+
+/** A cycle name the policy does not have: the names it has, and the nearest one. */
+export function unknownCycleText(name: string, cycles: readonly RefreshCycle[]): string {
+  const names = cycles.map((cycle) => cycle.name);
+  if (names.length === 0) return 'The policy has no scheduled refreshes (refreshCycles).';
+  const meant = nearestWord(name.toLowerCase(), names);
+  return `There is no refresh cycle "${name}"${meant ? `: did you mean ${meant}?` : ''} (cycles: ${names.join(', ')})`;
 }

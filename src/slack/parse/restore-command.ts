@@ -17,6 +17,7 @@ export type RestoreCommand =
   | { type: 'help' }
   | { type: 'list'; all: boolean }
   | { type: 'refresh' }
+  | { type: 'refresh-now'; cycle: string }
   | { type: 'status'; jobId: string }
   | { type: 'cancel'; jobId: string }
   | { type: 'prefill'; prefill: RestorePrefill }
@@ -28,7 +29,7 @@ export const COMMAND_FORMS = {
   restore:
     '/restore <kind> <source> [--at <time> | --snapshot <id>] [--as <target>] [--replace] [--expires 3d] [--reason "..."]',
   list: '/restore list [--all]',
-  refresh: '/restore refresh',
+  refresh: '/restore refresh [<cycle> now]',
   status: '/restore status <job>',
   cancel: '/restore cancel <job>',
   help: '/restore help',
@@ -52,6 +53,14 @@ const VALUE_FLAGS = new Set(['--at', '--snapshot', '--as', '--expires', '--reaso
 /** The words `/restore` takes first, for "did you mean" on a typo. */
 const FIRST_WORDS = ['help', 'list', 'refresh', 'status', 'cancel', ...Object.keys(KIND_ALIASES)];
 
+/** `refresh` lists the cycles; `refresh <cycle> now` brings a cycle's next run forward to now. */
+function parseRefresh(rest: readonly string[]): RestoreCommand {
+  if (rest.length === 0) return { type: 'refresh' };
+  const [cycle, when, ...extra] = rest;
+  if (cycle && when?.toLowerCase() === 'now' && extra.length === 0) return { type: 'refresh-now', cycle };
+  return usage('"refresh" takes nothing, or a cycle\'s name and "now"', 'refresh');
+}
+
 /** Parses the text after `/restore`. Pure: unknown words become a usage message, nothing else. */
 export function parseRestoreCommand(text: string): RestoreCommand {
   const tokens = tokenize(text);
@@ -61,8 +70,7 @@ export function parseRestoreCommand(text: string): RestoreCommand {
   const word = first.toLowerCase();
   if (word === 'help') return rest.length === 0 ? { type: 'help' } : usage(`"help" takes nothing after it`, 'help');
   if (word === 'list') return parseList(rest);
-  if (word === 'refresh')
-    return rest.length === 0 ? { type: 'refresh' } : usage(`"refresh" takes nothing after it`, 'refresh');
+  if (word === 'refresh') return parseRefresh(rest);
   if (word === 'status' || word === 'cancel') {
     const [jobId, ...extra] = rest;
     if (!jobId || extra.length > 0) return usage(`"${word}" takes one job id`, word);

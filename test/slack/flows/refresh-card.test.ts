@@ -110,3 +110,59 @@ describe('the refresh card over signed HTTP', () => {
     expect((await harness.composition.cycleRuns.get(run.id))?.phase).toBe('running');
   });
 });
+
+describe('/restore refresh <cycle> now', () => {
+  // Its own bot: the run it starts must not meet the card tests' runs.
+  let harness: SlackHarness;
+  beforeAll(async () => {
+    harness = await startSlackHarness();
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('brings the next run forward with "<cycle> now", for an approver only, and tells a typo the cycles', async () => {
+    const command = (user: string, text: string) =>
+      harness.standIn.slashCommand({ user, channel: CHANNEL, command: '/restore', text });
+    const [cycle] = harness.composition.refreshCycles;
+    const openRuns = async () =>
+      (await harness.composition.cycleRuns.listOpen()).filter((run) => run.cycle === cycle?.name);
+    expect(await openRuns()).toEqual([]);
+
+    const refused = JSON.stringify((await command(REQUESTER, 'refresh acceptance-refresh now')).body);
+    expect(refused).toContain('only an approver for acceptance can run now a refresh: ask');
+    expect(await openRuns()).toEqual([]);
+
+    const typo = JSON.stringify((await command(APPROVER, 'refresh aceptance-refresh now')).body);
+    expect(typo).toContain('There is no refresh cycle \\"aceptance-refresh\\": did you mean acceptance-refresh?');
+    expect(JSON.stringify((await command(APPROVER, 'refresh acceptance-refresh')).body)).toContain(
+      'Usage: `/restore refresh [&lt;cycle&gt; now]`',
+    );
+
+    const answer = JSON.stringify((await command(APPROVER, 'refresh acceptance-refresh now')).body);
+    expect(answer).toContain('refresh of <!date^');
+    expect(answer).toContain(
+      `runs now: it finds production's newest snapshots first, then starts. Follow it on its card in <#${CHANNEL}>`,
+    );
+    const [run] = await openRuns();
+    expect(run?.decisions.map((decision) => [decision.type, decision.userId])).toEqual([['run-now', APPROVER]]);
+    expect(run?.runAt.getTime()).toBe(harness.clock.now().getTime());
+
+    // Once catalog's copy is made the run starts, without waiting for its occurrence.
+    for (
+      let minute = 0;
+      minute < 15 && (await harness.composition.cycleRuns.get(run?.id ?? ''))?.phase !== 'running';
+      minute += 1
+    ) {
+      await harness.composition.refresh?.tick();
+      harness.clock.advance(60_000);
+    }
+    const running = await harness.composition.cycleRuns.get(run?.id ?? '');
+    expect(running?.phase).toBe('running');
+    expect(running?.occurrence.getTime()).toBeGreaterThan(harness.clock.now().getTime());
+    // A second "now" meets the run already running.
+    expect(JSON.stringify((await command(APPROVER, 'refresh acceptance-refresh now')).body)).toContain(
+      'this run is already running: it cannot run now now',
+    );
+  });
+});

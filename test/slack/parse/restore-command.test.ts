@@ -10,6 +10,8 @@ describe('parseRestoreCommand', () => {
     ['list --all', { type: 'list', all: true }],
     ['status J7K2M9QX4T', { type: 'status', jobId: 'j7k2m9qx4t' }],
     ['cancel j7k2m9qx4t', { type: 'cancel', jobId: 'j7k2m9qx4t' }],
+    ['refresh', { type: 'refresh' }],
+    ['refresh acceptance-refresh NOW', { type: 'refresh-now', cycle: 'acceptance-refresh' }],
   ])('reads %j', (text, expected) => {
     expect(parseRestoreCommand(text)).toEqual(expected);
   });
@@ -58,6 +60,8 @@ describe('parseRestoreCommand', () => {
     // A near miss of a command or a kind names what was meant.
     ['lsit', /"lsit" is not a command or a kind: did you mean \/restore list\?/],
     ['stauts job1', /did you mean \/restore status\?/],
+    ['refresh acceptance-refresh', /"refresh" takes nothing, or a cycle's name and "now"/],
+    ['refresh acceptance-refresh now please', /"refresh" takes nothing, or a cycle's name and "now"/],
     ['auroa orders', /did you mean \/restore aurora\?/],
     // A time of several words, unquoted, is told how to quote it.
     ['aurora orders --at 2h ago', /"ago" is not an option: quote a value of several words, --at "2h ago"/],

@@ -1,15 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { JobConflictError, JobTransitionError } from '../../../domain/job/errors.js';
+import { JobTransitionError } from '../../../domain/job/errors.js';
 import type { CycleRun, DecisionContext } from '../../../domain/refresh/cycle-run.js';
+import { decideOnRun } from '../../../jobs/refresh/run-decisions.js';
 import type { ListenerDeps } from '../../deps.js';
 import { refreshCardKey } from '../../refresh-cards.js';
 import { clickIsOnCard } from './from-job-card.js';
 import { refusalText } from './job-button.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-
-/** A change that keeps meeting newer versions of the run is given up after this many tries. */
-const ATTEMPTS = 3;
 
 /**
  * Run now, Postpone and Skip this run on a refresh card. The click counts only on the run's own card;
@@ -25,7 +23,7 @@ export function refreshButton(deps: ListenerDeps, decide: (run: CycleRun, contex
       if (channel) await client.chat.postEphemeral({ channel, user, text });
     };
     const runId = action.value ?? '';
-    let run = await deps.cycleRuns.get(runId);
+    const run = await deps.cycleRuns.get(runId);
     const cycle = run && deps.refreshCycles.find((candidate) => candidate.name === run?.cycle);
     const key = refreshCardKey(runId);
     const card = (await deps.cardStates.load([key])).get(key);
@@ -34,18 +32,17 @@ export function refreshButton(deps: ListenerDeps, decide: (run: CycleRun, contex
       return;
     }
     const principal = await deps.directory.principalOf(user);
-    const approversOf = (environment: string) => deps.policy.environments[environment]?.approvers;
-    for (let attempt = 0; attempt < ATTEMPTS && run; attempt += 1) {
-      try {
-        const saved = await deps.cycleRuns.save(decide(run, { cycle, principal, approversOf, now: deps.clock.now() }));
-        await deps.refreshCards?.runChanged(saved, cycle);
-        return;
-      } catch (error) {
-        if (error instanceof JobTransitionError) return tell(refusalText(error));
-        if (!(error instanceof JobConflictError)) throw error;
-        run = await deps.cycleRuns.get(runId);
-      }
+    try {
+      const saved = await decideOnRun(decisionDeps(deps), run, cycle, principal, decide);
+      await deps.refreshCards?.runChanged(saved, cycle);
+    } catch (error) {
+      if (error instanceof JobTransitionError) return tell(refusalText(error));
+      throw error;
     }
-    await tell(':no_entry: too many changes at once on this refresh: nothing was changed, press again');
   };
+}
+
+/** What deciding on a run needs, from the listeners' own. */
+export function decisionDeps(deps: ListenerDeps) {
+  return { runs: deps.cycleRuns, policy: deps.policy, clock: deps.clock };
 }

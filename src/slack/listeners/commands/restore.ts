@@ -3,14 +3,17 @@ import type { WebClient } from '@slack/web-api';
 import { RestoreInputError } from '../../../domain/errors.js';
 import { isToldToPerson, JobNotFoundError } from '../../../domain/job/errors.js';
 import { isVisibleTo } from '../../../domain/job/visibility.js';
+import { runCycleNow } from '../../../jobs/refresh/run-decisions.js';
 import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../../blocks/messages.js';
-import { refreshListMessage, upcomingRefreshes } from '../../blocks/refresh-list.js';
+import { refreshListMessage, refreshNowText, unknownCycleText, upcomingRefreshes } from '../../blocks/refresh-list.js';
 import { botCanPostIn, notInChannelText } from '../../channel-membership.js';
 import type { ListenerDeps } from '../../deps.js';
-import { parseRestoreCommand } from '../../parse/restore-command.js';
+import { COMMAND_FORMS, parseRestoreCommand } from '../../parse/restore-command.js';
 import { prefillProblem } from '../../restore-modal/prefill-check.js';
 import { initialModalState } from '../../restore-modal/state.js';
 import { buildRestoreModal } from '../../restore-modal/view.js';
+import { refusalText } from '../actions/job-button.js';
+import { decisionDeps } from '../actions/refresh-buttons.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -51,6 +54,21 @@ export function restoreCommand(deps: ListenerDeps) {
       case 'refresh': {
         const open = await deps.cycleRuns.listOpen();
         return reply(refreshListMessage(upcomingRefreshes(deps.refreshCycles, open, deps.clock.now())));
+      }
+      case 'refresh-now': {
+        const cycle = deps.refreshCycles.find((candidate) => candidate.name === parsed.cycle.toLowerCase());
+        if (!cycle)
+          return reply(usageMessage(unknownCycleText(parsed.cycle, deps.refreshCycles), COMMAND_FORMS.refresh));
+        try {
+          const run = await runCycleNow(decisionDeps(deps), cycle, await deps.directory.principalOf(command.user_id));
+          await deps.refreshCards?.runChanged(run, cycle).catch((error: Error) => {
+            deps.log('refresh card not updated', { runId: run.id, error: error.message });
+          });
+          return reply({ text: refreshNowText(run, cycle) });
+        } catch (error) {
+          if (isToldToPerson(error)) return reply({ text: refusalText(error) });
+          throw error;
+        }
       }
       case 'status': {
         const job = await visibleJob(parsed.jobId);
