@@ -34,7 +34,10 @@ export function seedPlatformDemo(platform: PlatformSimulations, accounts: DemoAc
     platform.sts.allowRole(`arn:aws:iam::${accountId}:role/${RESTORE_BOT_ROLE}`);
     platform.sts.allowRole(`arn:aws:iam::${accountId}:role/${RESTORE_BOT_ROLE}-reader`);
   }
-  platform.codePipeline.addPipeline(accounts.acceptance, ACCEPTANCE_REFRESH_PIPELINE);
+  // A V2 pipeline that declares the snapshot variables policy.example.yml's cycle passes it.
+  platform.codePipeline.addPipeline(accounts.acceptance, ACCEPTANCE_REFRESH_PIPELINE, {
+    variableNames: ['AURORA_SNAPSHOT_ID', 'DOCUMENTDB_SNAPSHOT_ID'],
+  });
   // Where the acceptance refresh of policy.example.yml reads its pipeline's name, as such teams keep it.
   platform.ssm.putParameter(accounts.acceptance, {
     name: 'main_cicd_name',

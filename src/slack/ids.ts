@@ -40,6 +40,7 @@ export const JOB_ACTIONS = {
 
 /** Buttons on a refresh run's card; each button's value is the run id. */
 export const REFRESH_ACTIONS = {
+  approve: 'refresh_approve',
   runNow: 'refresh_run_now',
   postpone: 'refresh_postpone',
   skip: 'refresh_skip',

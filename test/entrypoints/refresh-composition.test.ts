@@ -58,6 +58,14 @@ describe("the composed bot runs policy.example.yml's acceptance refresh", () => 
     await composition.refresh.tick();
     const run = await composition.cycleRuns.get(announced?.id ?? '');
     expect(run?.phase).toBe('succeeded');
+    // The pipeline got the snapshots it promotes as the variables the policy names.
+    const start = harness.sim.callsOf('StartPipelineExecution').find((call) => call.outcome === 'ok');
+    expect(start?.input).toMatchObject({
+      variables: [
+        { name: 'AURORA_SNAPSHOT_ID', value: announced?.databases[0]?.snapshotId },
+        { name: 'DOCUMENTDB_SNAPSHOT_ID', value: announced?.databases[1]?.snapshotId },
+      ],
+    });
     expect(run?.outcome).toMatch(/^pipeline acceptance-refresh succeeded: https:/);
     // Updated in place, the result in its thread.
     const cards = harness.standIn

@@ -7,6 +7,7 @@ import { seedDemoAccounts } from '../../dev/demo/accounts.js';
 import { startEmbeddedDynamoDb } from '../../dev/embedded-dynamodb.js';
 import { parseEnv } from '../../src/config/env.js';
 import type { Job } from '../../src/domain/job/job.js';
+import type { Policy } from '../../src/domain/policy.js';
 import { type Composition, compose } from '../../src/entrypoints/composition.js';
 import type { Log } from '../../src/entrypoints/core-composition.js';
 import { ManualClock } from './manual-clock.js';
@@ -39,6 +40,8 @@ export interface SlackHarnessOptions {
   log?: Log;
   /** The bot's clock (a manual clock at a fixed date when left out). */
   clock?: ManualClock;
+  /** The policy (policy.example.yml when left out). */
+  policy?: Policy;
 }
 
 /**
@@ -56,7 +59,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
   const { url: slackUrl } = await standIn.start();
   const composition = await compose({
     env: parseEnv({}),
-    policy: examplePolicy(),
+    policy: options.policy ?? examplePolicy(),
     jobTable: { client: dynamo.client, tableName: 'restore-jobs', create: true },
     clock,
     awsPluginsFor: simulatedPlugins(sim),

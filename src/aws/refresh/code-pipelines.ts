@@ -3,7 +3,16 @@ import {
   GetPipelineExecutionCommand,
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
-import type { PipelineExecution, PipelineStatus, Pipelines } from '../../domain/ports/refresh.js';
+import {
+  type PipelineExecution,
+  PipelineStartRefusedError,
+  type PipelineStatus,
+  type Pipelines,
+} from '../../domain/ports/refresh.js';
+import { hasAwsErrorName } from '../error-names.js';
+
+/** Errors of StartPipelineExecution that say the start itself is wrong: a retry would meet them again. */
+const REFUSALS = ['PipelineNotFoundException', 'ValidationException', 'InvalidParameterException'];
 
 /** CodePipeline in one region: a start idempotent on its token, and the execution's state with its console link. */
 export class CodePipelines implements Pipelines {
@@ -17,13 +26,15 @@ export class CodePipelines implements Pipelines {
     options: { clientRequestToken: string; variables: Record<string, string> },
   ): Promise<{ executionId: string }> {
     const variables = Object.entries(options.variables).map(([variableName, value]) => ({ name: variableName, value }));
-    const { pipelineExecutionId } = await this.client.send(
-      new StartPipelineExecutionCommand({
-        name,
-        clientRequestToken: options.clientRequestToken,
-        ...(variables.length > 0 ? { variables } : {}),
-      }),
-    );
+    const command = new StartPipelineExecutionCommand({
+      name,
+      clientRequestToken: options.clientRequestToken,
+      ...(variables.length > 0 ? { variables } : {}),
+    });
+    const { pipelineExecutionId } = await this.client.send(command).catch((error: Error) => {
+      if (hasAwsErrorName(error, ...REFUSALS)) throw new PipelineStartRefusedError(error.message, { cause: error });
+      throw error;
+    });
     if (!pipelineExecutionId) throw new Error(`CodePipeline started ${name} but named no execution`);
     return { executionId: pipelineExecutionId };
   }

@@ -25,6 +25,11 @@ export interface PipelineExecution {
   summary?: string;
 }
 
+/** CodePipeline refused to start the pipeline (no such pipeline, a variable it does not declare): retrying cannot help. */
+export class PipelineStartRefusedError extends Error {
+  override name = 'PipelineStartRefusedError';
+}
+
 /** Deployment pipelines of one environment. */
 export interface Pipelines {
   /** Starts `name`; the same `clientRequestToken` starts it once, however often this is called. */

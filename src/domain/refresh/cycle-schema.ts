@@ -24,6 +24,13 @@ const refreshDatabase = z
     target: z.object({ environment: z.string().min(1), identifier: z.string().min(1) }).strict(),
     engine: z.string().min(1).describe('The engine a snapshot must be of, e.g. aurora-postgresql or docdb.'),
     engineVersion: z.string().min(1).optional().describe('Pins the engine version a snapshot must be of.'),
+    pipelineVariable: z
+      .string()
+      .regex(/^[A-Za-z0-9@\-_]{1,128}$/, 'must be a CodePipeline variable name such as AURORA_SNAPSHOT_ID')
+      .optional()
+      .describe(
+        'Mode pipeline: the pipeline variable that gets the snapshot id, where the pipeline declares one (a V1 pipeline takes none).',
+      ),
     parameters: z
       .object({
         latest: ssmParameterName.describe('Holds the snapshot the next run restores; a person may pin one here.'),

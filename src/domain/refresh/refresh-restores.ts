@@ -1,5 +1,6 @@
 import { refreshActor } from '../actors.js';
 import type { Job } from '../job/job.js';
+import { formatInstant } from '../restore-point.js';
 import type { RestoreRequest } from '../restore-request.js';
 import type { RefreshCycle, RefreshDatabase } from './cycle.js';
 import type { CycleRun, DatabasePick, RestoreResult } from './cycle-run.js';
@@ -22,7 +23,7 @@ export function refreshRestoreRequest(
     target: { ...database.target },
     restorePoint: { type: 'snapshot', id: pick.snapshotId },
     ifTargetExists: 'replace',
-    reason: `Scheduled refresh ${cycle.name} of ${run.occurrence.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    reason: `Scheduled refresh ${cycle.name} of ${formatInstant(run.occurrence)}`,
     requester: {
       userId: refreshActor(cycle.name),
       userGroupIds: [],

@@ -5,7 +5,12 @@ import type { Policy } from '../../domain/policy.js';
 import type { Clock } from '../../domain/ports/clock.js';
 import type { CycleRunRepository } from '../../domain/ports/cycle-runs.js';
 import type { DatabaseDriver } from '../../domain/ports/database-driver.js';
-import type { ParameterStore, Pipelines, SnapshotCopies } from '../../domain/ports/refresh.js';
+import {
+  type ParameterStore,
+  PipelineStartRefusedError,
+  type Pipelines,
+  type SnapshotCopies,
+} from '../../domain/ports/refresh.js';
 import { nextOccurrence, occurrenceAt } from '../../domain/refresh/cadence.js';
 import type { RefreshCycle } from '../../domain/refresh/cycle.js';
 import {
@@ -272,7 +277,16 @@ export class RefreshRunner {
     }
     const pipelines = this.deps.pipelinesIn(environment);
     if (!run.pipelineExecutionId) {
-      const { executionId } = await pipelines.start(name, { clientRequestToken: pipelineToken(run), variables: {} });
+      let executionId: string;
+      try {
+        ({ executionId } = await pipelines.start(name, {
+          clientRequestToken: pipelineToken(run),
+          variables: pipelineVariables(run, cycle),
+        }));
+      } catch (error) {
+        if (!(error instanceof PipelineStartRefusedError)) throw error;
+        return finish(run, 'failed', `pipeline ${name} did not start: ${error.message}`, now);
+      }
       // `current` changes when the pipeline is started, not before: a run that never starts leaves it as it was.
       const parameters = this.deps.parametersIn(environment);
       for (const [index, database] of cycle.databases.entries()) {
@@ -296,6 +310,16 @@ export class RefreshRunner {
     if (!cycle.pipeline?.nameParameter) return undefined;
     return this.deps.parametersIn(environment).get(cycle.pipeline.nameParameter);
   }
+}
+
+/** The snapshot ids, as the pipeline variables the policy names for them (none unless it names some). */
+export function pipelineVariables(run: Pick<CycleRun, 'databases'>, cycle: RefreshCycle): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const [index, database] of cycle.databases.entries()) {
+    const snapshotId = run.databases[index]?.snapshotId;
+    if (database.pipelineVariable && snapshotId) variables[database.pipelineVariable] = snapshotId;
+  }
+  return variables;
 }
 
 /** The job id of a run's replace of its `index`-th database: the same on every retry of the start. */

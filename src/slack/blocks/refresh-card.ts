@@ -2,7 +2,8 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { identifierFromArn } from '../../domain/identifiers.js';
 import { nextOccurrence } from '../../domain/refresh/cadence.js';
 import type { RefreshCycle } from '../../domain/refresh/cycle.js';
-import { type CycleRun, type DatabasePick, isEnded } from '../../domain/refresh/cycle-run.js';
+import { type CycleRun, type DatabasePick, isApproved, isEnded } from '../../domain/refresh/cycle-run.js';
+import { formatInstant } from '../../domain/restore-point.js';
 import { REFRESH_ACTIONS } from '../ids.js';
 import { context, header, type SlackMessage, section } from './layout.js';
 import { code, mention, mrkdwnSnippet } from './text.js';
@@ -47,7 +48,11 @@ function statusText(run: CycleRun, cycle: RefreshCycle, now: Date): string {
       return `:mag: Looking up production's newest shared snapshots for ${targets}…`;
     case 'announced': {
       const left = run.runAt > now ? `, in ${describeDuration(run.runAt.getTime() - now.getTime())}` : '';
-      const approval = cycle.approvalRequired ? ' once an approver approves it' : '';
+      const approval = cycle.approvalRequired
+        ? isApproved(run)
+          ? ' (approved)'
+          : ' once an approver approves it'
+        : '';
       const nothingNew = run.databases.every((pick) => pick.unchanged)
         ? cycle.whenNothingNew === 'skip'
           ? '\n:information_source: Nothing is new since the last refresh: this run will be skipped.'
@@ -118,11 +123,26 @@ function refreshActions(run: CycleRun, cycle: RefreshCycle): ActionsBlock {
     confirm: { type: 'plain_text' as const, text: action },
     deny: { type: 'plain_text' as const, text: 'Not now' },
   });
+  // Where a person must approve each run, Approve lets it start at its time; Run now also approves.
+  const approve =
+    cycle.approvalRequired && !isApproved(run)
+      ? [
+          button('Approve', REFRESH_ACTIONS.approve, run, {
+            style: 'primary',
+            confirm: confirm(
+              'Approve this refresh?',
+              `At ${formatInstant(run.runAt)} the acceptance databases are replaced from the snapshots shown.`,
+              'Approve',
+            ),
+          }),
+        ]
+      : [];
   return {
     type: 'actions',
     elements: [
+      ...approve,
       button('Run now', REFRESH_ACTIONS.runNow, run, {
-        style: 'primary',
+        ...(approve.length === 0 ? { style: 'primary' as const } : {}),
         confirm: confirm(
           'Run the refresh now?',
           'Acceptance databases are replaced from the snapshots shown.',
@@ -139,5 +159,5 @@ function refreshActions(run: CycleRun, cycle: RefreshCycle): ActionsBlock {
 }
 
 function fallback(run: CycleRun): string {
-  return run.phase === 'announced' ? `runs ${run.runAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : run.phase;
+  return run.phase === 'announced' ? `runs ${formatInstant(run.runAt)}` : run.phase;
 }

@@ -3,7 +3,7 @@ import { ACCEPTANCE_REFRESH_PIPELINE } from '../../../dev/demo/platform.js';
 import type { RefreshCycle } from '../../../src/domain/refresh/cycle.js';
 import { type CycleRun, cycleRunId, skipRun } from '../../../src/domain/refresh/cycle-run.js';
 import { type RunningDynalite, startDynalite } from '../../helpers/dynalite.js';
-import { CATALOG_REFRESH } from '../../helpers/refresh-cycles.js';
+import { CATALOG_REFRESH, ORDERS_REFRESH } from '../../helpers/refresh-cycles.js';
 import { createRefreshHarness, type RefreshHarness } from '../../helpers/refresh-harness.js';
 
 const HOUR = 3_600_000;
@@ -31,6 +31,14 @@ const parameters = () => harness.parameters();
 const moveTo = (instant: Date) => harness.moveTo(instant);
 const runOf = (cycle: RefreshCycle) => harness.runOf(cycle);
 const nextOccurrenceOf = (cycle: RefreshCycle) => harness.firstOccurrence(cycle);
+/** The run is announced (a day ahead), then ticked `ticks` times at its time. */
+async function announceThenTickAtItsTime(cycle: RefreshCycle, ticks: number): Promise<void> {
+  const occurrence = nextOccurrenceOf(cycle);
+  moveTo(new Date(occurrence.getTime() - 23 * HOUR));
+  await runner(cycle).tick();
+  moveTo(occurrence);
+  for (let tick = 0; tick < ticks; tick += 1) await runner(cycle).tick();
+}
 const starts = () => env.sim.callsOf('StartPipelineExecution').filter((call) => call.outcome === 'ok');
 /** The executions the simulated pipeline has, however many starts asked for them. */
 const executions = () =>
@@ -159,13 +167,24 @@ describe('the refresh runner, mode pipeline, on the simulated account', () => {
     expect(run?.outcome).toMatch(/pipeline acceptance-refresh failed \(Simulated failure in stage Deploy\): https:/);
   });
 
+  it('fails clearly, leaving current alone, when the pipeline refuses a variable it does not declare', async () => {
+    env.sim.codePipeline.addPipeline(env.accounts.acceptance, 'declares-nothing', { variableNames: [] });
+    const cycle = cycleFromNow({
+      pipeline: { name: 'declares-nothing' },
+      databases: [{ ...ORDERS_REFRESH, pipelineVariable: 'AURORA_SNAPSHOT_ID' }],
+    });
+    await announceThenTickAtItsTime(cycle, 2);
+    expect(await runOf(cycle)).toMatchObject({
+      phase: 'failed',
+      outcome:
+        "pipeline declares-nothing did not start: Variable 'AURORA_SNAPSHOT_ID' is not declared in pipeline 'declares-nothing'",
+    });
+    expect(await parameters().get('aurora_current_snapshot_id')).toBeUndefined();
+  });
+
   it('fails clearly when the parameter naming the pipeline is missing, and leaves current alone', async () => {
     const cycle = cycleFromNow({ pipeline: { nameParameter: 'unset_cicd_name' } });
-    const occurrence = nextOccurrenceOf(cycle);
-    moveTo(new Date(occurrence.getTime() - 23 * HOUR));
-    await runner(cycle).tick();
-    moveTo(occurrence);
-    for (let tick = 0; tick < 2; tick += 1) await runner(cycle).tick();
+    await announceThenTickAtItsTime(cycle, 2);
     expect(await runOf(cycle)).toMatchObject({
       phase: 'failed',
       outcome: 'the parameter unset_cicd_name that names the pipeline is missing',

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextOccurrence } from '../../../src/domain/refresh/cadence.js';
 import { REFRESH_ACTIONS } from '../../../src/slack/ids.js';
+import { examplePolicy } from '../../helpers/simulated-environment.js';
 import { CHANNEL, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
+import { buttonsOf } from '../blocks/card-helpers.js';
 
 const REQUESTER = 'U0REQUESTER';
 const APPROVER = 'U0APPROVER';
@@ -18,8 +20,8 @@ afterAll(async () => {
 });
 
 /** Moves to the example cycle's next announcement and ticks: its run and its card. */
-async function announcedRun() {
-  const { composition, clock } = harness;
+async function announcedRun(on: SlackHarness = harness) {
+  const { composition, clock } = on;
   const [cycle] = composition.refreshCycles;
   if (!cycle || !composition.refresh) throw new Error('the example policy has no refresh cycle');
   const occurrence = nextOccurrence(cycle, new Date(clock.now().getTime() + cycle.announceBeforeMs)).at;
@@ -34,9 +36,9 @@ async function announcedRun() {
   }
   const run = await runOfOccurrence();
   if (run?.phase !== 'announced') throw new Error('no run was announced');
-  const card = await harness.eventually(
+  const card = await on.eventually(
     () =>
-      harness.standIn
+      on.standIn
         .messages(CHANNEL)
         .find((message) => JSON.stringify(message.blocks).includes(run.id.replace(/[<>&]/g, ''))),
     'the refresh card',
@@ -164,5 +166,58 @@ describe('/restore refresh <cycle> now', () => {
     expect(JSON.stringify((await command(APPROVER, 'refresh acceptance-refresh now')).body)).toContain(
       'this run is already running: it cannot run now now',
     );
+  });
+});
+
+describe('a cycle that needs a person to approve each run', () => {
+  let harness: SlackHarness;
+  beforeAll(async () => {
+    const policy = examplePolicy();
+    const [cycle] = policy.refreshCycles;
+    if (cycle) cycle.approvalRequired = true;
+    harness = await startSlackHarness({ policy });
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('waits at its time until an approver presses Approve, which the requester cannot', async () => {
+    const { run, card, cycle } = await announcedRun(harness);
+    expect(buttonsOf(card.blocks as never).map((button) => button.action_id)).toEqual([
+      REFRESH_ACTIONS.approve,
+      REFRESH_ACTIONS.runNow,
+      REFRESH_ACTIONS.postpone,
+      REFRESH_ACTIONS.skip,
+    ]);
+    harness.clock.advance(run.runAt.getTime() - harness.clock.now().getTime());
+    await harness.composition.refresh?.tick();
+    expect((await harness.composition.cycleRuns.get(run.id))?.phase).toBe('announced');
+
+    const press = (user: string) =>
+      harness.standIn.clickButton({
+        user,
+        channel: CHANNEL,
+        messageTs: card.ts,
+        actionId: REFRESH_ACTIONS.approve,
+        value: run.id,
+      });
+    await press(REQUESTER);
+    const refusal = await harness.eventually(
+      () => harness.standIn.ephemerals(CHANNEL, REQUESTER).find((message) => /approve a refresh/.test(message.text)),
+      'the refusal',
+    );
+    expect(refusal.text).toContain('only an approver for acceptance can approve a refresh: ask');
+
+    await press(APPROVER);
+    const approved = await harness.composition.cycleRuns.get(run.id);
+    expect(approved?.decisions.map((decision) => [decision.type, decision.userId])).toEqual([['approve', APPROVER]]);
+    const redrawn = harness.standIn.message(CHANNEL, card.ts);
+    expect(buttonsOf((redrawn?.blocks ?? []) as never).map((button) => button.action_id)).not.toContain(
+      REFRESH_ACTIONS.approve,
+    );
+    expect(JSON.stringify(redrawn?.blocks)).toContain(`Approved by <@${APPROVER}>`);
+    await harness.composition.refresh?.tick();
+    expect((await harness.composition.cycleRuns.get(run.id))?.phase).toBe('running');
+    expect(cycle.approvalRequired).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { postponeRun, runNow, skipRun } from '../../../domain/refresh/cycle-run.js';
+import { approveRun, postponeRun, runNow, skipRun } from '../../../domain/refresh/cycle-run.js';
 import type { ListenerDeps } from '../../deps.js';
 import {
   EXTEND_ACTION_PATTERN,
@@ -33,6 +33,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.deleteNow, onCard, deleteNowButton(deps));
   app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.details, onCard, detailsButton(deps));
   app.action<BlockAction<ButtonAction>>(JOB_ACTIONS.requestAgain, onCard, requestAgainButton(deps));
+  app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.approve, refreshButton(deps, approveRun));
   app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.runNow, refreshButton(deps, runNow));
   app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.postpone, refreshButton(deps, postponeRun));
   app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.skip, refreshButton(deps, skipRun));
