@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EnvSchema, parseWith } from '../src/config/env.js';
+import { parseDuration } from '../src/domain/duration.js';
 
 /** The product's environment plus what only the local run (npm start) reads. */
 const LocalEnvSchema = EnvSchema.extend({
@@ -10,6 +11,17 @@ const LocalEnvSchema = EnvSchema.extend({
   SIMULATED_AWS_MINUTES_PER_SECOND: z.coerce.number().positive().default(1),
   /** Where the embedded job store keeps its data. */
   DATA_DIR: z.string().min(1).default('.data'),
+  /**
+   * With the simulated account: how soon after start the policy's refresh cycles first run (`5m`,
+   * `2h`...), so the sandbox shows one in its first minutes; `off` keeps the policy's schedule.
+   */
+  SANDBOX_REFRESH_IN: z
+    .string()
+    .trim()
+    .refine((text) => text === 'off' || parseDuration(text) !== undefined, {
+      message: 'must be a duration such as 5m or 2h, or off',
+    })
+    .default('5m'),
   /** Seconds between worker ticks. */
   WORKER_TICK_SECONDS: z.coerce.number().positive().default(3),
 });

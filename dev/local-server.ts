@@ -7,6 +7,7 @@ import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxPage, SlackStandIn } from '@db-restore-bot/slack-sandbox';
 import { loadPolicy } from '../src/config/policy.js';
+import { parseDuration } from '../src/domain/duration.js';
 import { type Clock, systemClock } from '../src/domain/ports/clock.js';
 import { type Composition, compose } from '../src/entrypoints/composition.js';
 import type { Log } from '../src/entrypoints/core-composition.js';
@@ -16,6 +17,7 @@ import { type LocalEnv, localEnv } from './env.js';
 import { closeServer, displayHost, listen, loopbackHost } from './http-server.js';
 import { localJobTable } from './job-table.js';
 import { botSandboxPage, localSlack } from './local-slack.js';
+import { endEarlierSandboxRuns, retimeCyclesForSandbox, sandboxRefreshNotice } from './sandbox-refresh.js';
 import { connectSocketMode } from './socket-mode.js';
 import { startWorkerLoop } from './worker-loop.js';
 
@@ -47,7 +49,10 @@ export async function startLocalServer(
   config: LocalEnv = localEnv(),
   options: LocalServerOptions = {},
 ): Promise<LocalServer> {
-  const policy = await loadPolicy(config.POLICY_FILE);
+  const startedAt = systemClock.now();
+  const retimeIn = config.RESTORE_BOT_AWS === 'simulated' ? parseDuration(config.SANDBOX_REFRESH_IN) : undefined;
+  const loaded = await loadPolicy(config.POLICY_FILE);
+  const policy = retimeIn === undefined ? loaded : retimeCyclesForSandbox(loaded, startedAt, retimeIn);
   const closers: (() => Promise<void>)[] = [];
 
   const table = await localJobTable(config);
@@ -71,8 +76,16 @@ export async function startLocalServer(
   closers.push(async () => composition.slack?.tokenCheck.stop());
   botClock = composition.clock;
 
+  if (retimeIn !== undefined) await endEarlierSandboxRuns(policy, composition.cycleRuns, composition.clock.now());
+  const refreshNotice = retimeIn === undefined ? undefined : sandboxRefreshNotice(policy, startedAt);
+
   const receiver = composition.slack?.receiver;
-  const notices = [...awsTold.notices, ...(table.notice ? [table.notice] : []), ...slack.notices];
+  const notices = [
+    ...awsTold.notices,
+    ...(refreshNotice ? [refreshNotice] : []),
+    ...(table.notice ? [table.notice] : []),
+    ...slack.notices,
+  ];
   const page: SandboxPage | undefined = standIn ? await botSandboxPage(standIn, notices) : undefined;
   // Over HTTP the receiver's Express app serves Slack and /healthz; in Socket Mode only /healthz is served here.
   // The sandbox page, when there is one, answers `/` and `/sandbox/...` first.
@@ -114,6 +127,7 @@ export async function startLocalServer(
           ? 'Slack: real workspace over HTTP (POST /slack/events)'
           : 'Slack: real workspace over Socket Mode',
       `worker: ticking every ${config.WORKER_TICK_SECONDS} s`,
+      ...(refreshNotice ? [`refresh: ${refreshNotice}`] : []),
     ];
     console.log(`db-restore-bot is running at ${url}\n${said.map((line) => `  ${line}`).join('\n')}`);
     if (page) console.log(`\n  Open ${url}/ to use the bot in the Slack sandbox page (no Slack, no AWS needed).\n`);

@@ -13,6 +13,7 @@ describe('parseLocalEnv', () => {
       DATA_DIR: '.data',
       WORKER_TICK_SECONDS: 3,
       POLICY_FILE: 'policy.example.yml',
+      SANDBOX_REFRESH_IN: '5m',
     });
   });
 
@@ -22,6 +23,7 @@ describe('parseLocalEnv', () => {
     [{ RESTORE_BOT_AWS: 'yes' }, 'RESTORE_BOT_AWS'],
     [{ SIMULATED_AWS_MINUTES_PER_SECOND: '0' }, 'SIMULATED_AWS_MINUTES_PER_SECOND'],
     [{ SLACK_BOT_TOKEN: 'xoxp-user-token' }, 'SLACK_BOT_TOKEN'],
+    [{ SANDBOX_REFRESH_IN: 'soon' }, 'SANDBOX_REFRESH_IN'],
   ])('refuses %j naming the variable, the product variables too', (source, expected) => {
     expect(() => parseLocalEnv(source)).toThrow(ConfigurationError);
     expect(() => parseLocalEnv(source)).toThrow(expected);

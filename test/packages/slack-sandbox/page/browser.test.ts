@@ -182,6 +182,51 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     expect(await ready.locator('.mention').first().textContent()).toBe('@Riley Requester');
   }, 60_000);
 
+  it("shows a new user the refresh due minutes after start, refuses the requester's Skip and takes the approver's", async () => {
+    // Prepare: the sandbox re-timed the policy's cycle to run minutes after start, and says so.
+    await page.goto(`${sandbox.url}/?as=${REQUESTER}`);
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Riley Requester');
+    await page
+      .getByText('The refresh cycles are re-timed for the sandbox', { exact: false })
+      .waitFor({ state: 'attached' });
+    const card = page.locator('article.message', {
+      has: page.locator('.block-header', { hasText: 'Refresh acceptance-refresh' }),
+    });
+    await card.getByRole('button', { name: 'Skip this run' }).waitFor();
+    expect(await card.textContent()).toMatch(/Runs .*, in \d+ min/);
+    expect(await card.textContent()).toContain('orders-acc');
+    expect(await card.textContent()).toContain('a copy of catalog-share-');
+
+    // Act: the requester presses Skip this run and confirms.
+    await card.getByRole('button', { name: 'Skip this run' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Skip this refresh?' })
+      .getByRole('button', { name: 'Skip it' })
+      .click();
+
+    // Assess: only approvers may, and the run still stands.
+    await page
+      .locator('article.ephemeral', { hasText: 'only an approver for acceptance can skip a refresh' })
+      .waitFor();
+    expect(await card.getByRole('button', { name: 'Skip this run' }).count()).toBe(1);
+
+    // Act: the approver skips it.
+    await page.getByRole('button', { name: /Ari Approver/ }).click();
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Ari Approver');
+    await card.getByRole('button', { name: 'Skip this run' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Skip this refresh?' })
+      .getByRole('button', { name: 'Skip it' })
+      .click();
+
+    // Assess: the same card says so, with who, and offers nothing more.
+    await expect.poll(() => card.textContent()).toContain('Skipped');
+    expect(await card.textContent()).toContain('Skipped by @Ari Approver');
+    for (const name of ['Skip this run', 'Run now', /^Postpone/]) {
+      expect(await card.getByRole('button', { name }).count()).toBe(0);
+    }
+  }, 60_000);
+
   it('opens as the requester, saying so, when the URL names a person the workspace does not have', async () => {
     // Act
     await page.goto(`${sandbox.url}/?as=U0NOBODY`);
