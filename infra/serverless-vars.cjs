@@ -79,7 +79,41 @@ function inBotAccount() {
   return environments().filter((environment) => !environment.roleArn);
 }
 
+/**
+ * The refresh cycles' SSM parameters and pipelines in the bot's own account (targets whose
+ * environment has no role): the worker role is allowed exactly these, as the target-account role
+ * is allowed its RefreshParameterNames and RefreshPipelineNames. A pipeline named only through its
+ * nameParameter cannot be known here, so such a cycle stops packaging with what to add.
+ */
+function botAccountRefresh(policy) {
+  const parameters = new Set();
+  const pipelines = new Set();
+  for (const cycle of policy.refreshCycles ?? []) {
+    for (const database of cycle.databases) {
+      const environment = policy.environments?.[database.target.environment];
+      if (!environment || environment.roleArn) continue;
+      const arn = (service, resource) => `arn:*:${service}:${environment.region}:${environment.accountId}:${resource}`;
+      parameters.add(arn('ssm', `parameter/${database.parameters.latest}`));
+      parameters.add(arn('ssm', `parameter/${database.parameters.current}`));
+      if (cycle.pipeline?.nameParameter) parameters.add(arn('ssm', `parameter/${cycle.pipeline.nameParameter}`));
+      if (cycle.mode !== 'pipeline') continue;
+      if (!cycle.pipeline?.name) {
+        throw new ServerlessError(
+          `refresh cycle ${cycle.name} starts a pipeline in the bot's own account named only by ${cycle.pipeline?.nameParameter}: add pipeline.name to the policy, so IAM allows that pipeline alone`,
+        );
+      }
+      pipelines.add(arn('codepipeline', cycle.pipeline.name));
+    }
+  }
+  return { parameterArns: [...parameters].sort(), pipelineArns: [...pipelines].sort() };
+}
+
 module.exports = {
+  botAccountRefresh,
+  refreshParameterArns: () => botAccountRefresh(readPolicy()).parameterArns,
+  refreshPipelineArns: () => botAccountRefresh(readPolicy()).pipelineArns,
+  refreshesParametersInBotAccount: () => String(botAccountRefresh(readPolicy()).parameterArns.length > 0),
+  refreshesPipelinesInBotAccount: () => String(botAccountRefresh(readPolicy()).pipelineArns.length > 0),
   roleArns,
   readerRoleArns,
   assumesRoles: () => String(roleArns().length > 0),

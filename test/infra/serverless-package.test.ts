@@ -248,7 +248,22 @@ describe('serverless.yml, packaged by osls', () => {
       AssumesRoles: { 'Fn::Equals': ['true', 'true'] },
       DatabasesInBotAccount: { 'Fn::Equals': ['false', 'true'] },
       DeletesInBotAccount: { 'Fn::Equals': ['false', 'true'] },
+      RefreshesParametersInBotAccount: { 'Fn::Equals': ['false', 'true'] },
+      RefreshesPipelinesInBotAccount: { 'Fn::Equals': ['false', 'true'] },
     });
+    // A refresh in the bot's own account gets the actions the target-account role grants for it, and only those.
+    for (const [own, shared] of [
+      ['BotAccountRefreshParametersPolicy', 'RefreshParametersPolicy'],
+      ['BotAccountRefreshPipelinesPolicy', 'RefreshPipelinesPolicy'],
+    ] as const) {
+      const actions = (resources: Template['Resources'], name: string) =>
+        (
+          resources[name]?.Properties?.PolicyDocument as { Statement?: { Action: string[] }[] } | undefined
+        )?.Statement?.map((statement) => statement.Action);
+      expect(actions(template.Resources, own)).toHaveLength(1);
+      expect(actions(template.Resources, own)).toEqual(actions(target.Resources, shared));
+      expect(template.Resources[own]?.Properties?.Roles).toEqual([{ Ref: 'WorkerRole' }]);
+    }
     const worker = allowedActions(attachedStatements(template).filter(({ roles }) => roles.includes('WorkerRole')));
     const slack = allowedActions(attachedStatements(template).filter(({ roles }) => roles.includes('SlackRole')));
     const drivers = sdkActionsUnder(new URL('../../src/drivers/', import.meta.url));

@@ -1,0 +1,46 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { examplePolicy } from '../helpers/simulated-environment.js';
+
+const require = createRequire(import.meta.url);
+const vars = require('../../infra/serverless-vars.cjs') as {
+  botAccountRefresh(policy: unknown): { parameterArns: string[]; pipelineArns: string[] };
+};
+
+/** policy.example.yml with acceptance in the bot's own account (no role to assume there). */
+function acceptanceInBotAccount(pipeline: { name?: string; nameParameter?: string }) {
+  const policy = examplePolicy();
+  const acceptance = policy.environments.acceptance;
+  if (acceptance) delete acceptance.roleArn;
+  for (const cycle of policy.refreshCycles) cycle.pipeline = pipeline;
+  return policy;
+}
+
+describe("serverless-vars.cjs: a refresh in the bot's own account", () => {
+  it('allows nothing when every refreshed environment has a role of its own', () => {
+    expect(vars.botAccountRefresh(examplePolicy())).toEqual({ parameterArns: [], pipelineArns: [] });
+  });
+
+  it("names exactly the cycle's parameters and pipeline, in that environment's account and region", () => {
+    const refresh = vars.botAccountRefresh(
+      acceptanceInBotAccount({ name: 'acceptance-refresh', nameParameter: 'main_cicd_name' }),
+    );
+    const ssm = (name: string) => `arn:*:ssm:eu-west-1:222222222222:parameter/${name}`;
+    expect(refresh.parameterArns).toEqual(
+      [
+        'aurora_current_snapshot_id',
+        'aurora_latest_snapshot_id',
+        'documentdb_current_snapshot_id',
+        'documentdb_latest_snapshot_id',
+        'main_cicd_name',
+      ].map(ssm),
+    );
+    expect(refresh.pipelineArns).toEqual(['arn:*:codepipeline:eu-west-1:222222222222:acceptance-refresh']);
+  });
+
+  it('stops packaging when the pipeline is named only by a parameter, saying what to add', () => {
+    expect(() => vars.botAccountRefresh(acceptanceInBotAccount({ nameParameter: 'main_cicd_name' }))).toThrow(
+      "refresh cycle acceptance-refresh starts a pipeline in the bot's own account named only by main_cicd_name: add pipeline.name to the policy",
+    );
+  });
+});
