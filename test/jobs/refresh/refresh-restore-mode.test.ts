@@ -113,9 +113,16 @@ describe('the refresh runner, mode restore, on the simulated account', () => {
         "the policy's acceptance-refresh cycle runs without approval",
       );
     }
+    // billing-db's shared snapshot is encrypted: discovery copied it in with acceptance's own key.
+    const instanceCopies = harness.env.sim.callsOf('CopyDBSnapshot').filter((call) => call.outcome === 'ok');
+    expect(instanceCopies).toHaveLength(1);
+    expect(instanceCopies[0]?.input).toMatchObject({
+      KmsKeyId: harness.env.policy.environments.acceptance?.restoreDefaults?.['rds-instance']?.kmsKeyId,
+    });
     // DocumentDB restores the copy the discovery made, so its job copies nothing itself.
     const catalog = jobs[2];
-    expect(catalog?.plan.steps.map((step) => step.name)).not.toContain('copy-shared-snapshot');
+    for (const job of jobs) expect(job.plan.steps.map((step) => step.name)).not.toContain('copy-shared-snapshot');
+    expect(catalog?.plan.method).toMatchObject({ type: 'snapshot', copyFirst: false });
     expect(run.databases[2]?.snapshotId).toMatch(/:222222222222:cluster-snapshot:catalog-share-.*-refresh-copy$/);
     // One restore per database however many runners ticked, and the replaced ones are kept as final snapshots.
     expect(okCalls('RestoreDBInstanceFromDBSnapshot')).toBe(1);
