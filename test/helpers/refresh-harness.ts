@@ -9,7 +9,7 @@ import { SsmParameters } from '../../src/aws/refresh/ssm-parameters.js';
 import { nextOccurrence } from '../../src/domain/refresh/cadence.js';
 import type { RefreshCycle } from '../../src/domain/refresh/cycle.js';
 import { type CycleRun, cycleRunId } from '../../src/domain/refresh/cycle-run.js';
-import { RefreshRunner } from '../../src/jobs/refresh/refresh-runner.js';
+import { RefreshRunner, type RefreshRunnerDeps } from '../../src/jobs/refresh/refresh-runner.js';
 import { DynamoDbCycleRuns } from '../../src/jobs/table/cycle-runs.js';
 import type { RunningDynalite } from './dynalite.js';
 import { createJobHarness, type JobHarness } from './job-harness.js';
@@ -22,7 +22,12 @@ export interface RefreshHarness extends JobHarness {
   runs: DynamoDbCycleRuns;
   /** A cycle whose first occurrence is two days after the simulated clock, at 02:00 Amsterdam time. */
   cycleFromNow(overrides?: Partial<RefreshCycle>): RefreshCycle;
-  runner(cycle: RefreshCycle, workerId?: string, store?: DynamoDbCycleRuns): RefreshRunner;
+  runner(
+    cycle: RefreshCycle,
+    workerId?: string,
+    store?: DynamoDbCycleRuns,
+    overrides?: Partial<RefreshRunnerDeps>,
+  ): RefreshRunner;
   /** Acceptance's SSM parameters. */
   parameters(): SsmParameters;
   moveTo(instant: Date): void;
@@ -57,7 +62,7 @@ export async function createRefreshHarness(dynamo: RunningDynalite): Promise<Ref
         ...overrides,
       });
     },
-    runner(cycle, workerId = 'worker-a', store = runs) {
+    runner(cycle, workerId = 'worker-a', store = runs, overrides = {}) {
       return new RefreshRunner({
         cycles: [cycle],
         runs: store,
@@ -73,6 +78,7 @@ export async function createRefreshHarness(dynamo: RunningDynalite): Promise<Ref
           }),
         jobs: harness.service,
         workerId,
+        ...overrides,
       });
     },
     parameters,

@@ -1,5 +1,8 @@
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACCEPTANCE_REFRESH_PIPELINE } from '../../../dev/demo/platform.js';
+import { CodePipelines } from '../../../src/aws/refresh/code-pipelines.js';
+import type { Pipelines } from '../../../src/domain/ports/refresh.js';
 import type { RefreshCycle } from '../../../src/domain/refresh/cycle.js';
 import { type CycleRun, cycleRunId, skipRun } from '../../../src/domain/refresh/cycle-run.js';
 import { type RunningDynalite, startDynalite } from '../../helpers/dynalite.js';
@@ -165,6 +168,29 @@ describe('the refresh runner, mode pipeline, on the simulated account', () => {
     const run = await runOf(cycle);
     expect(run?.phase).toBe('failed');
     expect(run?.outcome).toMatch(/pipeline acceptance-refresh failed \(Simulated failure in stage Deploy\): https:/);
+  });
+
+  it('fails the run when a newer execution supersedes its own, with the link', async () => {
+    const cycle = cycleFromNow();
+    // CodePipeline's own execution, as the simulated account runs it, then superseded by another.
+    const real = new CodePipelines(
+      env.clients.client(CodePipelineClient, env.environment('acceptance')),
+      env.environment('acceptance').region,
+    );
+    const superseding: Pipelines = {
+      start: (name, options) => real.start(name, options),
+      execution: async (name, executionId) => ({ ...(await real.execution(name, executionId)), status: 'Superseded' }),
+    };
+    const occurrence = nextOccurrenceOf(cycle);
+    moveTo(new Date(occurrence.getTime() - 23 * HOUR));
+    await runner(cycle).tick();
+    moveTo(occurrence);
+    for (let tick = 0; tick < 3; tick += 1) {
+      await harness.runner(cycle, 'worker-a', runs, { pipelinesIn: () => superseding }).tick();
+    }
+    const run = await runOf(cycle);
+    expect(run?.phase).toBe('failed');
+    expect(run?.outcome).toMatch(/^pipeline acceptance-refresh superseded: https:\/\/.*\/executions\//);
   });
 
   it('fails clearly, leaving current alone, when the pipeline refuses a variable it does not declare', async () => {
