@@ -80,7 +80,12 @@ export class JobService {
         created.push(jobs[index]);
       }
     } catch (error) {
-      for (const job of created) await store.save(cancelJob(job, job.request.requester.userId, planner.clock.now()));
+      // Withdrawn at once (re-read on a conflict), so no approver is ever asked for a restore the run gave up.
+      for (const job of created) {
+        await this.change(job.id, (current) =>
+          cancelJob(current, current.request.requester.userId, planner.clock.now()),
+        );
+      }
       throw error;
     }
     return Promise.all(

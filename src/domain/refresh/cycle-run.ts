@@ -218,7 +218,7 @@ function decided(run: CycleRun, context: DecisionContext, type: CycleDecision['t
 
 function assertMayDecide(run: CycleRun, context: DecisionContext, what: string): void {
   if (isEnded(run)) throw new JobTransitionError(`this run has already ${endedWords(run)}`);
-  if (run.phase === 'running') throw new JobTransitionError(`this run is already running: it cannot ${what} now`);
+  if (run.phase === 'running') throw new JobTransitionError(`this run is already running: too late to ${what}`);
   for (const { environment, approvers } of cycleApprovers(context.cycle, context.approversOf)) {
     if (!approvers || !isListed(approvers, context.principal)) {
       throw new JobTransitionError(`only an approver for ${environment} can ${what} a refresh`, approvers);

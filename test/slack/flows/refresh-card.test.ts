@@ -164,7 +164,7 @@ describe('/restore refresh <cycle> now', () => {
     expect(running?.occurrence.getTime()).toBeGreaterThan(harness.clock.now().getTime());
     // A second "now" meets the run already running.
     expect(JSON.stringify((await command(APPROVER, 'refresh acceptance-refresh now')).body)).toContain(
-      'this run is already running: it cannot run now now',
+      'this run is already running: too late to run now',
     );
   });
 });
