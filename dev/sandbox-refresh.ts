@@ -17,11 +17,11 @@ const MINUTE = 60_000;
  */
 export function retimeCyclesForSandbox(policy: Policy, now: Date, leadMs: number): Policy {
   const firstRun = new Date(Math.ceil((now.getTime() + leadMs) / MINUTE) * MINUTE);
-  const remindBefore = formatDuration(Math.max(MINUTE, Math.floor(leadMs / 2 / MINUTE) * MINUTE));
+  const halfLeadMs = Math.max(MINUTE, Math.floor(leadMs / 2 / MINUTE) * MINUTE);
   return {
     ...policy,
     refreshCycles: policy.refreshCycles.map((cycle) => {
-      const remindMs = Math.min(parseDuration(cycle.remindBefore) ?? MINUTE, parseDuration(remindBefore) ?? MINUTE);
+      const remindMs = Math.min(parseDuration(cycle.remindBefore) ?? halfLeadMs, halfLeadMs);
       return {
         ...cycle,
         cadence: { ...cycle.cadence, ...anchorAt(firstRun, cycle.cadence.timeZone) },

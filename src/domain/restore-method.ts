@@ -10,7 +10,12 @@ import type { RestoreMethod } from './plan.js';
 import type { DatabaseDriver } from './ports/database-driver.js';
 import { formatInstant, type RestorePoint } from './restore-point.js';
 import { isReferenceTo } from './snapshot-reference.js';
-import type { RestorableWindow, RestoreCandidate, SourceDescription } from './source.js';
+import {
+  isAvailableCandidate,
+  type RestorableWindow,
+  type RestoreCandidate,
+  type SourceDescription,
+} from './source.js';
 
 export interface MethodContext {
   kind: DatabaseKind;
@@ -104,7 +109,7 @@ function assertSnapshotFits(snapshot: RestoreCandidate, context: MethodContext):
       `snapshot "${snapshot.id}" is of ${snapshot.sourceIdentifier}, not of ${source.identifier}`,
     );
   }
-  if (snapshot.status !== 'available' && snapshot.status !== 'AVAILABLE') {
+  if (!isAvailableCandidate(snapshot)) {
     throw new SnapshotMismatchError(
       `snapshot "${snapshot.id}" is ${snapshot.status}, not available: wait for it or pick another`,
     );

@@ -82,6 +82,11 @@ export interface SourceDescription {
   table?: TableSettings;
 }
 
+/** RDS and DocumentDB say `available`, DynamoDB `AVAILABLE`: only then can a restore start from a candidate. */
+export function isAvailableCandidate(candidate: Pick<RestoreCandidate, 'status'>): boolean {
+  return candidate.status === 'available' || candidate.status === 'AVAILABLE';
+}
+
 /** A snapshot (or DynamoDB backup) a restore can start from. */
 export interface RestoreCandidate {
   kind: DatabaseKind;

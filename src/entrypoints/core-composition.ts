@@ -158,6 +158,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
         log,
       })
     : undefined;
+  const cycles = refreshCyclesOf(policy);
   // One directory (its caches) for the Home tabs and, through the composition, the Slack app's listeners.
   const directory = slackClient ? new UserDirectory(slackClient, policy, clock) : undefined;
   const homes =
@@ -169,7 +170,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
           clock,
           directory,
           maxExpiryMs: policyDuration(policy.maxExpiry),
-          refreshCycles: refreshCyclesOf(policy),
+          refreshCycles: cycles,
           cycleRuns,
           log,
         })
@@ -181,7 +182,6 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     if (!environment) throw new Error(`environment ${name} is not in the policy`);
     return environment;
   };
-  const cycles = refreshCyclesOf(policy);
   const refreshCards = slackClient ? new RefreshCards({ client: slackClient, cardStates, clock, log }) : undefined;
   const worker = new Worker({
     store,

@@ -9,6 +9,7 @@ import {
   expireCopyNow,
   extendExpiry,
   rejectJob,
+  type ScheduledApproval,
   startScheduledJob,
 } from '../domain/job/transitions.js';
 import type { Plan } from '../domain/plan.js';
@@ -24,7 +25,7 @@ import type { RestoreRequest } from '../domain/restore-request.js';
 export interface ScheduledRestore {
   jobId: string;
   request: RestoreRequest;
-  approval: { approvedBy?: string; detail: string };
+  approval: ScheduledApproval;
 }
 
 export interface JobServiceDeps {

@@ -73,12 +73,18 @@ export function approveJob(job: Job, principal: Principal, rules: ApprovalRules,
   );
 }
 
+/** Who let a scheduled restore start: the approver on the run's card, or none (the policy), and how. */
+export interface ScheduledApproval {
+  approvedBy?: string;
+  detail: string;
+}
+
 /**
  * A restore a refresh cycle requested starts as it is created: the policy that declares the cycle
  * is its authority (its targets are checked there, never in a protected environment), and where
  * the cycle wants a person's approval, `approvedBy` is the approver who gave it on the run's card.
  */
-export function startScheduledJob(job: Job, approval: { approvedBy?: string; detail: string }, now: Date): Job {
+export function startScheduledJob(job: Job, approval: ScheduledApproval, now: Date): Job {
   if (job.status !== 'awaiting_approval' || job.events.length > 1) {
     throw new JobTransitionError('only a newly requested scheduled restore starts this way');
   }

@@ -1,6 +1,6 @@
 import { identifierFromArn, sameIdentifier } from '../identifiers.js';
 import { isReferenceTo } from '../snapshot-reference.js';
-import type { RestoreCandidate } from '../source.js';
+import { isAvailableCandidate, type RestoreCandidate } from '../source.js';
 import type { RefreshDatabase } from './cycle.js';
 import type { DatabasePick } from './cycle-run.js';
 
@@ -14,8 +14,6 @@ export interface DiscoveryInput {
   latest?: string;
   current?: string;
 }
-
-const READY = new Set(['available', 'AVAILABLE']);
 
 /**
  * The snapshot a run restores for one database. `latest`, when it names another snapshot than
@@ -58,7 +56,7 @@ function pickOf(target: string, snapshot: RestoreCandidate, current: string | un
 
 /** Why `snapshot` cannot be restored by this cycle, or undefined when it can. */
 function mismatch(snapshot: RestoreCandidate, { database }: DiscoveryInput): string | undefined {
-  if (!READY.has(snapshot.status)) return `is ${snapshot.status}, not yet available`;
+  if (!isAvailableCandidate(snapshot)) return `is ${snapshot.status}, not yet available`;
   if (snapshot.engine !== database.engine) return `is of ${snapshot.engine}, not ${database.engine}`;
   if (database.engineVersion && snapshot.engineVersion !== database.engineVersion) {
     return `is of ${snapshot.engine} ${snapshot.engineVersion}, not the pinned ${database.engineVersion}`;

@@ -1,5 +1,6 @@
 import { refreshActor } from '../actors.js';
 import type { Job } from '../job/job.js';
+import type { ScheduledApproval } from '../job/transitions.js';
 import { formatInstant } from '../restore-point.js';
 import type { RestoreRequest } from '../restore-request.js';
 import type { RefreshCycle, RefreshDatabase } from './cycle.js';
@@ -34,10 +35,7 @@ export function refreshRestoreRequest(
 }
 
 /** Who let the restores start: the approver on the card when the cycle asks for one, else the policy. */
-export function refreshApproval(
-  run: Pick<CycleRun, 'decisions'>,
-  cycle: RefreshCycle,
-): { approvedBy?: string; detail: string } {
+export function refreshApproval(run: Pick<CycleRun, 'decisions'>, cycle: RefreshCycle): ScheduledApproval {
   const decision = run.decisions.findLast((candidate) => candidate.type === 'approve' || candidate.type === 'run-now');
   if (decision) {
     const how = decision.type === 'approve' ? 'approved' : 'run now';

@@ -1,11 +1,10 @@
 import { identifierFromArn } from '../identifiers.js';
 import { TAG_MANAGED, TAG_SOURCE } from '../managed-resources.js';
 import { isReferenceTo } from '../snapshot-reference.js';
-import type { RestoreCandidate } from '../source.js';
+import { isAvailableCandidate, type RestoreCandidate } from '../source.js';
 import type { DatabasePick } from './cycle-run.js';
 
 const FAILED = new Set(['failed', 'error', 'incompatible-parameters', 'deleting']);
-const READY = new Set(['available', 'AVAILABLE']);
 const MAX_SNAPSHOT_IDENTIFIER = 255;
 
 /**
@@ -44,7 +43,7 @@ export function pickOfCopy(input: {
   if (FAILED.has(copy.status)) {
     return { target, problem: `the copy ${copyIdentifier} of ${shared.id} is ${copy.status}: delete it to try again` };
   }
-  if (!READY.has(copy.status)) return { ...from, copying: copyIdentifier };
+  if (!isAvailableCandidate(copy)) return { ...from, copying: copyIdentifier };
   const unchanged = current !== undefined && isReferenceTo(current, copy);
   return { ...from, snapshotId: copy.arn, ...(unchanged ? { unchanged: true } : {}) };
 }

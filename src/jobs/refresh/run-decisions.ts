@@ -13,6 +13,9 @@ export interface RunDecisionDeps {
   clock: Clock;
 }
 
+const approversIn = (policy: RunDecisionDeps['policy']) => (environment: string) =>
+  policy.environments[environment]?.approvers;
+
 /** A decision that keeps meeting newer versions of the run is given up after this many tries. */
 const ATTEMPTS = 3;
 
@@ -28,7 +31,7 @@ export async function decideOnRun(
   principal: Principal,
   decide: (run: CycleRun, context: DecisionContext) => CycleRun,
 ): Promise<CycleRun> {
-  const approversOf = (environment: string) => deps.policy.environments[environment]?.approvers;
+  const approversOf = approversIn(deps.policy);
   let run: CycleRun | undefined = stored;
   for (let attempt = 0; attempt < ATTEMPTS && run; attempt += 1) {
     try {
@@ -49,7 +52,7 @@ export async function decideOnRun(
 export async function runCycleNow(deps: RunDecisionDeps, cycle: RefreshCycle, principal: Principal): Promise<CycleRun> {
   const now = deps.clock.now();
   const next = nextOccurrence(cycle, now);
-  const approversOf = (environment: string) => deps.policy.environments[environment]?.approvers;
+  const approversOf = approversIn(deps.policy);
   runNow(newCycleRun(cycle, next.at, now), { cycle, principal, approversOf, now });
   const open = (await deps.runs.listOpen()).find((run) => run.cycle === cycle.name);
   const run = open ?? (await firstOpenOccurrence(deps, cycle, next.index, now));
