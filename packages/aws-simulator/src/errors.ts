@@ -3,6 +3,7 @@ import * as codePipeline from '@aws-sdk/client-codepipeline';
 import * as docdb from '@aws-sdk/client-docdb';
 import * as dynamodb from '@aws-sdk/client-dynamodb';
 import * as rds from '@aws-sdk/client-rds';
+import * as route53 from '@aws-sdk/client-route-53';
 import * as ssm from '@aws-sdk/client-ssm';
 import * as sts from '@aws-sdk/client-sts';
 import type { SimulatedService } from './types.js';
@@ -26,6 +27,7 @@ const SERVICE_MODULES: Record<SimulatedService, Record<string, unknown>> = {
   SSM: ssm,
   CodePipeline: codePipeline,
   STS: sts,
+  Route53: route53,
 };
 
 const BASE_EXCEPTIONS: Record<SimulatedService, BaseExceptionClass> = {
@@ -36,6 +38,7 @@ const BASE_EXCEPTIONS: Record<SimulatedService, BaseExceptionClass> = {
   SSM: ssm.SSMServiceException,
   CodePipeline: codePipeline.CodePipelineServiceException,
   STS: sts.STSServiceException,
+  Route53: route53.Route53ServiceException,
 };
 
 /** Error codes AWS reports for throttling, by service (RDS and DocumentDB say `Throttling`). */
@@ -47,6 +50,7 @@ export const THROTTLING_ERROR: Record<SimulatedService, string> = {
   SSM: 'ThrottlingException',
   CodePipeline: 'ThrottlingException',
   STS: 'Throttling',
+  Route53: 'Throttling',
 };
 
 /**
@@ -82,5 +86,5 @@ export function toServiceException(service: SimulatedService, code: string, mess
 }
 
 function isExceptionClass(value: unknown): value is ModeledExceptionClass {
-  return typeof value === 'function' && /Fault$|Exception$|NotFound$|Exists$/.test(value.name);
+  return typeof value === 'function' && /Fault$|Exception$|NotFound$|Exists$|^NoSuch|^Invalid/.test(value.name);
 }

@@ -18,6 +18,7 @@ export type {
   SnapshotSeed,
   TagSeed,
 } from './rds/index.js';
+export type { RecordSeed, Route53Simulation } from './route53/index.js';
 export { createSimulatedAws, SimulatedAws, type SimulatedAwsOptions } from './simulated-aws.js';
 export type { ParameterSeed, SsmSimulation } from './ssm/index.js';
 export type { RoleSeed, StsSimulation } from './sts/index.js';

@@ -6,6 +6,7 @@ import { createDynamoDbSimulation, type DynamoDbSimulation } from './dynamodb/in
 import { fault, SimulatedAwsFault, THROTTLING_ERROR, toServiceException } from './errors.js';
 import { FaultInjector } from './faults.js';
 import { createRdsSimulation, type RdsSimulation } from './rds/index.js';
+import { Route53Simulation } from './route53/index.js';
 import { createSsmSimulation, type SsmSimulation } from './ssm/index.js';
 import { createStsSimulation, type StsSimulation } from './sts/index.js';
 import type { ServiceHandlers, SimulatedCall, SimulatedRequest, SimulatedService, SimulatedTarget } from './types.js';
@@ -27,6 +28,7 @@ const CLIENT_SERVICES: Record<string, SimulatedService> = {
   SSMClient: 'SSM',
   CodePipelineClient: 'CodePipeline',
   STSClient: 'STS',
+  Route53Client: 'Route53',
 };
 
 /**
@@ -43,6 +45,7 @@ export class SimulatedAws {
   readonly ssm: SsmSimulation;
   readonly codePipeline: CodePipelineSimulation;
   readonly sts: StsSimulation;
+  readonly route53: Route53Simulation;
   private readonly handlers: Record<SimulatedService, ServiceHandlers>;
 
   constructor(options: SimulatedAwsOptions) {
@@ -52,6 +55,7 @@ export class SimulatedAws {
     this.ssm = createSsmSimulation(this.world);
     this.codePipeline = createCodePipelineSimulation(this.world);
     this.sts = createStsSimulation(this.world);
+    this.route53 = new Route53Simulation(this.world);
     this.handlers = {
       RDS: this.rds.rdsHandlers,
       DocDB: this.rds.docdbHandlers,
@@ -60,6 +64,7 @@ export class SimulatedAws {
       SSM: this.ssm.handlers,
       CodePipeline: this.codePipeline.handlers,
       STS: this.sts.handlers,
+      Route53: this.route53.handlers,
     };
   }
 

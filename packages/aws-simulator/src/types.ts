@@ -1,5 +1,13 @@
 /** Services the simulated account answers, named as the SDK clients name them (`RDSClient` → `RDS`). */
-export type SimulatedService = 'RDS' | 'DocDB' | 'DynamoDB' | 'ApplicationAutoScaling' | 'SSM' | 'CodePipeline' | 'STS';
+export type SimulatedService =
+  | 'RDS'
+  | 'DocDB'
+  | 'DynamoDB'
+  | 'ApplicationAutoScaling'
+  | 'SSM'
+  | 'CodePipeline'
+  | 'STS'
+  | 'Route53';
 
 /** Where a call lands: the account and region the client was built for. */
 export interface SimulatedTarget {

@@ -19,6 +19,10 @@ export interface SimulatedDurations {
   createBackupMs: number;
   updateTableMs: number;
   pipelineMs: number;
+  /** A Route 53 change is PENDING this long, then INSYNC. */
+  route53PropagationMs: number;
+  /** A global database's failover or switchover to a secondary cluster. */
+  globalFailoverMs: number;
   /** How far LatestRestorableTime trails now. */
   restoreLagMs: number;
 }
@@ -35,6 +39,8 @@ export const DEFAULT_DURATIONS: SimulatedDurations = {
   createBackupMs: 2 * MINUTE,
   updateTableMs: 1 * MINUTE,
   pipelineMs: 10 * MINUTE,
+  route53PropagationMs: 1 * MINUTE,
+  globalFailoverMs: 2 * MINUTE,
   restoreLagMs: 5 * MINUTE,
 };
 

@@ -74,6 +74,10 @@ export function describeTable(table: StoredTable): TableDescription {
     }),
     TableClassSummary: { TableClass: table.tableClass },
     DeletionProtectionEnabled: table.deletionProtection,
+    ...(table.replicaRegions && {
+      GlobalTableVersion: '2019.11.21',
+      Replicas: table.replicaRegions.map((RegionName) => ({ RegionName, ReplicaStatus: 'ACTIVE' as const })),
+    }),
     ...(table.restore && {
       RestoreSummary: {
         ...(table.restore.sourceBackupArn && { SourceBackupArn: table.restore.sourceBackupArn }),

@@ -3,6 +3,7 @@ import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { putScalingPolicy, registerScalableTarget } from '../autoscaling/operations.js';
 import type { ServiceHandlers, SimulatedTarget } from '../types.js';
 import type { SimulatedWorld } from '../world.js';
+import { tableArn } from './arns.js';
 import { backupHandlers, recordBackup } from './backup-handlers.js';
 import { describeTable } from './describe.js';
 import { restoreHandlers } from './restore-handlers.js';
@@ -62,6 +63,24 @@ export class DynamoDbSimulation {
     const table = tableFromSeed(target, seed, this.world.now());
     region.tables.set(table.name, table);
     return describeTable(table);
+  }
+
+  /**
+   * Makes a seeded table a global table with a replica in `region` (same account): the replica is
+   * a table of the same name and contents there, and each lists the other's region as a replica.
+   */
+  addReplica(target: SimulatedTarget, tableName: string, region: string): TableDescription {
+    const table = this.state.region(target).tables.get(tableName);
+    if (!table) throw new Error(`Seed replica: no table ${tableName}`);
+    const replicaTarget = { accountId: target.accountId, region };
+    const replica = {
+      ...structuredClone(table),
+      arn: tableArn(replicaTarget, tableName),
+      replicaRegions: [target.region],
+    };
+    this.state.region(replicaTarget).tables.set(tableName, replica);
+    table.replicaRegions = [...(table.replicaRegions ?? []), region];
+    return describeTable(replica);
   }
 
   /** Seeds an on-demand backup of an existing table, as the table is now; returns its ARN. */

@@ -1,5 +1,5 @@
 import { fault } from '../errors.js';
-import type { SimulatedRequest } from '../types.js';
+import type { SimulatedTarget } from '../types.js';
 import type { SimulatedWorld } from '../world.js';
 import { tableNameIn } from './arns.js';
 import type { DynamoDbRegion, DynamoDbState, StoredTable } from './state.js';
@@ -15,7 +15,7 @@ export type MissingTableCode = 'ResourceNotFoundException' | 'TableNotFoundExcep
 
 export function requireTable(
   region: DynamoDbRegion,
-  request: SimulatedRequest,
+  request: SimulatedTarget,
   nameOrArn: string | undefined,
   code: MissingTableCode = 'ResourceNotFoundException',
 ): StoredTable {

@@ -120,6 +120,14 @@ function createRestoredTable(
   return table;
 }
 
+/** The account and region a source table ARN names: the caller's own account, any region. */
+function sourceRegionOf(request: SimulatedTarget, arn: string | undefined): SimulatedTarget {
+  const match = arn ? /^arn:aws:dynamodb:([^:]+):(\d{12}):table\//.exec(arn) : null;
+  // Another account's table is not restorable from here (AWS restores within the account): not found.
+  if (!match || match[2] !== request.accountId) return request;
+  return { accountId: request.accountId, region: match[1] as string };
+}
+
 /** RestoreTableToPointInTime and RestoreTableFromBackup. */
 export function restoreHandlers({ world, state }: DynamoDbContext): ServiceHandlers {
   return {
@@ -132,9 +140,11 @@ export function restoreHandlers({ world, state }: DynamoDbContext): ServiceHandl
       if (!input.UseLatestRestorableTime && !input.RestoreDateTime) {
         throw fault('ValidationException', 'Either RestoreDateTime or UseLatestRestorableTime must be specified');
       }
+      // A point-in-time restore may land in another region of the source's account, named by SourceTableArn.
+      const sourceTarget = sourceRegionOf(request, input.SourceTableArn);
       const source = requireTable(
-        region,
-        request,
+        state.region(sourceTarget),
+        sourceTarget,
         input.SourceTableArn ?? input.SourceTableName,
         'TableNotFoundException',
       );

@@ -65,6 +65,8 @@ export interface StoredTable extends TableContents {
   deletionProtection: boolean;
   tags: Map<string, string>;
   restore?: { sourceTableArn?: string; sourceBackupArn?: string; restoreDateTime: Date };
+  /** A global table (version 2019.11.21): the other regions that hold a replica of it. */
+  replicaRegions?: string[];
 }
 
 export type SimulatedBackupType = 'USER' | 'SYSTEM';

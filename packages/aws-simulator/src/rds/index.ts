@@ -3,13 +3,27 @@ import type { SimulatedWorld } from '../world.js';
 import { automatedBackupHandlers } from './automated-backups.js';
 import { clusterHandlers } from './clusters.js';
 import type { RdsContext } from './context.js';
+import { globalClusterHandlers, settleGlobalClusters } from './global-clusters.js';
 import { instanceHandlers } from './instances.js';
-import { type ClusterSeed, createSeeding, type InstanceSeed, type SnapshotSeed } from './seeding.js';
+import {
+  type ClusterSeed,
+  createSeeding,
+  type GlobalClusterSeed,
+  type InstanceSeed,
+  type SnapshotSeed,
+} from './seeding.js';
 import { snapshotHandlers } from './snapshots.js';
 import { RdsStore } from './store.js';
 import { tagHandlers } from './tags.js';
 
-export type { ClusterMemberSeed, ClusterSeed, InstanceSeed, SnapshotSeed, TagSeed } from './seeding.js';
+export type {
+  ClusterMemberSeed,
+  ClusterSeed,
+  GlobalClusterSeed,
+  InstanceSeed,
+  SnapshotSeed,
+  TagSeed,
+} from './seeding.js';
 
 /**
  * Operations the DocumentDB client has. DocumentDB runs on RDS's control plane, so they are RDS's own
@@ -28,6 +42,8 @@ const DOCDB_OPERATIONS = [
   'DeleteDBInstance',
   'DeleteDBCluster',
   'CopyDBClusterSnapshot',
+  'DescribeGlobalClusters',
+  'FailoverGlobalCluster',
   'AddTagsToResource',
   'ListTagsForResource',
   'RemoveTagsFromResource',
@@ -56,6 +72,11 @@ export interface RdsSimulation {
     destinationRegion: string,
     options?: { kmsKeyId?: string; since?: Date },
   ): string;
+  /**
+   * Makes a global database of the primary cluster (already added in `primary`) with a secondary
+   * cluster in each other region given (added here, readers only); returns the global cluster's id.
+   */
+  addGlobalCluster(primary: SimulatedTarget, seed: GlobalClusterSeed): string;
   /** Shares a manual snapshot (by ARN) with another account of the same region. */
   shareSnapshot(arn: string, withAccountId: string): void;
   /** The simulation's current time, to date seeded snapshots. */
@@ -74,6 +95,7 @@ export function createRdsSimulation(world: SimulatedWorld): RdsSimulation {
     ...snapshotHandlers(ctx),
     ...tagHandlers(ctx),
     ...automatedBackupHandlers(ctx),
+    ...globalClusterHandlers(ctx),
   };
   const rdsHandlers: ServiceHandlers = {};
   for (const [operation, handler] of Object.entries(handlers)) {
@@ -89,6 +111,7 @@ export function createRdsSimulation(world: SimulatedWorld): RdsSimulation {
 function settledFirst(ctx: RdsContext, handler: OperationHandler): OperationHandler {
   return (request) => {
     ctx.store.settle();
+    settleGlobalClusters(ctx);
     return handler(request);
   };
 }

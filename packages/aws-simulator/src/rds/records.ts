@@ -46,6 +46,9 @@ export interface ClusterRecord extends ResourceRecord {
   sizeGiB: number;
   storageType?: string;
   cloneGroupId?: string;
+  /** A member of a global database: the secondary takes no writes until a failover makes it primary. */
+  globalClusterId?: string;
+  globalRole?: 'primary' | 'secondary';
 }
 
 export type SnapshotKind = 'instance' | 'cluster';

@@ -3,6 +3,7 @@ import { replicatedBackup } from './automated-backups.js';
 import { clusterMemberSettings, newCluster, newInstance } from './builders.js';
 import { bornWith, type RdsContext } from './context.js';
 import { defaultEngineVersion, defaultPort, parameterGroupFamily } from './engines.js';
+import { type GlobalClusterRecord, markRoles } from './global-clusters.js';
 import { startedAs } from './lifecycle.js';
 import { awsManagedKey, DEFAULT_SUBNET_GROUP, kmsKeyArn, mainVpcId, parseRdsArn, rdsArn, resourceId } from './names.js';
 import type { RegionState, SnapshotKind, SnapshotRecord } from './records.js';
@@ -92,6 +93,13 @@ export interface SnapshotSeed {
   copiedFrom?: string;
 }
 
+/** A global database: its primary cluster is already seeded; each secondary is added in its region. */
+export interface GlobalClusterSeed {
+  id: string;
+  primaryClusterId: string;
+  secondaries: { region: string; cluster: Omit<ClusterSeed, 'engine' | 'engineVersion'> }[];
+}
+
 function tagsOf(seed: TagSeed | undefined): Map<string, string> {
   return new Map(Object.entries(seed ?? {}));
 }
@@ -178,6 +186,28 @@ export function createSeeding(ctx: RdsContext) {
     return arn;
   }
 
+  function addGlobalCluster(primary: SimulatedTarget, seed: GlobalClusterSeed): string {
+    const source = ctx.store.state(primary).clusters.get(seed.primaryClusterId.toLowerCase());
+    if (!source)
+      throw new Error(`No cluster ${seed.primaryClusterId} in ${primary.region} to make a global database of`);
+    const record: GlobalClusterRecord = {
+      id: seed.id.toLowerCase(),
+      accountId: primary.accountId,
+      engine: source.engine,
+      engineVersion: source.engineVersion,
+      members: [{ target: primary, clusterId: source.id }],
+      writer: 0,
+    };
+    for (const secondary of seed.secondaries) {
+      const target = { accountId: primary.accountId, region: secondary.region };
+      addCluster(target, { ...secondary.cluster, engine: source.engine, engineVersion: source.engineVersion });
+      record.members.push({ target, clusterId: secondary.cluster.id.toLowerCase() });
+    }
+    ctx.store.globalClusters.set(`${record.accountId}/${record.id}`, record);
+    markRoles(ctx, record);
+    return record.id;
+  }
+
   /** Shares a manual snapshot with another account, as ModifyDB[Cluster]SnapshotAttribute `restore` would. */
   function shareSnapshot(arn: string, withAccountId: string): void {
     const parsed = parseRdsArn(arn);
@@ -226,6 +256,7 @@ export function createSeeding(ctx: RdsContext) {
     replicateAutomatedBackups,
     addInstance,
     addCluster,
+    addGlobalCluster,
     addInstanceSnapshot: (target: SimulatedTarget, seed: SnapshotSeed) => addSnapshot(target, 'instance', seed),
     addClusterSnapshot: (target: SimulatedTarget, seed: SnapshotSeed) => addSnapshot(target, 'cluster', seed),
     shareSnapshot,

@@ -127,7 +127,7 @@ export function clusterShape(state: RegionState, cluster: ClusterRecord, view: V
     ReadReplicaIdentifiers: [],
     DBClusterMembers: members.map((member, index) => ({
       DBInstanceIdentifier: member.id,
-      IsClusterWriter: index === 0,
+      IsClusterWriter: index === 0 && cluster.globalRole !== 'secondary',
       DBClusterParameterGroupStatus: 'in-sync',
       PromotionTier: member.promotionTier,
     })),
@@ -140,6 +140,7 @@ export function clusterShape(state: RegionState, cluster: ClusterRecord, view: V
     AssociatedRoles: [],
     IAMDatabaseAuthenticationEnabled: false,
     CloneGroupId: cluster.cloneGroupId,
+    GlobalClusterIdentifier: cluster.globalClusterId,
     ClusterCreateTime: cluster.createdAt,
     EngineMode: isAurora(cluster.engine) ? 'provisioned' : undefined,
     StorageType: cluster.storageType,

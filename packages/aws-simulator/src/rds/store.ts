@@ -1,6 +1,7 @@
 import { PerRegion } from '../per-region.js';
 import type { SimulatedTarget } from '../types.js';
 import type { SimulatedWorld } from '../world.js';
+import type { GlobalClusterRecord } from './global-clusters.js';
 import { existsAt, type Lifecycle, statusAt } from './lifecycle.js';
 import { DEFAULT_SUBNET_GROUP, DEFAULT_VPC_ID, snapshotStamp } from './names.js';
 import { type ClusterRecord, type InstanceRecord, RegionState } from './records.js';
@@ -17,6 +18,8 @@ export class RdsStore {
     state.subnetGroups.set(DEFAULT_SUBNET_GROUP, DEFAULT_VPC_ID);
     return state;
   });
+  /** Global databases by `<account>/<id>`: they span the account's regions. */
+  readonly globalClusters = new Map<string, GlobalClusterRecord>();
   private sequence = 0;
 
   constructor(readonly world: SimulatedWorld) {}
