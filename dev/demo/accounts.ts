@@ -24,6 +24,6 @@ export const DEMO_ACCOUNTS: DemoAccounts = {
 export function seedDemoAccounts(sim: SimulatedAws, accounts: DemoAccounts = DEMO_ACCOUNTS): DemoAccounts {
   seedRdsDemo(sim.rds, accounts);
   seedDynamoDbDemo(sim.dynamodb, accounts);
-  seedPlatformDemo({ sts: sim.sts, ssm: sim.ssm, codePipeline: sim.codePipeline }, accounts);
+  seedPlatformDemo({ sts: sim.sts, ssm: sim.ssm, codePipeline: sim.codePipeline, route53: sim.route53 }, accounts);
   return accounts;
 }

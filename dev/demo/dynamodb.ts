@@ -142,7 +142,8 @@ function seedAuditLog(dynamodb: DynamoDbSimulation, target: SimulatedTarget, ago
  * Demo tables. Production: `carts` (on-demand, TTL, PITR, stream, GSI, customer KMS key,
  * deletion protection), `orders-events` (provisioned, auto scaling on the table and its GSI,
  * PITR since ten days) and `audit-log` (PITR off), with USER and SYSTEM backups.
- * Acceptance: `carts-acc` and `orders-events-acc`, shaped the same.
+ * Acceptance: `carts-acc` and `orders-events-acc`, shaped the same. `carts` is a global table with a
+ * replica in the disaster-recovery region.
  */
 export function seedDynamoDbDemo(dynamodb: DynamoDbSimulation, accounts: DemoAccounts): void {
   const now = dynamodb.world.now().getTime();
@@ -150,6 +151,7 @@ export function seedDynamoDbDemo(dynamodb: DynamoDbSimulation, accounts: DemoAcc
   seedCarts(dynamodb, accounts.production, 'carts', 'production', ago);
   seedOrdersEvents(dynamodb, accounts.production, 'orders-events', 'production', ago);
   seedAuditLog(dynamodb, accounts.production, ago);
+  dynamodb.addReplica(accounts.production, 'carts', accounts.disasterRecovery.region);
   seedCarts(dynamodb, accounts.acceptance, 'carts-acc', 'acceptance', ago);
   seedOrdersEvents(dynamodb, accounts.acceptance, 'orders-events-acc', 'acceptance', ago);
 }

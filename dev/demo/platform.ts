@@ -1,4 +1,9 @@
-import type { CodePipelineSimulation, SsmSimulation, StsSimulation } from '@db-restore-bot/aws-simulator';
+import type {
+  CodePipelineSimulation,
+  Route53Simulation,
+  SsmSimulation,
+  StsSimulation,
+} from '@db-restore-bot/aws-simulator';
 import type { DemoAccounts } from './accounts.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -8,7 +13,11 @@ export interface PlatformSimulations {
   sts: StsSimulation;
   ssm: SsmSimulation;
   codePipeline: CodePipelineSimulation;
+  route53: Route53Simulation;
 }
+
+/** The private zone production's applications resolve their databases through. */
+export const INTERNAL_ZONE_ID = 'Z0INTERNAL';
 
 export const RESTORE_BOT_ROLE = 'restore-bot';
 export const ACCEPTANCE_REFRESH_PIPELINE = 'acceptance-refresh';
@@ -55,4 +64,36 @@ export function seedPlatformDemo(platform: PlatformSimulations, accounts: DemoAc
   put('current', 29, 29);
   put('current', 15, 15);
   put('latest', 1, 1);
+  seedDisasterRecoveryEndpoints(platform, accounts, now);
+}
+
+/**
+ * Where production's applications read their databases' endpoints: SSM parameters in the DR region
+ * (what the DR stack's applications read) and a Route 53 CNAME, each naming the primary today.
+ */
+function seedDisasterRecoveryEndpoints(platform: PlatformSimulations, accounts: DemoAccounts, now: Date): void {
+  const { region } = accounts.production;
+  const endpoints: Record<string, string> = {
+    '/orders/database-endpoint': `orders-db.c0prod1a2b3c.${region}.rds.amazonaws.com`,
+    '/orders/aurora-endpoint': `orders.cluster-c0prod1a2b3c.${region}.rds.amazonaws.com`,
+    '/inventory/database-endpoint': `inventory.cluster-c0prod1a2b3c.${region}.rds.amazonaws.com`,
+    '/catalog/database-endpoint': `catalog.cluster-c0prod1a2b3c.${region}.docdb.amazonaws.com`,
+    '/carts/table-arn': `arn:aws:dynamodb:${region}:${accounts.production.accountId}:table/carts`,
+    '/orders-events/table-arn': `arn:aws:dynamodb:${region}:${accounts.production.accountId}:table/orders-events`,
+  };
+  for (const [name, value] of Object.entries(endpoints)) {
+    platform.ssm.putParameter(accounts.disasterRecovery, { name, value, modifiedAt: now });
+  }
+  platform.route53.addHostedZone(accounts.production.accountId, {
+    id: INTERNAL_ZONE_ID,
+    name: 'internal.example.com',
+    records: [
+      {
+        name: 'orders-db.internal.example.com',
+        type: 'CNAME',
+        ttl: 300,
+        values: [endpoints['/orders/database-endpoint'] as string],
+      },
+    ],
+  });
 }

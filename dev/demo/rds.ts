@@ -19,6 +19,7 @@ function demoData(accounts: DemoAccounts, now: Date) {
     accRds: key(acc, '8a2d3b0f-1e5c-4f2b-8d4e-1b2c3d4e5f01'),
     accDocdb: key(acc, '8a2d3b0f-1e5c-4f2b-8d4e-1b2c3d4e5f02'),
     drRds: key(dr, '3c4e5f60-2a7b-4c8d-9e0f-2c3d4e5f6a01'),
+    drDocdb: key(dr, '3c4e5f60-2a7b-4c8d-9e0f-2c3d4e5f6a02'),
   };
   /** A snapshot taken at 04:00 UTC `daysAgo` days before now, and the `2026-11-20` stamp of its name. */
   const day = (daysAgo: number) => {
@@ -269,7 +270,37 @@ function demoData(accounts: DemoAccounts, now: Date) {
         allocatedStorage: 420,
         copiedFrom: `arn:aws:rds:${prod.region}:${prod.accountId}:cluster-snapshot:rds:orders-${day(1).stamp}-03-00`,
       },
+      {
+        id: `catalog-dr-${day(1).stamp}`,
+        sourceId: 'catalog',
+        takenAt: day(1).takenAt,
+        engine: 'docdb',
+        engineVersion: '5.0.0',
+        kmsKeyId: keys.drDocdb,
+        allocatedStorage: 120,
+        copiedFrom: `arn:aws:rds:${prod.region}:${prod.accountId}:cluster-snapshot:rds:catalog-${day(1).stamp}-03-00`,
+      },
     ] satisfies SnapshotSeed[],
+    subnetGroups: ['dr-private', 'dr-docdb'],
+    // inventory is a global database: its secondary here takes over on a failover.
+    globalClusters: [
+      {
+        id: 'inventory-global',
+        primaryClusterId: 'inventory',
+        secondaries: [
+          {
+            region: dr.region,
+            cluster: {
+              id: 'inventory-dr',
+              subnetGroup: 'dr-private',
+              securityGroupIds: ['sg-0c3d000auroramysql'],
+              kmsKeyId: keys.drRds,
+              members: [{ id: 'inventory-dr-1', instanceClass: 'db.r6g.large' }],
+            },
+          },
+        ],
+      },
+    ],
     // orders-db's automated backups are replicated here: restorable by SourceDBInstanceAutomatedBackupsArn.
     replicatedInstances: [{ id: 'orders-db', kmsKeyId: keys.drRds }],
   };
@@ -304,6 +335,8 @@ export function seedRdsDemo(rds: RdsSimulation, accounts: DemoAccounts): void {
   seedAccount(accounts.acceptance, data.acceptance);
   seedAccount(accounts.disasterRecovery, data.disasterRecovery);
   const { production, disasterRecovery } = accounts;
+  for (const name of data.disasterRecovery.subnetGroups) rds.addSubnetGroup(disasterRecovery, name);
+  for (const global of data.disasterRecovery.globalClusters) rds.addGlobalCluster(production, global);
   for (const { id, kmsKeyId } of data.disasterRecovery.replicatedInstances) {
     const arn = `arn:aws:rds:${production.region}:${production.accountId}:db:${id}`;
     rds.replicateAutomatedBackups(arn, disasterRecovery.region, { kmsKeyId });

@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { type DisasterRecoveryPolicy, disasterRecoverySchema } from './dr/dr-schema.js';
 import { parseDuration } from './duration.js';
 import { DATABASE_KINDS } from './kinds.js';
+import { durationText, principals, slackChannelId } from './policy-fields.js';
 import { refreshCycleSchema } from './refresh/cycle-schema.js';
-
-const durationText = z
-  .string()
-  .refine((text) => parseDuration(text) !== undefined, { message: 'must be a duration such as 30m, 4h, 3d or 2w' });
 
 const regexText = z.string().refine(
   (text) => {
@@ -18,18 +16,6 @@ const regexText = z.string().refine(
   },
   { message: 'must be a valid regular expression' },
 );
-
-const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U012AB3CD');
-const slackUserGroupId = z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group id such as S0614TZR7');
-const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C024BE91L');
-
-const principals = z
-  .object({
-    users: z.array(slackUserId).default([]),
-    userGroups: z.array(slackUserGroupId).default([]),
-  })
-  .strict()
-  .default({ users: [], userGroups: [] });
 
 /** Settings for restores into an environment that cannot copy them from the source (another account). */
 const restoreDefaultsOfKind = z
@@ -127,10 +113,14 @@ export const PolicySchema = z
       .array(refreshCycleSchema)
       .default([])
       .describe('Scheduled refreshes of acceptance databases from production, announced in a channel.'),
+    disasterRecovery: disasterRecoverySchema
+      .optional()
+      .describe("Recovery of production's databases in another Region, asked for from an incident channel."),
   })
   .strict()
   .superRefine((policy, context) => {
     checkRefreshCycles(policy, context);
+    if (policy.disasterRecovery) checkDisasterRecovery(policy.environments, policy.disasterRecovery, context);
     for (const [name, env] of Object.entries(policy.environments)) {
       if (env.approvers.users.length === 0 && env.approvers.userGroups.length === 0) {
         context.addIssue({
@@ -150,6 +140,65 @@ export const PolicySchema = z
   });
 
 type PolicyOutput = z.output<typeof PolicySchema>;
+
+/**
+ * Each recovery plan is of an environment of the policy into another of another Region; a
+ * Route 53 record is switched only for databases with an endpoint (not DynamoDB tables).
+ */
+function checkDisasterRecovery(
+  environments: PolicyOutput['environments'],
+  disasterRecovery: DisasterRecoveryPolicy,
+  context: z.RefinementCtx,
+): void {
+  for (const [name, plan] of Object.entries(disasterRecovery.environments)) {
+    const path = ['disasterRecovery', 'environments', name];
+    const primary = environments[name];
+    const dr = environments[plan.drEnvironment];
+    if (!primary) {
+      context.addIssue({ code: 'custom', path, message: `"${name}" is not an environment of this policy` });
+    }
+    if (!dr) {
+      context.addIssue({
+        code: 'custom',
+        path: [...path, 'drEnvironment'],
+        message: `names "${plan.drEnvironment}", which is not an environment of this policy`,
+      });
+    }
+    if (primary && dr && primary.region === dr.region) {
+      context.addIssue({
+        code: 'custom',
+        path: [...path, 'drEnvironment'],
+        message: `${plan.drEnvironment} is in ${dr.region}, the same Region as ${name}: a DR environment is in another Region`,
+      });
+    }
+    if (plan.approvers.users.length === 0 && plan.approvers.userGroups.length === 0) {
+      context.addIssue({
+        code: 'custom',
+        path: [...path, 'approvers'],
+        message: 'names no user or user group, so no DR run could ever be approved',
+      });
+    }
+    const seen = new Set<string>();
+    for (const [index, database] of plan.databases.entries()) {
+      const key = `${database.kind}/${database.identifier.toLowerCase()}`;
+      if (seen.has(key)) {
+        context.addIssue({
+          code: 'custom',
+          path: [...path, 'databases', index, 'identifier'],
+          message: `${database.identifier} is listed twice`,
+        });
+      }
+      seen.add(key);
+      if (database.kind === 'dynamodb-table' && database.switch.record) {
+        context.addIssue({
+          code: 'custom',
+          path: [...path, 'databases', index, 'switch', 'record'],
+          message: 'a DynamoDB table has no endpoint to point a DNS record at: switch an SSM parameter instead',
+        });
+      }
+    }
+  }
+}
 
 /** Cycle names are unique; every database names environments of the policy, targets none protected and none twice. */
 function checkRefreshCycles(

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { WebClient } from '@slack/web-api';
 import { AwsClientFactory, type AwsClientFactoryOptions, type AwsEnvironment, readOnly } from '../aws/clients.js';
+import { recoveryProbeFor } from '../aws/dr/index.js';
 import { parametersIn, pipelinesIn, snapshotCopiesIn } from '../aws/refresh/index.js';
 import type { Env } from '../config/env.js';
 import type { DatabaseKind } from '../domain/kinds.js';
@@ -16,6 +17,7 @@ import type { Kicker } from '../domain/ports/kicker.js';
 import type { Notifier } from '../domain/ports/notifier.js';
 import { type RefreshCycle, refreshCyclesOf } from '../domain/refresh/cycle.js';
 import { createDriver } from '../drivers/index.js';
+import { type EnvironmentReadiness, readinessReport } from '../jobs/dr/readiness-report.js';
 import { newJobId } from '../jobs/job-id.js';
 import { JobService } from '../jobs/job-service.js';
 import { ensureJobTable } from '../jobs/job-table.js';
@@ -110,6 +112,8 @@ export interface CoreComposition {
   refreshCycles: RefreshCycle[];
   refreshCards?: RefreshCards;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
+  /** `/restore dr status`: each DR plan's databases probed now, when the policy has disasterRecovery. */
+  drReadiness?(): Promise<EnvironmentReadiness[]>;
   log: Log;
   /** Resolves when in-process kicks have finished (tests, shutdown). */
   idle(): Promise<void>;
@@ -219,6 +223,24 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
         })
       : undefined;
 
+  const disasterRecovery = policy.disasterRecovery;
+  const drReadiness = disasterRecovery
+    ? () =>
+        readinessReport({
+          disasterRecovery,
+          environments: policy.environments,
+          clock,
+          probeFor: (name) => {
+            const drName = disasterRecovery.environments[name]?.drEnvironment ?? '';
+            return recoveryProbeFor(
+              clients,
+              { primary: awsEnvironment(name), dr: awsEnvironment(drName) },
+              (kind, side) => driverFor(kind, side === 'primary' ? name : drName),
+            );
+          },
+        })
+    : undefined;
+
   return {
     clock,
     policy,
@@ -236,6 +258,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     ...(homes ? { homes } : {}),
     ...(refresh ? { refresh } : {}),
     ...(refreshCards ? { refreshCards } : {}),
+    ...(drReadiness ? { drReadiness } : {}),
     refreshCycles: cycles,
     cycleRuns,
   };

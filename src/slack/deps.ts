@@ -6,6 +6,7 @@ import type { CycleRunRepository } from '../domain/ports/cycle-runs.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
 import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { RefreshCycle } from '../domain/refresh/cycle.js';
+import type { EnvironmentReadiness } from '../jobs/dr/readiness-report.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { HomeTabs } from './home-tabs.js';
 import type { MetadataSeal } from './metadata-seal.js';
@@ -30,5 +31,7 @@ export interface ListenerDeps {
   /** Seals what modals carry in private_metadata, and opens it again on their interactions. */
   metadataSeal: MetadataSeal;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
+  /** `/restore dr status`, when the policy has disasterRecovery. */
+  drReadiness?(): Promise<EnvironmentReadiness[]>;
   log(message: string, detail?: object): void;
 }

@@ -55,7 +55,7 @@ const CASES: Case[] = [
     'an unknown source environment',
     { ...aurora, from: 'staging', into: 'acceptance' },
     'sourceEnvironment',
-    /"staging" is not in the policy \(known: production, acceptance\)/,
+    /"staging" is not in the policy \(known: production, acceptance, production-dr\)/,
   ],
   ['an unknown target environment', { ...aurora, into: 'qa' }, 'targetEnvironment', /"qa" is not in the policy/],
   [

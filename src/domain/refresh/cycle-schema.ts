@@ -1,6 +1,6 @@
 import { isValid, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { parseDuration } from '../duration.js';
+import { durationText, ssmParameterName } from '../policy-fields.js';
 import { isKnownTimeZone } from '../time-zone.js';
 
 /**
@@ -8,14 +8,6 @@ import { isKnownTimeZone } from '../time-zone.js';
  * shared snapshots on a cadence in a time zone, announced in a channel first. Checked against the
  * rest of the policy (environments, targets) by the policy's own refinement.
  */
-
-const durationText = z
-  .string()
-  .refine((text) => parseDuration(text) !== undefined, { message: 'must be a duration such as 30m, 4h, 3d or 2w' });
-
-const ssmParameterName = z
-  .string()
-  .regex(/^[a-zA-Z0-9_.\-/]{1,2048}$/, 'must be an SSM parameter name such as aurora_latest_snapshot_id');
 
 const refreshDatabase = z
   .object({

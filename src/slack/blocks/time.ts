@@ -76,16 +76,8 @@ export function formatUtcTime(at: Date): string {
   return `${wallClock(at, 'UTC').time} UTC`;
 }
 
-/** `< 1 min`, `25 min`, `1 h 5 min`, `2 d 3 h`: how long something took or has left. */
-export function describeDuration(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return '< 1 min';
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
-}
+// How long something took, in words: the domain's, so its messages and the cards say it alike.
+export { describeDuration } from '../../domain/duration.js';
 
 /** Epoch seconds, as Slack's datetimepicker wants them. */
 export function epochSeconds(at: Date): number {

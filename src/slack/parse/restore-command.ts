@@ -21,6 +21,9 @@ export type RestoreCommand =
   | { type: 'status'; jobId: string }
   | { type: 'cancel'; jobId: string }
   | { type: 'prefill'; prefill: RestorePrefill }
+  | { type: 'dr-status' }
+  /** `/restore dr [drill] <kind> <source> [--at <time>]`: a DR run, or its rehearsal without the switch. */
+  | { type: 'dr-run'; drill: boolean; kind: DatabaseKind; source: string; at?: string }
   /** `form` is the usage line that fits the mistake (the one-line form when it is about a restore). */
   | { type: 'usage'; problem: string; form: string };
 
@@ -30,6 +33,7 @@ export const COMMAND_FORMS = {
     '/restore <kind> <source> [--at <time> | --snapshot <id>] [--as <target>] [--replace] [--expires 3d] [--reason "..."]',
   list: '/restore list [--all]',
   refresh: '/restore refresh [<cycle> now]',
+  dr: '/restore dr status | /restore dr [drill] <kind> <source> [--at <time>]',
   status: '/restore status <job>',
   cancel: '/restore cancel <job>',
   help: '/restore help',
@@ -51,7 +55,7 @@ const KIND_ALIASES: Record<string, DatabaseKind> = {
 const VALUE_FLAGS = new Set(['--at', '--snapshot', '--as', '--expires', '--reason']);
 
 /** The words `/restore` takes first, for "did you mean" on a typo. */
-const FIRST_WORDS = ['help', 'list', 'refresh', 'status', 'cancel', ...Object.keys(KIND_ALIASES)];
+const FIRST_WORDS = ['help', 'list', 'refresh', 'dr', 'status', 'cancel', ...Object.keys(KIND_ALIASES)];
 
 /** `refresh` lists the cycles; `refresh <cycle> now` brings a cycle's next run forward to now. */
 function parseRefresh(rest: readonly string[]): RestoreCommand {
@@ -59,6 +63,34 @@ function parseRefresh(rest: readonly string[]): RestoreCommand {
   const [cycle, when, ...extra] = rest;
   if (cycle && when?.toLowerCase() === 'now' && extra.length === 0) return { type: 'refresh-now', cycle };
   return usage('"refresh" takes nothing, or a cycle\'s name and "now"', 'refresh');
+}
+
+/** `dr status`, or `dr [drill] <kind> <source> [--at <time>]`. */
+function parseDisasterRecovery(rest: readonly string[]): RestoreCommand {
+  const [first, ...after] = rest;
+  if (first?.toLowerCase() === 'status') {
+    return after.length === 0 ? { type: 'dr-status' } : usage('"dr status" takes nothing after it', 'dr');
+  }
+  const drill = first?.toLowerCase() === 'drill';
+  const [kindWord, source, ...options] = drill ? after : rest;
+  if (!kindWord) return usage('"dr" takes status, or the kind and the production database to recover', 'dr');
+  const kind = KIND_ALIASES[kindWord.toLowerCase()];
+  if (!kind) {
+    const meant = nearestWord(kindWord.toLowerCase(), ['status', 'drill', ...Object.keys(KIND_ALIASES)]);
+    return usage(`"${kindWord}" is not a kind${meant ? `: did you mean ${meant}?` : ''}`, 'dr');
+  }
+  if (!source || source.startsWith('--'))
+    return usage(`name the production database: /restore dr ${kindWord} <source>`, 'dr');
+  if (options.length === 0) return { type: 'dr-run', drill, kind, source };
+  const [flag, at, ...extra] = options;
+  if (flag !== '--at') return usage(`"${flag}" is not an option of "dr" (only --at <time>)`, 'dr');
+  if (!at || at.startsWith('--')) return usage('--at needs a time, such as "15 minutes ago"', 'dr');
+  if (extra.length > 0)
+    return usage(
+      `"${extra[0]}" is not an option: quote a time of several words, --at "${[at, ...extra].join(' ')}"`,
+      'dr',
+    );
+  return { type: 'dr-run', drill, kind, source, at };
 }
 
 /** Parses the text after `/restore`. Pure: unknown words become a usage message, nothing else. */
@@ -71,6 +103,7 @@ export function parseRestoreCommand(text: string): RestoreCommand {
   if (word === 'help') return rest.length === 0 ? { type: 'help' } : usage(`"help" takes nothing after it`, 'help');
   if (word === 'list') return parseList(rest);
   if (word === 'refresh') return parseRefresh(rest);
+  if (word === 'dr') return parseDisasterRecovery(rest);
   if (word === 'status' || word === 'cancel') {
     const [jobId, ...extra] = rest;
     if (!jobId || extra.length > 0) return usage(`"${word}" takes one job id`, word);

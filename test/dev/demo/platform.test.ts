@@ -11,8 +11,8 @@ describe('seedPlatformDemo', () => {
 
   beforeEach(() => {
     harness = createHarness(NOV_20_NOON);
-    const { sts, ssm, codePipeline } = harness.sim;
-    seedPlatformDemo({ sts, ssm, codePipeline }, DEMO_ACCOUNTS);
+    const { sts, ssm, codePipeline, route53 } = harness.sim;
+    seedPlatformDemo({ sts, ssm, codePipeline, route53 }, DEMO_ACCOUNTS);
   });
 
   it('lets the bot assume restore-bot in every demo account, and no other role', async () => {

@@ -53,7 +53,12 @@ describe('the restore modal', () => {
       actionId: RESTORE_MODAL.source.actionId,
       value: 'INVEN',
     });
-    expect(typed.options.map((choice) => choice.value)).toEqual(['production/inventory', 'acceptance/inventory-acc']);
+    // The DR Region's environment holds inventory's global database secondary: a source like any other.
+    expect(typed.options.map((choice) => choice.value)).toEqual([
+      'production/inventory',
+      'acceptance/inventory-acc',
+      'production-dr/inventory-dr',
+    ]);
   });
 
   it('shows the restorable window and prefills the target once a source is chosen', async () => {

@@ -77,6 +77,8 @@ export interface RdsSimulation {
    * cluster in each other region given (added here, readers only); returns the global cluster's id.
    */
   addGlobalCluster(primary: SimulatedTarget, seed: GlobalClusterSeed): string;
+  /** Adds a DB subnet group (what a restore into a region other than the source's names). */
+  addSubnetGroup(target: SimulatedTarget, name: string): void;
   /** Shares a manual snapshot (by ARN) with another account of the same region. */
   shareSnapshot(arn: string, withAccountId: string): void;
   /** The simulation's current time, to date seeded snapshots. */

@@ -252,8 +252,14 @@ export function createSeeding(ctx: RdsContext) {
     return backup.arn;
   }
 
+  /** A DB subnet group (RDS and DocumentDB) of the account's main VPC in that region. */
+  function addSubnetGroup(target: SimulatedTarget, name: string): void {
+    registerSubnetGroup(ctx.store.state(target), name);
+  }
+
   return {
     replicateAutomatedBackups,
+    addSubnetGroup,
     addInstance,
     addCluster,
     addGlobalCluster,

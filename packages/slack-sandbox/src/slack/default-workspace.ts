@@ -26,6 +26,14 @@ export function createDefaultWorkspace(): SlackWorkspace {
         isIm: false,
         members: ['U0REQUESTER', 'U0APPROVER', 'U0OUTSIDER', 'U0ONCALL', 'U0RESTOREBOT'],
       },
+      // An incident channel (policy.example.yml's incidentChannels: inc-*), where DR runs and drills are asked for.
+      {
+        id: 'C0INCORDERS',
+        name: 'inc-orders-outage',
+        isPrivate: false,
+        isIm: false,
+        members: ['U0REQUESTER', 'U0APPROVER', 'U0ONCALL', 'U0RESTOREBOT'],
+      },
     ],
   };
 }

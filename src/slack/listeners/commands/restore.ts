@@ -4,6 +4,7 @@ import { RestoreInputError } from '../../../domain/errors.js';
 import { isToldToPerson, JobNotFoundError } from '../../../domain/job/errors.js';
 import { isVisibleTo } from '../../../domain/job/visibility.js';
 import { runCycleNow } from '../../../jobs/refresh/run-decisions.js';
+import { readinessMessage } from '../../blocks/dr-readiness.js';
 import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../../blocks/messages.js';
 import { refreshListMessage, refreshNowText, unknownCycleText, upcomingRefreshes } from '../../blocks/refresh-list.js';
 import { botCanPostIn, notInChannelText } from '../../channel-membership.js';
@@ -70,6 +71,14 @@ export function restoreCommand(deps: ListenerDeps) {
           throw error;
         }
       }
+      case 'dr-status': {
+        if (!deps.drReadiness) return reply({ text: 'The policy has no disaster-recovery plans (disasterRecovery).' });
+        return reply(readinessMessage(await deps.drReadiness()));
+      }
+      case 'dr-run':
+        return reply(
+          usageMessage('DR runs are not available yet: /restore dr status shows readiness', COMMAND_FORMS.dr),
+        );
       case 'status': {
         const job = await visibleJob(parsed.jobId);
         if (!job) return reply(notFound(parsed.jobId));

@@ -366,8 +366,9 @@ describe('SlackStandIn Web API', () => {
       const both = await client.users.conversations({ user: 'U0REQUESTER', types: 'public_channel,private_channel' });
 
       // Assess
-      expect(publicOnly.channels?.map((channel) => channel.id)).toEqual([CHANNEL]);
-      expect(both.channels?.map((channel) => channel.id).sort()).toEqual([CHANNEL, 'C0TEAM']);
+      // The default workspace's two public channels (the restores channel and an incident channel) are theirs.
+      expect(publicOnly.channels?.map((channel) => channel.id).sort()).toEqual(['C0INCORDERS', CHANNEL]);
+      expect(both.channels?.map((channel) => channel.id).sort()).toEqual(['C0INCORDERS', CHANNEL, 'C0TEAM']);
     });
 
     it("gives a message's permalink in Slack's form, and message_not_found for one that is not there", async () => {

@@ -109,9 +109,12 @@ export function externalSelect(options: ComboboxOptions): HTMLElement {
     }
   };
 
-  input.addEventListener('focus', () => {
-    input.select();
-    void search(selected && input.value === labelOf(selected) ? '' : input.value);
+  const open = () => void search(selected && input.value === labelOf(selected) ? '' : input.value);
+  // A click (or ArrowDown) opens the list, not focus itself: the modal gives focus back to this box
+  // after every views.update, and a list that reopened then would cover the fields below it.
+  input.addEventListener('focus', () => input.select());
+  input.addEventListener('click', () => {
+    if (list.hidden) open();
   });
   input.addEventListener('input', () => {
     clearTimeout(timer);
@@ -127,6 +130,7 @@ export function externalSelect(options: ComboboxOptions): HTMLElement {
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
+      if (list.hidden) return open();
       if (shown.length === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
       highlight((active + step + shown.length) % shown.length);
