@@ -254,3 +254,66 @@ describe('policy.schema.json', () => {
     );
   });
 });
+
+describe('the policy’s disaster recovery', () => {
+  const examplePolicy = async (): Promise<Document> => {
+    const { parse } = await import('yaml');
+    return parse(await readFile(examplePath, 'utf8'));
+  };
+
+  it('reads the shipped example: production recovers into production-dr, with its objectives', async () => {
+    const policy = await loadPolicy(examplePath);
+    const plan = policy.disasterRecovery?.environments.production;
+    expect(plan?.drEnvironment).toBe('production-dr');
+    expect(plan?.objectives).toEqual({ rpo: '5m', rto: '4h' });
+    expect(policy.disasterRecovery?.incidentChannels).toEqual(['inc-*', 'C0INCIDENT']);
+    expect(plan?.databases.find((database) => database.identifier === 'orders-db')?.switch.record?.ttl).toBe(60);
+  });
+
+  it.each([
+    [
+      'a DR environment the policy does not have',
+      (p: Document) => (p.disasterRecovery.environments.production.drEnvironment = 'dr'),
+      'disasterRecovery.environments.production.drEnvironment: names "dr"',
+    ],
+    [
+      'a DR environment in the primary’s own Region',
+      (p: Document) => (p.disasterRecovery.environments.production.drEnvironment = 'acceptance'),
+      'acceptance is in eu-west-1, the same Region as production',
+    ],
+    [
+      'no approvers',
+      (p: Document) => (p.disasterRecovery.environments.production.approvers = {}),
+      'disasterRecovery.environments.production.approvers: names no user or user group',
+    ],
+    [
+      'a DNS record for a DynamoDB table',
+      (p: Document) =>
+        (p.disasterRecovery.environments.production.databases[5].switch.record = {
+          hostedZoneId: 'Z0INTERNAL',
+          name: 'carts.internal.example.com',
+        }),
+      'databases.5.switch.record: a DynamoDB table has no endpoint',
+    ],
+    [
+      'a bad objective',
+      (p: Document) => (p.disasterRecovery.environments.production.objectives.rpo = 'five minutes'),
+      'objectives.rpo: must be a duration',
+    ],
+    [
+      'an incident channel that is neither id nor name',
+      (p: Document) => (p.disasterRecovery.incidentChannels = ['#Incidents!']),
+      'disasterRecovery.incidentChannels.0',
+    ],
+    [
+      'a database listed twice',
+      (p: Document) =>
+        p.disasterRecovery.environments.production.databases.push({ kind: 'rds-instance', identifier: 'ORDERS-DB' }),
+      'ORDERS-DB is listed twice',
+    ],
+  ])('refuses %s, naming the field', async (_case, change, expected) => {
+    const document = await examplePolicy();
+    change(document);
+    expect(messageOf(document)).toContain(expected);
+  });
+});
