@@ -2,10 +2,18 @@ import type { DatabaseKind } from './kinds.js';
 import type { RestoreCandidate, SourceDescription } from './source.js';
 import type { StepName } from './steps.js';
 
+/**
+ * An RDS instance's automated backups replicated into the target's Region: a disaster-recovery
+ * restore there names them (SourceDBInstanceAutomatedBackupsArn) instead of the source instance.
+ */
+export interface ReplicatedBackups {
+  automatedBackupsArn: string;
+}
+
 /** How the restore is made. `latest` uses UseLatestRestorableTime; `clone` is Aurora copy-on-write. */
 export type RestoreMethod =
-  | { type: 'latest' }
-  | { type: 'point-in-time'; at: Date }
+  | { type: 'latest'; from?: ReplicatedBackups }
+  | { type: 'point-in-time'; at: Date; from?: ReplicatedBackups }
   | { type: 'clone' }
   | { type: 'snapshot'; snapshot: RestoreCandidate; copyFirst: boolean };
 

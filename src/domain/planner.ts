@@ -4,7 +4,7 @@ import { NEVER_EXPIRES, requestedLifetime } from './expiry-rules.js';
 import { assertValidIdentifier, identifierFromArn, sameIdentifier } from './identifiers.js';
 import type { DatabaseKind } from './kinds.js';
 import { finalSnapshotIdentifier, renamedTargetIdentifier, TAG_PROTECTED } from './managed-resources.js';
-import type { Plan, ReplacedTarget } from './plan.js';
+import type { Plan, ReplacedTarget, RestoreMethod } from './plan.js';
 import { planSteps } from './plan-steps.js';
 import { type EnvironmentPolicy, type Policy, policyDuration } from './policy.js';
 import { assertMayRequest, environmentOf, protectedPatternFor } from './policy-rules.js';
@@ -32,6 +32,11 @@ export interface PlanOptions {
    * Every other rule is: protected targets, naming, the source never restored over.
    */
   requestedByPolicy?: boolean;
+  /**
+   * The method already chosen (a DR run's recovery path: replicated backups, a snapshot copy, a
+   * point in time in another Region): the request's restore point is not resolved again.
+   */
+  method?: RestoreMethod;
 }
 
 /**
@@ -81,18 +86,20 @@ export async function planRestore(
   const sourceDriver = deps.driverFor(kind, sourceEnvironmentName);
   const targetDriver = sameAccountAndRegion ? sourceDriver : deps.driverFor(kind, targetEnvironmentName);
   const source = await sourceDriver.describeSource(sourceIdentifier);
-  const method = await resolveRestoreMethod(request.restorePoint, {
-    kind,
-    source,
-    sourceEnvironment: sourceEnvironmentName,
-    targetEnvironment: targetEnvironmentName,
-    sameAccountAndRegion,
-    fastClone: policy.fastClone,
-    expectedSnapshotOwner: targetEnvironment.sharedSnapshotsFrom
-      ? policy.environments[targetEnvironment.sharedSnapshotsFrom]?.accountId
-      : undefined,
-    targetDriver,
-  });
+  const method =
+    options.method ??
+    (await resolveRestoreMethod(request.restorePoint, {
+      kind,
+      source,
+      sourceEnvironment: sourceEnvironmentName,
+      targetEnvironment: targetEnvironmentName,
+      sameAccountAndRegion,
+      fastClone: policy.fastClone,
+      expectedSnapshotOwner: targetEnvironment.sharedSnapshotsFrom
+        ? policy.environments[targetEnvironment.sharedSnapshotsFrom]?.accountId
+        : undefined,
+      targetDriver,
+    }));
 
   const existing = await targetDriver.findExisting(target);
   let replace: ReplacedTarget | undefined;

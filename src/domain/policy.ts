@@ -164,6 +164,13 @@ function checkDisasterRecovery(
         message: `names "${plan.drEnvironment}", which is not an environment of this policy`,
       });
     }
+    if (dr && !dr.allowNeverExpire) {
+      context.addIssue({
+        code: 'custom',
+        path: [...path, 'drEnvironment'],
+        message: `${plan.drEnvironment} must set allowNeverExpire: true: a recovered production database must not expire`,
+      });
+    }
     if (primary && dr && primary.region === dr.region) {
       context.addIssue({
         code: 'custom',

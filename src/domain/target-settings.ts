@@ -63,7 +63,8 @@ export function targetSettings(input: SettingsInput): TargetSettings {
       `snapshot is encrypted and ${input.targetEnvironmentName} has no key to re-encrypt it with: set environments.${input.targetEnvironmentName}.restoreDefaults.${source.kind}.kmsKeyId in the policy`,
     );
   }
-  if (!settings.subnetGroup) {
+  // A DynamoDB table lives in no VPC: only databases need a subnet group where they are restored.
+  if (source.kind !== 'dynamodb-table' && !settings.subnetGroup) {
     throw new RestoreInputError(
       'targetEnvironment',
       `${input.targetEnvironmentName} has no subnet group to restore into: set environments.${input.targetEnvironmentName}.restoreDefaults.${source.kind}.subnetGroup in the policy, or replace an existing database`,

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { WebClient } from '@slack/web-api';
 import { AwsClientFactory, type AwsClientFactoryOptions, type AwsEnvironment, readOnly } from '../aws/clients.js';
-import { recoveryProbeFor } from '../aws/dr/index.js';
+import { drAdaptersFor, recoveryProbeFor } from '../aws/dr/index.js';
 import { parametersIn, pipelinesIn, snapshotCopiesIn } from '../aws/refresh/index.js';
 import type { Env } from '../config/env.js';
 import type { DatabaseKind } from '../domain/kinds.js';
@@ -11,12 +11,15 @@ import type { Clock } from '../domain/ports/clock.js';
 import { systemClock } from '../domain/ports/clock.js';
 import type { CycleRunRepository } from '../domain/ports/cycle-runs.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
+import type { DrRunRepository } from '../domain/ports/dr-runs.js';
 import type { DurationHistory } from '../domain/ports/duration-history.js';
 import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Kicker } from '../domain/ports/kicker.js';
 import type { Notifier } from '../domain/ports/notifier.js';
+import type { RecoveryProbe } from '../domain/ports/recovery.js';
 import { type RefreshCycle, refreshCyclesOf } from '../domain/refresh/cycle.js';
 import { createDriver } from '../drivers/index.js';
+import { type DrAdapters, DrRunner, isDrRunId } from '../jobs/dr/dr-runner.js';
 import { type EnvironmentReadiness, readinessReport } from '../jobs/dr/readiness-report.js';
 import { newJobId } from '../jobs/job-id.js';
 import { JobService } from '../jobs/job-service.js';
@@ -112,6 +115,13 @@ export interface CoreComposition {
   refreshCycles: RefreshCycle[];
   refreshCards?: RefreshCards;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
+  /** DR runs and drills, beside the jobs; driven by `dr` on the worker's tick when the policy has disasterRecovery. */
+  drRuns: DrRunRepository;
+  dr?: DrRunner;
+  /** What each plan's DR Region holds, for a DR request's path (read-only, the Slack function's role). */
+  drProbeFor?(environment: string): RecoveryProbe;
+  /** How a change reaches the worker (jobs and DR runs alike). */
+  kicker: Kicker;
   /** `/restore dr status`: each DR plan's databases probed now, when the policy has disasterRecovery. */
   drReadiness?(): Promise<EnvironmentReadiness[]>;
   log: Log;
@@ -144,6 +154,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     cardStates,
     durations,
     cycleRuns,
+    drRuns,
   } = createJobTableStores({
     client: options.jobTable.client,
     tableName: options.jobTable.tableName,
@@ -197,10 +208,13 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     workerId,
     log,
   });
+  // Bound once the DR runner exists (it needs the job service, which needs this kicker).
+  let drRunner: DrRunner | undefined;
   const kicker: Kicker & { idle?(): Promise<void> } =
     options.kicker ??
     createInProcessKicker(
-      (jobId) => worker.advance(jobId),
+      // One kicker for jobs and DR runs: a DR run's id says it is one.
+      (id) => (isDrRunId(id) ? (drRunner?.advance(id) ?? Promise.resolve()) : worker.advance(id)),
       (error) => log('kick failed', { error: (error as Error).message }),
     );
   const service = new JobService({ store, durations, planner: { policy, clock, driverFor }, kicker, newJobId });
@@ -224,21 +238,27 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
       : undefined;
 
   const disasterRecovery = policy.disasterRecovery;
+  const drEnvironmentOf = (name: string) => disasterRecovery?.environments[name]?.drEnvironment ?? '';
+  const probeFor = (name: string) =>
+    recoveryProbeFor(
+      clients,
+      { primary: awsEnvironment(name), dr: awsEnvironment(drEnvironmentOf(name)) },
+      (kind, side) => driverFor(kind, side === 'primary' ? name : drEnvironmentOf(name)),
+    );
   const drReadiness = disasterRecovery
-    ? () =>
-        readinessReport({
-          disasterRecovery,
-          environments: policy.environments,
-          clock,
-          probeFor: (name) => {
-            const drName = disasterRecovery.environments[name]?.drEnvironment ?? '';
-            return recoveryProbeFor(
-              clients,
-              { primary: awsEnvironment(name), dr: awsEnvironment(drName) },
-              (kind, side) => driverFor(kind, side === 'primary' ? name : drName),
-            );
-          },
-        })
+    ? () => readinessReport({ disasterRecovery, environments: policy.environments, clock, probeFor })
+    : undefined;
+  const drAdapters = new Map<string, DrAdapters>();
+  const adaptersFor = (name: string): DrAdapters => {
+    const known = drAdapters.get(name);
+    if (known) return known;
+    const dr = awsEnvironment(drEnvironmentOf(name));
+    const adapters = { parameters: parametersIn(clients, dr), ...drAdaptersFor(clients, dr), probe: probeFor(name) };
+    drAdapters.set(name, adapters);
+    return adapters;
+  };
+  drRunner = disasterRecovery
+    ? new DrRunner({ runs: drRuns, disasterRecovery, clock, adaptersFor, jobs: service, workerId, log })
     : undefined;
 
   return {
@@ -259,6 +279,9 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     ...(refresh ? { refresh } : {}),
     ...(refreshCards ? { refreshCards } : {}),
     ...(drReadiness ? { drReadiness } : {}),
+    ...(drRunner ? { dr: drRunner, drProbeFor: probeFor } : {}),
+    drRuns,
+    kicker,
     refreshCycles: cycles,
     cycleRuns,
   };

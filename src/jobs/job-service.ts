@@ -12,7 +12,7 @@ import {
   type ScheduledApproval,
   startScheduledJob,
 } from '../domain/job/transitions.js';
-import type { Plan } from '../domain/plan.js';
+import type { Plan, RestoreMethod } from '../domain/plan.js';
 import { type PlannerDeps, type PlanOptions, planRestore } from '../domain/planner.js';
 import { policyDuration } from '../domain/policy.js';
 import { environmentOf, type Principal } from '../domain/policy-rules.js';
@@ -21,11 +21,13 @@ import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Kicker } from '../domain/ports/kicker.js';
 import type { RestoreRequest } from '../domain/restore-request.js';
 
-/** One restore a refresh run asks for, under the job id the run gives it. */
+/** One restore a refresh or DR run asks for, under the job id the run gives it. */
 export interface ScheduledRestore {
   jobId: string;
   request: RestoreRequest;
   approval: ScheduledApproval;
+  /** A DR run's recovery path, as the method the planner takes as it is. */
+  method?: RestoreMethod;
 }
 
 export interface JobServiceDeps {
@@ -71,7 +73,10 @@ export class JobService {
       plans.push({
         index,
         restore,
-        plan: await this.plan(restore.request, restore.jobId, { requestedByPolicy: true }),
+        plan: await this.plan(restore.request, restore.jobId, {
+          requestedByPolicy: true,
+          ...(restore.method ? { method: restore.method } : {}),
+        }),
       });
     }
     const created: Job[] = [];

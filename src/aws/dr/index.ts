@@ -1,5 +1,11 @@
 import type { DatabaseDriver } from '../../domain/ports/database-driver.js';
-import type { RecoveredDatabase, RecoveryProbe } from '../../domain/ports/recovery.js';
+import type {
+  DatabaseEndpoints,
+  DnsRecords,
+  GlobalClusters,
+  RecoveredDatabase,
+  RecoveryProbe,
+} from '../../domain/ports/recovery.js';
 import { memoizeSuccess } from '../../util/memoize-success.js';
 import type { AwsClientFactory, AwsEnvironment } from '../clients.js';
 
@@ -13,4 +19,24 @@ export function recoveryProbeFor(
 ): RecoveryProbe {
   const probe = memoizeSuccess(async () => (await load()).loadRecoveryProbe(clients, environments, driverFor));
   return { facts: async (database) => (await probe()).facts(database) };
+}
+
+/** The DR environment's Route 53 records, global databases and endpoints, loaded on first use. */
+export function drAdaptersFor(
+  clients: AwsClientFactory,
+  dr: AwsEnvironment,
+): { records: DnsRecords; globalClusters: GlobalClusters; endpoints: DatabaseEndpoints } {
+  const adapters = memoizeSuccess(async () => (await load()).loadDrAdapters(clients, dr));
+  return {
+    records: {
+      read: async (zone, name) => (await adapters()).records.read(zone, name),
+      upsert: async (zone, name, value, ttl) => (await adapters()).records.upsert(zone, name, value, ttl),
+      changeStatus: async (changeId) => (await adapters()).records.changeStatus(changeId),
+    },
+    globalClusters: {
+      state: async (kind, id) => (await adapters()).globalClusters.state(kind, id),
+      failover: async (kind, id, target) => (await adapters()).globalClusters.failover(kind, id, target),
+    },
+    endpoints: { endpointOf: async (kind, identifier) => (await adapters()).endpoints.endpointOf(kind, identifier) },
+  };
 }

@@ -3,9 +3,9 @@ import type { Job } from '../../domain/job/job.js';
 import type { DatabaseKind } from '../../domain/kinds.js';
 
 /**
- * One DynamoDB table holds five kinds of record, told apart by the prefix of their key `pk`:
- * `job#`, `target#` (a target's lock), `card#` (what a job's card shows), `history#` (durations)
- * and `cycle-run#` (a refresh cycle's run).
+ * One DynamoDB table holds six kinds of record, told apart by the prefix of their key `pk`:
+ * `job#`, `target#` (a target's lock), `card#` (what a job's card shows), `history#` (durations),
+ * `cycle-run#` (a refresh cycle's run) and `dr-run#` (a disaster-recovery run or drill).
  */
 export interface JobTableOptions {
   client: DynamoDBClient;
@@ -22,6 +22,8 @@ export const ACTIVE_PARTITION = 'active';
 export const EXPIRING_PARTITION = 'expiring';
 /** Refresh cycle runs that have not ended, in the same sparse index (the job listings never read it). */
 export const OPEN_CYCLE_RUNS_PARTITION = 'cycle-runs';
+/** DR runs that have not ended, likewise. */
+export const OPEN_DR_RUNS_PARTITION = 'dr-runs';
 
 /**
  * Every job item, newest first: `jobPartition` is the same on all of them (locks, cards and
@@ -36,6 +38,10 @@ export function jobKey(jobId: string): string {
 
 export function cycleRunKey(runId: string): string {
   return `cycle-run#${runId}`;
+}
+
+export function drRunKey(runId: string): string {
+  return `dr-run#${runId}`;
 }
 
 export function cardKey(jobId: string): string {

@@ -113,9 +113,12 @@ const restoreCandidate = z.strictObject({
   sizeGiB: z.number().optional(),
 });
 
+/** A DR restore's replicated automated backups (an optional field: records from before read as they were). */
+const replicatedBackups = z.strictObject({ automatedBackupsArn: z.string() });
+
 const method = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('latest') }),
-  z.strictObject({ type: z.literal('point-in-time'), at: instant }),
+  z.strictObject({ type: z.literal('latest'), from: replicatedBackups.optional() }),
+  z.strictObject({ type: z.literal('point-in-time'), at: instant, from: replicatedBackups.optional() }),
   z.strictObject({ type: z.literal('clone') }),
   z.strictObject({ type: z.literal('snapshot'), snapshot: restoreCandidate, copyFirst: z.boolean() }),
 ]);

@@ -40,7 +40,10 @@ async function restoreInstance(rds: RDSClient, { plan, jobId }: StepContext): Pr
     case 'latest':
     case 'point-in-time': {
       const command = new RestoreDBInstanceToPointInTimeCommand({
-        SourceDBInstanceIdentifier: plan.source.identifier,
+        // In a DR Region the source is its replicated automated backups, named by their ARN.
+        ...(method.from
+          ? { SourceDBInstanceAutomatedBackupsArn: method.from.automatedBackupsArn }
+          : { SourceDBInstanceIdentifier: plan.source.identifier }),
         TargetDBInstanceIdentifier: target,
         // Exclusive in AWS: one or the other, never both.
         ...(method.type === 'point-in-time' ? { RestoreTime: method.at } : { UseLatestRestorableTime: true }),
