@@ -280,6 +280,17 @@ function demoData(accounts: DemoAccounts, now: Date) {
         allocatedStorage: 120,
         copiedFrom: `arn:aws:rds:${prod.region}:${prod.accountId}:cluster-snapshot:rds:catalog-${day(1).stamp}-03-00`,
       },
+      // Copied too, though a global database: what a drill restores (a drill never fails production over).
+      {
+        id: `inventory-dr-${day(1).stamp}`,
+        sourceId: 'inventory',
+        takenAt: day(1).takenAt,
+        engine: 'aurora-mysql',
+        engineVersion: '8.0.mysql_aurora.3.05.2',
+        kmsKeyId: keys.drRds,
+        allocatedStorage: 150,
+        copiedFrom: `arn:aws:rds:${prod.region}:${prod.accountId}:cluster-snapshot:rds:inventory-${day(1).stamp}-03-00`,
+      },
     ] satisfies SnapshotSeed[],
     subnetGroups: ['dr-private', 'dr-docdb'],
     // inventory is a global database: its secondary here takes over on a failover.

@@ -143,8 +143,17 @@ function snapshotCopy(facts: RecoveryFacts, context: PathContext): Candidate {
 
 function globalFailover(facts: RecoveryFacts, context: PathContext): Candidate {
   const secondary = facts.globalSecondary;
+  if (!secondary) return undefined;
   // A drill, or a point in the past, is the snapshot path's: failing over recovers now, and moves production.
-  if (!secondary || context.drill || context.at) return undefined;
+  if (context.drill) {
+    return {
+      skip: `a drill never fails its global database over (that would move production's writer), and there is no snapshot copy in ${context.drRegion} to rehearse a restore with`,
+    };
+  }
+  if (context.at)
+    return {
+      skip: 'a global database fails over to now, not to an earlier point, and no snapshot copy is from before it',
+    };
   return {
     path: { type: 'global-failover', secondary },
     recoversTo: context.now,

@@ -4,7 +4,7 @@ import { isIncidentChannel } from '../../domain/dr/incident-channels.js';
 import { chooseRecoveryPath, type RecoveryPath } from '../../domain/dr/recovery-path.js';
 import { NotAuthorizedError, RestoreInputError } from '../../domain/errors.js';
 import { sameIdentifier } from '../../domain/identifiers.js';
-import type { DatabaseKind } from '../../domain/kinds.js';
+import { type DatabaseKind, KIND_LABELS } from '../../domain/kinds.js';
 import { DEFAULT_BASE_MINUTES, type Policy } from '../../domain/policy.js';
 import type { Principal } from '../../domain/policy-rules.js';
 import type { Clock } from '../../domain/ports/clock.js';
@@ -109,7 +109,7 @@ function planOf(
     .join(', ');
   throw new RestoreInputError(
     'source',
-    `${source} is not a ${kind} any DR plan covers${covered ? ` (covered: ${covered})` : ''}: add it to disasterRecovery in the policy`,
+    `${source} is not among the ${KIND_LABELS[kind]}s a DR plan covers${covered ? ` (${covered})` : ''}: add it to disasterRecovery in the policy`,
   );
 }
 

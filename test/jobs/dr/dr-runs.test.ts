@@ -5,14 +5,45 @@ import { APPROVER, createDrHarness, type DrHarness } from '../../helpers/dr-harn
 const DR = { accountId: '111111111111', region: 'us-west-2' };
 
 let harness: DrHarness;
+/** Set while the worker's saves are made to die: a person's decision is still saved. */
+let personSave: ((run: DrRun) => Promise<DrRun>) | undefined;
 
 beforeEach(async () => {
   harness = await createDrHarness();
 });
 
 afterEach(async () => {
+  personSave = undefined;
   await harness.stop();
 });
+
+/**
+ * The worker dies once in every step: each new state of the run is lost the first time it is saved
+ * (after the step's AWS calls were made), and saved when the next worker, a tick later, gets there.
+ */
+function killTheWorkerInEveryStep(): string[] {
+  const store = harness.core.drRuns;
+  const save = store.save.bind(store);
+  personSave = save;
+  const lost = new Set<string>();
+  const killed: string[] = [];
+  store.save = async (run: DrRun) => {
+    const state = JSON.stringify([
+      run.phase,
+      run.timeline.map((entry) => entry.event),
+      run.switches,
+      run.jobId,
+      run.failoverRequested,
+    ]);
+    if (!lost.has(state)) {
+      lost.add(state);
+      killed.push(run.phase);
+      throw new Error('worker killed before its save');
+    }
+    return save(run);
+  };
+  return killed;
+}
 
 const plan = () => {
   const found = harness.core.policy.disasterRecovery?.environments.production;
@@ -22,7 +53,8 @@ const plan = () => {
 
 /** A decision as a button makes it: the domain's transition, one conditional write, a kick. */
 async function decide(run: DrRun, transition: typeof approveRecovery): Promise<DrRun> {
-  const saved = await harness.core.drRuns.save(transition(run, plan(), APPROVER, harness.clock.now()));
+  const save = personSave ?? harness.core.drRuns.save.bind(harness.core.drRuns);
+  const saved = await save(transition(run, plan(), APPROVER, harness.clock.now()));
   await harness.core.kicker.kick(saved.id);
   await harness.core.idle();
   return harness.run(saved.id);
@@ -97,5 +129,172 @@ describe('a DR run of an RDS instance from its replicated automated backups', ()
       (call) => call.region === 'eu-west-1' && !/^(Describe|List|Get)/.test(call.operation) && call.service !== 'STS',
     );
     expect(primaryWrites).toEqual([]);
+  });
+});
+
+describe.each([
+  ['aurora-cluster', 'orders', 'snapshot-copy', 'RestoreDBClusterFromSnapshot', 'orders-dr'],
+  ['aurora-cluster', 'inventory', 'global-failover', 'FailoverGlobalCluster', 'inventory-dr'],
+  ['docdb-cluster', 'catalog', 'snapshot-copy', 'RestoreDBClusterFromSnapshot', 'catalog-dr'],
+  ['dynamodb-table', 'orders-events', 'point-in-time', 'RestoreTableToPointInTime', 'orders-events-dr'],
+  ['dynamodb-table', 'carts', 'global-replica', undefined, 'carts'],
+] as const)('a DR run of %s %s', (kind, source, pathType, operation, recovered) => {
+  it(`takes the ${pathType} path in us-west-2 to a validated database, then switches its parameter`, async () => {
+    // Arrange
+    const asked = await harness.ask(kind, source);
+
+    // Act
+    await decide(asked, approveRecovery);
+    const validated = await harness.tickUntil(asked.id, (run) => run.phase !== 'recovering');
+    await decide(validated, approveSwitch);
+    const switched = await harness.tickUntil(asked.id, (run) => run.phase === 'switched');
+
+    // Assess
+    expect(asked.path.type).toBe(pathType);
+    expect(validated.phase).toBe('awaiting-switch');
+    if (operation) {
+      const calls = harness.sim.callsOf(operation);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]?.region).toBe('us-west-2');
+    } else {
+      // A global table's replica is there already: nothing is restored, only switched.
+      expect(harness.sim.calls.filter((call) => /^Restore|^Failover/.test(call.operation))).toEqual([]);
+    }
+    expect(validated.endpoint).toContain(recovered);
+    expect(validated.endpoint).toContain('us-west-2');
+    expect(events(switched)).toEqual(expect.arrayContaining(['available', 'validated', 'switched']));
+    const put = harness.sim.callsOf('PutParameter');
+    expect(put).toHaveLength(1);
+    expect(put[0]).toMatchObject({ region: 'us-west-2', input: { Value: validated.endpoint } });
+  });
+});
+
+describe.each([
+  ['rds-instance', 'orders-db', 'RestoreDBInstanceToPointInTime', 'DeleteDBInstance'],
+  ['aurora-cluster', 'orders', 'RestoreDBClusterFromSnapshot', 'DeleteDBCluster'],
+  ['aurora-cluster', 'inventory', 'RestoreDBClusterFromSnapshot', 'DeleteDBCluster'],
+  ['docdb-cluster', 'catalog', 'RestoreDBClusterFromSnapshot', 'DeleteDBCluster'],
+  ['dynamodb-table', 'orders-events', 'RestoreTableToPointInTime', 'DeleteTable'],
+] as const)('a DR drill of %s %s', (kind, source, restore, deletion) => {
+  it('restores, validates, expires its copy and ends with a scorecard, switching nothing', async () => {
+    // Arrange
+    const asked = await harness.ask(kind, source, { drill: true });
+
+    // Act
+    await decide(asked, approveRecovery);
+    const drilled = await harness.tickUntil(asked.id, (run) => run.phase === 'drilled');
+    // The copy's job deletes it (with a final snapshot where the kind has them) on its next ticks.
+    const job = drilled.jobId ?? '';
+    for (let tick = 0; tick < 30 && (await harness.core.service.get(job)).expiry?.state !== 'deleted'; tick += 1) {
+      harness.clock.advance(60_000);
+      await harness.core.worker.tick();
+    }
+
+    // Assess
+    expect(drilled.database.restoreAs).toMatch(/-drill$/);
+    expect(harness.sim.callsOf(restore)).toHaveLength(1);
+    expect(harness.sim.callsOf('FailoverGlobalCluster')).toEqual([]);
+    expect(events(drilled)).toEqual(expect.arrayContaining(['validated', 'copy-expired']));
+    expect(drilled.outcome).toMatch(
+      /^drill done: RPO .* \(objective 5m, (met|missed)\), time to a validated database .* \(RTO 4h, met\); nothing was switched$/,
+    );
+    expect(harness.sim.callsOf('PutParameter')).toEqual([]);
+    expect(harness.sim.callsOf('ChangeResourceRecordSets')).toEqual([]);
+    expect(harness.sim.callsOf(deletion).map((call) => JSON.stringify(call.input))).toEqual([
+      expect.stringContaining(drilled.database.restoreAs),
+    ]);
+  });
+});
+
+describe('a worker killed in every step of a DR run', () => {
+  it('resumes each step without a second restore, parameter write or record change', async () => {
+    // Arrange
+    const killed = killTheWorkerInEveryStep();
+    const asked = await harness.ask('rds-instance', 'orders-db');
+
+    // Act
+    await decide(asked, approveRecovery);
+    const validated = await harness.tickUntil(asked.id, (run) => run.phase === 'awaiting-switch');
+    await decide(validated, approveSwitch);
+    const switched = await harness.tickUntil(asked.id, (run) => run.phase === 'switched');
+    await decide(switched, switchBack);
+    const back = await harness.tickUntil(asked.id, (run) => run.phase === 'switched-back');
+
+    // Assess
+    expect(new Set(killed)).toEqual(
+      new Set(['recovering', 'awaiting-switch', 'switching', 'switched', 'switching-back', 'switched-back']),
+    );
+    expect(harness.sim.callsOf('RestoreDBInstanceToPointInTime')).toHaveLength(1);
+    expect(harness.sim.callsOf('PutParameter')).toHaveLength(2);
+    expect(harness.sim.callsOf('ChangeResourceRecordSets')).toHaveLength(2);
+    expect(
+      back.switches.every((target) => target.previous === 'orders-db.c0prod1a2b3c.eu-west-1.rds.amazonaws.com'),
+    ).toBe(true);
+  });
+
+  it('fails a global database over once', async () => {
+    // Arrange
+    killTheWorkerInEveryStep();
+    const asked = await harness.ask('aurora-cluster', 'inventory');
+
+    // Act
+    await decide(asked, approveRecovery);
+    await harness.tickUntil(asked.id, (run) => run.phase === 'awaiting-switch');
+
+    // Assess
+    expect(harness.sim.callsOf('FailoverGlobalCluster')).toHaveLength(1);
+  });
+});
+
+describe('who may do what on a DR run', () => {
+  it('refuses the requester’s own approval and a switch before validation', async () => {
+    // Arrange
+    const asked = await harness.ask('rds-instance', 'orders-db');
+    const oncall = { userId: asked.requestedBy, userGroupIds: [] };
+
+    // Act and assess
+    expect(() => approveRecovery(asked, plan(), oncall, harness.clock.now())).toThrow(
+      'you asked for this recovery: another DR approver must approve this recovery',
+    );
+    expect(() => approveSwitch(asked, plan(), APPROVER, harness.clock.now())).toThrow(
+      'the recovered database is not validated yet',
+    );
+    expect(() =>
+      approveRecovery(asked, plan(), { userId: 'U0OUTSIDER', userGroupIds: [] }, harness.clock.now()),
+    ).toThrow('only a DR approver of production can approve this recovery');
+  });
+
+  it('lets on-call start at once in a declared incident where the policy allows, never a drill', async () => {
+    // Arrange
+    harness.core.policy.disasterRecovery!.environments.production!.onCallStartsWithoutApproval = true;
+
+    // Act
+    const incident = await harness.ask('aurora-cluster', 'orders');
+    const drill = await harness.ask('docdb-cluster', 'catalog', { drill: true });
+    const undeclared = await harness.ask('rds-instance', 'orders-db', { declaredAt: undefined });
+
+    // Assess
+    expect(incident.phase).toBe('recovering');
+    expect(incident.timeline.find((entry) => entry.event === 'approved')?.detail).toContain(
+      'onCallStartsWithoutApproval',
+    );
+    expect(drill.phase).toBe('awaiting-approval');
+    expect(undeclared.phase).toBe('awaiting-approval');
+  });
+
+  it('refuses a request outside an incident channel, from someone not on call, and of a database no plan covers', async () => {
+    // Act and assess
+    await expect(
+      harness.ask('rds-instance', 'orders-db', { channel: { id: 'C0RESTORES', name: 'db-restores' } }),
+    ).rejects.toThrow('DR runs are asked for from an incident channel (inc-*, C0INCIDENT): this channel is not one');
+    await expect(
+      harness.ask('rds-instance', 'orders-db', { principal: { userId: 'U0OUTSIDER', userGroupIds: [] } }),
+    ).rejects.toThrow("only production's on-call and DR approvers may ask for a DR run");
+    await expect(harness.ask('rds-instance', 'audit-db')).rejects.toThrow(
+      'audit-db is not among the RDS instances a DR plan covers (orders-db, billing-db)',
+    );
+    await expect(harness.ask('rds-instance', 'billing-db')).rejects.toThrow(
+      'billing-db cannot be recovered in us-west-2: no automated backups replicated there',
+    );
   });
 });
