@@ -266,7 +266,7 @@ describe('who may do what on a DR run', () => {
 
   it('lets on-call start at once in a declared incident where the policy allows, never a drill', async () => {
     // Arrange
-    harness.core.policy.disasterRecovery!.environments.production!.onCallStartsWithoutApproval = true;
+    plan().onCallStartsWithoutApproval = true;
 
     // Act
     const incident = await harness.ask('aurora-cluster', 'orders');
