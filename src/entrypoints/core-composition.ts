@@ -28,6 +28,7 @@ import { createInProcessKicker } from '../jobs/kickers.js';
 import { RefreshRunner } from '../jobs/refresh/refresh-runner.js';
 import { createJobTableStores } from '../jobs/table/job-table-stores.js';
 import { Worker } from '../jobs/worker.js';
+import { DrCards } from '../slack/dr-cards.js';
 import { HomeTabs } from '../slack/home-tabs.js';
 import { RefreshCards } from '../slack/refresh-cards.js';
 import { SlackCards } from '../slack/slack-cards.js';
@@ -118,6 +119,8 @@ export interface CoreComposition {
   /** DR runs and drills, beside the jobs; driven by `dr` on the worker's tick when the policy has disasterRecovery. */
   drRuns: DrRunRepository;
   dr?: DrRunner;
+  /** The DR runs' cards in their incident channels, when Slack is configured. */
+  drCards?: DrCards;
   /** What each plan's DR Region holds, for a DR request's path (read-only, the Slack function's role). */
   drProbeFor?(environment: string): RecoveryProbe;
   /** How a change reaches the worker (jobs and DR runs alike). */
@@ -257,8 +260,21 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     drAdapters.set(name, adapters);
     return adapters;
   };
+  const drCards =
+    slackClient && disasterRecovery
+      ? new DrCards({ client: slackClient, cardStates, clock, disasterRecovery, log })
+      : undefined;
   drRunner = disasterRecovery
-    ? new DrRunner({ runs: drRuns, disasterRecovery, clock, adaptersFor, jobs: service, workerId, log })
+    ? new DrRunner({
+        runs: drRuns,
+        disasterRecovery,
+        clock,
+        adaptersFor,
+        jobs: service,
+        workerId,
+        log,
+        ...(drCards ? { runChanged: (run) => drCards.runChanged(run) } : {}),
+      })
     : undefined;
 
   return {
@@ -280,6 +296,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     ...(refreshCards ? { refreshCards } : {}),
     ...(drReadiness ? { drReadiness } : {}),
     ...(drRunner ? { dr: drRunner, drProbeFor: probeFor } : {}),
+    ...(drCards ? { drCards } : {}),
     drRuns,
     kicker,
     refreshCycles: cycles,

@@ -46,6 +46,14 @@ export const REFRESH_ACTIONS = {
   skip: 'refresh_skip',
 } as const;
 
+/** Buttons on a DR run's card; each button's value is the run id. */
+export const DR_ACTIONS = {
+  approve: 'dr_approve',
+  reject: 'dr_reject',
+  switch: 'dr_switch',
+  switchBack: 'dr_switch_back',
+} as const;
+
 /** The read-only modal with a job's whole story. */
 export const JOB_DETAILS_MODAL = { callbackId: 'job_details' } as const;
 

@@ -32,6 +32,8 @@ export function createDefaultWorkspace(): SlackWorkspace {
         name: 'inc-orders-outage',
         isPrivate: false,
         isIm: false,
+        // Opened when the incident was declared, 20 minutes before the sandbox started.
+        createdBeforeStartMs: 20 * 60_000,
         members: ['U0REQUESTER', 'U0APPROVER', 'U0ONCALL', 'U0RESTOREBOT'],
       },
     ],

@@ -45,8 +45,11 @@ export class SlackState {
       isBot: true,
     });
     for (const group of workspace.userGroups) this.userGroups.set(group.id, { ...group, users: [...group.users] });
-    for (const channel of workspace.channels)
-      this.channels.set(channel.id, { ...channel, members: [...channel.members] });
+    for (const { createdBeforeStartMs, ...channel } of workspace.channels) {
+      const createdAt =
+        channel.createdAt ?? new Date(clock.now().getTime() - (createdBeforeStartMs ?? 30 * 86_400_000));
+      this.channels.set(channel.id, { ...channel, members: [...channel.members], createdAt });
+    }
     this.ids = new IdSource(clock);
     this.messages = new MessageStore(this.ids, notify);
     this.views = new ViewStore(

@@ -39,6 +39,9 @@ export interface SlackChannel {
   isIm: boolean;
   /** Users in the channel: ephemeral messages reach only members. */
   members: string[];
+  /** When it was made (conversations.info's `created`); a workspace's channel gives how long before the start. */
+  createdAt?: Date;
+  createdBeforeStartMs?: number;
 }
 
 export interface SlackWorkspace {

@@ -1,7 +1,9 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { approveRecovery, approveSwitch, rejectRecovery, switchBack } from '../../../domain/dr/dr-run.js';
 import { approveRun, postponeRun, runNow, skipRun } from '../../../domain/refresh/cycle-run.js';
 import type { ListenerDeps } from '../../deps.js';
 import {
+  DR_ACTIONS,
   EXTEND_ACTION_PATTERN,
   JOB_ACTIONS,
   parseExtendButtonValue,
@@ -11,6 +13,7 @@ import {
 import { approveButton } from './approve.js';
 import { cancelButton } from './cancel.js';
 import { detailsButton } from './details.js';
+import { drButton } from './dr-buttons.js';
 import { deleteNowButton, extendButton } from './expiry.js';
 import { fromJobCard } from './from-job-card.js';
 import { refreshButton } from './refresh-buttons.js';
@@ -37,6 +40,10 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.runNow, refreshButton(deps, runNow));
   app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.postpone, refreshButton(deps, postponeRun));
   app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.skip, refreshButton(deps, skipRun));
+  app.action<BlockAction<ButtonAction>>(DR_ACTIONS.approve, drButton(deps, approveRecovery));
+  app.action<BlockAction<ButtonAction>>(DR_ACTIONS.reject, drButton(deps, rejectRecovery));
+  app.action<BlockAction<ButtonAction>>(DR_ACTIONS.switch, drButton(deps, approveSwitch));
+  app.action<BlockAction<ButtonAction>>(DR_ACTIONS.switchBack, drButton(deps, switchBack));
   for (const input of [
     RESTORE_MODAL.kind,
     RESTORE_MODAL.source,

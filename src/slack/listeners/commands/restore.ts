@@ -15,6 +15,7 @@ import { initialModalState } from '../../restore-modal/state.js';
 import { buildRestoreModal } from '../../restore-modal/view.js';
 import { refusalText } from '../actions/job-button.js';
 import { decisionDeps } from '../actions/refresh-buttons.js';
+import { askForDrRun } from './dr.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -76,9 +77,7 @@ export function restoreCommand(deps: ListenerDeps) {
         return reply(readinessMessage(await deps.drReadiness()));
       }
       case 'dr-run':
-        return reply(
-          usageMessage('DR runs are not available yet: /restore dr status shows readiness', COMMAND_FORMS.dr),
-        );
+        return reply(await askForDrRun(deps, command, client, parsed));
       case 'status': {
         const job = await visibleJob(parsed.jobId);
         if (!job) return reply(notFound(parsed.jobId));

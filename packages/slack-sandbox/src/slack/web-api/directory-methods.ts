@@ -65,6 +65,7 @@ export const conversationsInfo: MethodHandler = (args, { state }) => {
       is_private: channel.isPrivate,
       is_archived: false,
       is_member: channel.members.includes(state.bot.userId),
+      ...(channel.createdAt ? { created: Math.floor(channel.createdAt.getTime() / 1000) } : {}),
       ...(channel.isIm ? { user: channel.name } : { num_members: channel.members.length }),
     },
   });

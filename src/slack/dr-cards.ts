@@ -1,0 +1,94 @@
+import type { WebClient } from '@slack/web-api';
+import { achievedObjectives, type DrRun } from '../domain/dr/dr-run.js';
+import type { DisasterRecoveryPolicy } from '../domain/dr/dr-schema.js';
+import type { CardState, CardStates } from '../domain/ports/card-states.js';
+import type { Clock } from '../domain/ports/clock.js';
+import { buildDrCard } from './blocks/dr-card.js';
+import { describeDuration } from './blocks/time.js';
+
+export interface DrCardsDeps {
+  client: WebClient;
+  cardStates: CardStates;
+  clock: Clock;
+  disasterRecovery: DisasterRecoveryPolicy;
+  log?(message: string, detail?: object): void;
+}
+
+/** A DR run's card state, beside the jobs' and refresh runs' under its own key. */
+export function drCardKey(runId: string): string {
+  return `dr:${runId}`;
+}
+
+/** Reports posted in the incident channel, in order: the result (switched, drill done, failed), then a switch back. */
+const RESULT = 1;
+const SWITCHED_BACK = 2;
+
+/**
+ * Each DR run's one card in its incident channel, drawn from the run and updated in place, with the
+ * final report (the timeline's achieved RPO and RTO, green or red) posted in the channel once, and a
+ * switch back's after it. A failed Slack call is drawn again after the run's next change or tick.
+ */
+export class DrCards {
+  constructor(private readonly deps: DrCardsDeps) {}
+
+  async runChanged(run: DrRun): Promise<void> {
+    const plan = this.deps.disasterRecovery.environments[run.environment];
+    if (!plan) return;
+    const key = drCardKey(run.id);
+    const state = (await this.deps.cardStates.load([key])).get(key);
+    if (state && state.renderedVersion >= run.version) return;
+    const card = buildDrCard(run, plan, this.deps.clock.now());
+    const channel = run.channelId;
+    let messageTs = state?.messageTs;
+    if (messageTs) {
+      await this.deps.client.chat.update({ channel, ts: messageTs, text: card.text, blocks: card.blocks });
+    } else {
+      messageTs = (await this.deps.client.chat.postMessage({ channel, text: card.text, blocks: card.blocks })).ts;
+    }
+    if (!messageTs) return;
+    const posted = await this.postReports(run, channel, messageTs, state?.eventsPosted ?? 0);
+    const next: CardState = { channelId: channel, messageTs, renderedVersion: run.version, eventsPosted: posted };
+    await this.deps.cardStates.save(key, next);
+  }
+
+  private async postReports(run: DrRun, channel: string, threadTs: string, posted: number): Promise<number> {
+    const plan = this.deps.disasterRecovery.environments[run.environment];
+    if (!plan) return posted;
+    let done = posted;
+    // In the channel as well as the thread: the incident's people see the outcome without opening it.
+    const report = (text: string) =>
+      this.deps.client.chat.postMessage({ channel, thread_ts: threadTs, reply_broadcast: true, text });
+    const ended = ['switched', 'drilled', 'failed', 'rejected', 'switched-back'].includes(run.phase);
+    if (done < RESULT && ended) {
+      await report(resultText(run, plan));
+      done = RESULT;
+    }
+    if (done < SWITCHED_BACK && run.phase === 'switched-back') {
+      await report(
+        `:leftwards_arrow_with_hook: ${run.database.identifier}: switched back to the values from before the switch.`,
+      );
+      done = SWITCHED_BACK;
+    }
+    return done;
+  }
+}
+
+function resultText(run: DrRun, plan: Parameters<typeof achievedObjectives>[1]): string {
+  const achieved = achievedObjectives(run, plan);
+  const circle = (met: boolean | undefined) => (met ? ':large_green_circle:' : ':red_circle:');
+  const rpo = `${circle(achieved.rpoMet)} RPO ${achieved.rpoMs < 60_000 ? 'under a minute' : describeDuration(achieved.rpoMs)} (objective ${plan.objectives.rpo})`;
+  const rto =
+    achieved.rtoMs === undefined
+      ? ''
+      : ` · ${circle(achieved.rtoMet)} RTO ${describeDuration(achieved.rtoMs)}${run.drill ? ' to a validated database' : ''} (objective ${plan.objectives.rto})`;
+  switch (run.phase) {
+    case 'failed':
+      return `:x: ${run.drill ? 'DR drill' : 'Disaster recovery'} of ${run.database.identifier} failed: ${run.outcome ?? ''}`;
+    case 'rejected':
+      return `:no_entry: ${run.drill ? 'DR drill' : 'Disaster recovery'} of ${run.database.identifier} was rejected.`;
+    case 'drilled':
+      return `:checkered_flag: DR drill of ${run.database.identifier} into ${run.drRegion}: ${rpo}${rto}. Nothing was switched; the copy is deleted.`;
+    default:
+      return `:large_green_circle: ${run.database.identifier} runs in ${run.drRegion} now (${run.endpoint ?? run.database.restoreAs}): ${rpo}${rto}.`;
+  }
+}

@@ -1,0 +1,85 @@
+import type { SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { RestoreInputError } from '../../../domain/errors.js';
+import { JobTransitionError } from '../../../domain/job/errors.js';
+import type { DatabaseKind } from '../../../domain/kinds.js';
+import { parseRestorePoint } from '../../../domain/restore-point.js';
+import { requestDrRun } from '../../../jobs/dr/dr-requests.js';
+import { usageMessage } from '../../blocks/messages.js';
+import { code } from '../../blocks/text.js';
+import { notInChannelText } from '../../channel-membership.js';
+import type { ListenerDeps } from '../../deps.js';
+import { COMMAND_FORMS } from '../../parse/restore-command.js';
+import { refusalText } from '../actions/job-button.js';
+
+export interface DrRunAsk {
+  drill: boolean;
+  kind: DatabaseKind;
+  source: string;
+  at?: string;
+}
+
+/**
+ * `/restore dr [drill] <kind> <source> [--at <time>]`: the run is planned and its card posted in the
+ * incident channel, where approvers approve it. The incident's start is the channel's creation, as
+ * Slack reports it (never a time the person types).
+ */
+export async function askForDrRun(
+  deps: ListenerDeps,
+  command: Pick<SlashCommand, 'user_id' | 'channel_id' | 'channel_name'>,
+  client: WebClient,
+  ask: DrRunAsk,
+): Promise<{ text: string; blocks?: unknown[] }> {
+  const disasterRecovery = deps.policy.disasterRecovery;
+  if (!disasterRecovery || !deps.drProbeFor) {
+    return { text: 'The policy has no disaster-recovery plans (disasterRecovery): there is nothing to recover.' };
+  }
+  const channel = await channelFacts(client, command.channel_id);
+  if (!channel.isMember) return { text: notInChannelText(command.channel_id) };
+  const [principal, timeZone] = await Promise.all([
+    deps.directory.principalOf(command.user_id),
+    deps.directory.timeZoneOf(command.user_id),
+  ]);
+  try {
+    const at = ask.at ? parseRestorePoint(ask.at, { now: deps.clock.now(), timeZone }) : undefined;
+    if (at && at.type !== 'time') return usageMessage('--at takes a time, such as "20 minutes ago"', COMMAND_FORMS.dr);
+    const run = await requestDrRun(
+      { policy: deps.policy, disasterRecovery, clock: deps.clock, runs: deps.drRuns, probeFor: deps.drProbeFor },
+      {
+        drill: ask.drill,
+        kind: ask.kind,
+        source: ask.source,
+        channel: { id: command.channel_id, name: command.channel_name },
+        principal,
+        ...(at?.type === 'time' ? { at: at.at } : {}),
+        ...(channel.createdAt ? { declaredAt: channel.createdAt } : {}),
+      },
+    );
+    await deps.drCards?.runChanged(run).catch((error: Error) => {
+      deps.log('DR card not posted', { runId: run.id, error: error.message });
+    });
+    if (run.phase === 'recovering') await deps.kicker.kick(run.id);
+    const next =
+      run.phase === 'recovering'
+        ? 'it started at once (on-call in a declared incident); the switch still needs an approval'
+        : 'a DR approver other than you approves it on its card';
+    return {
+      text: `:rotating_light: ${ask.drill ? 'DR drill' : 'DR run'} ${code(run.id)} of ${code(run.database.identifier)} into ${run.drRegion} is planned: ${next}.`,
+    };
+  } catch (error) {
+    if (error instanceof RestoreInputError) return usageMessage(error.message, COMMAND_FORMS.dr);
+    if (error instanceof JobTransitionError) return { text: refusalText(error) };
+    throw error;
+  }
+}
+
+/** Whether the bot can post here, and when the channel was made (the incident's declaration). */
+async function channelFacts(client: WebClient, channelId: string): Promise<{ isMember: boolean; createdAt?: Date }> {
+  try {
+    const { channel } = await client.conversations.info({ channel: channelId });
+    const isMember = channel?.is_member === true;
+    return { isMember, ...(channel?.created ? { createdAt: new Date(channel.created * 1000) } : {}) };
+  } catch {
+    return { isMember: false };
+  }
+}
