@@ -15,7 +15,7 @@ export function startWorkerLoop(composition: Composition, seconds: number): () =
         .tick()
         // The refresh cycles ride on the same tick, as on Lambda (src/entrypoints/lambda-worker.ts).
         .then(() => composition.refresh?.tick())
-        .then(() => composition.dr?.tick())
+        .then(async () => (await composition.drServices?.())?.runner.tick())
         .then(() => undefined)
         .catch((error: Error) => console.error(`worker tick failed: ${error.message}`))
         .finally(() => {

@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { WebClient } from '@slack/web-api';
 import { AwsClientFactory, type AwsClientFactoryOptions, type AwsEnvironment, readOnly } from '../aws/clients.js';
-import { drAdaptersFor, recoveryProbeFor } from '../aws/dr/index.js';
 import { parametersIn, pipelinesIn, snapshotCopiesIn } from '../aws/refresh/index.js';
 import type { Env } from '../config/env.js';
 import type { DatabaseKind } from '../domain/kinds.js';
@@ -11,16 +10,13 @@ import type { Clock } from '../domain/ports/clock.js';
 import { systemClock } from '../domain/ports/clock.js';
 import type { CycleRunRepository } from '../domain/ports/cycle-runs.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
-import type { DrRunRepository } from '../domain/ports/dr-runs.js';
 import type { DurationHistory } from '../domain/ports/duration-history.js';
 import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Kicker } from '../domain/ports/kicker.js';
 import type { Notifier } from '../domain/ports/notifier.js';
-import type { RecoveryProbe } from '../domain/ports/recovery.js';
 import { type RefreshCycle, refreshCyclesOf } from '../domain/refresh/cycle.js';
 import { createDriver } from '../drivers/index.js';
-import { type DrAdapters, DrRunner, isDrRunId } from '../jobs/dr/dr-runner.js';
-import { type EnvironmentReadiness, readinessReport } from '../jobs/dr/readiness-report.js';
+import { isDrRunId } from '../jobs/dr/dr-run-id.js';
 import { newJobId } from '../jobs/job-id.js';
 import { JobService } from '../jobs/job-service.js';
 import { ensureJobTable } from '../jobs/job-table.js';
@@ -28,13 +24,14 @@ import { createInProcessKicker } from '../jobs/kickers.js';
 import { RefreshRunner } from '../jobs/refresh/refresh-runner.js';
 import { createJobTableStores } from '../jobs/table/job-table-stores.js';
 import { Worker } from '../jobs/worker.js';
-import { DrCards } from '../slack/dr-cards.js';
 import { HomeTabs } from '../slack/home-tabs.js';
 import { RefreshCards } from '../slack/refresh-cards.js';
 import { SlackCards } from '../slack/slack-cards.js';
 import { UserDirectory } from '../slack/user-directory.js';
 import { createSlackWebClient } from '../slack/web-client.js';
+import { memoizeSuccess } from '../util/memoize-success.js';
 import type { BackoffSchedule } from '../util/retry-in-background.js';
+import type { DrServices } from './dr-composition.js';
 import { createLog, type Log } from './log.js';
 
 export type { Log } from './log.js';
@@ -116,17 +113,10 @@ export interface CoreComposition {
   refreshCycles: RefreshCycle[];
   refreshCards?: RefreshCards;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
-  /** DR runs and drills, beside the jobs; driven by `dr` on the worker's tick when the policy has disasterRecovery. */
-  drRuns: DrRunRepository;
-  dr?: DrRunner;
-  /** The DR runs' cards in their incident channels, when Slack is configured. */
-  drCards?: DrCards;
-  /** What each plan's DR Region holds, for a DR request's path (read-only, the Slack function's role). */
-  drProbeFor?(environment: string): RecoveryProbe;
+  /** Disaster recovery's runner, cards, readiness and probe, loaded on first use, when the policy has disasterRecovery. */
+  drServices?(): Promise<DrServices>;
   /** How a change reaches the worker (jobs and DR runs alike). */
   kicker: Kicker;
-  /** `/restore dr status`: each DR plan's databases probed now, when the policy has disasterRecovery. */
-  drReadiness?(): Promise<EnvironmentReadiness[]>;
   log: Log;
   /** Resolves when in-process kicks have finished (tests, shutdown). */
   idle(): Promise<void>;
@@ -157,7 +147,6 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     cardStates,
     durations,
     cycleRuns,
-    drRuns,
   } = createJobTableStores({
     client: options.jobTable.client,
     tableName: options.jobTable.tableName,
@@ -211,13 +200,14 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     workerId,
     log,
   });
-  // Bound once the DR runner exists (it needs the job service, which needs this kicker).
-  let drRunner: DrRunner | undefined;
+  // Bound once the DR services can be made (they need the job service, which needs this kicker).
+  let drServices: (() => Promise<DrServices>) | undefined;
   const kicker: Kicker & { idle?(): Promise<void> } =
     options.kicker ??
     createInProcessKicker(
       // One kicker for jobs and DR runs: a DR run's id says it is one.
-      (id) => (isDrRunId(id) ? (drRunner?.advance(id) ?? Promise.resolve()) : worker.advance(id)),
+      (id) =>
+        isDrRunId(id) ? (drServices?.().then((dr) => dr.runner.advance(id)) ?? Promise.resolve()) : worker.advance(id),
       (error) => log('kick failed', { error: (error as Error).message }),
     );
   const service = new JobService({ store, durations, planner: { policy, clock, driverFor }, kicker, newJobId });
@@ -241,40 +231,24 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
       : undefined;
 
   const disasterRecovery = policy.disasterRecovery;
-  const drEnvironmentOf = (name: string) => disasterRecovery?.environments[name]?.drEnvironment ?? '';
-  const probeFor = (name: string) =>
-    recoveryProbeFor(
-      clients,
-      { primary: awsEnvironment(name), dr: awsEnvironment(drEnvironmentOf(name)) },
-      (kind, side) => driverFor(kind, side === 'primary' ? name : drEnvironmentOf(name)),
-    );
-  const drReadiness = disasterRecovery
-    ? () => readinessReport({ disasterRecovery, environments: policy.environments, clock, probeFor })
-    : undefined;
-  const drAdapters = new Map<string, DrAdapters>();
-  const adaptersFor = (name: string): DrAdapters => {
-    const known = drAdapters.get(name);
-    if (known) return known;
-    const dr = awsEnvironment(drEnvironmentOf(name));
-    const adapters = { parameters: parametersIn(clients, dr), ...drAdaptersFor(clients, dr), probe: probeFor(name) };
-    drAdapters.set(name, adapters);
-    return adapters;
-  };
-  const drCards =
-    slackClient && disasterRecovery
-      ? new DrCards({ client: slackClient, cardStates, clock, disasterRecovery, log })
-      : undefined;
-  drRunner = disasterRecovery
-    ? new DrRunner({
-        runs: drRuns,
-        disasterRecovery,
-        clock,
-        adaptersFor,
-        jobs: service,
-        workerId,
-        log,
-        ...(drCards ? { runChanged: (run) => drCards.runChanged(run) } : {}),
-      })
+  drServices = disasterRecovery
+    ? memoizeSuccess(async () =>
+        (await import('./dr-composition.js')).composeDr({
+          policy,
+          disasterRecovery,
+          clock,
+          clients,
+          awsEnvironment,
+          driverFor,
+          jobTable: { client: options.jobTable.client, tableName: options.jobTable.tableName },
+          endedRunRetentionMs: policyDuration(policy.finishedJobRetention),
+          service,
+          cardStates,
+          ...(slackClient ? { slackClient } : {}),
+          workerId,
+          log,
+        }),
+      )
     : undefined;
 
   return {
@@ -294,10 +268,7 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
     ...(homes ? { homes } : {}),
     ...(refresh ? { refresh } : {}),
     ...(refreshCards ? { refreshCards } : {}),
-    ...(drReadiness ? { drReadiness } : {}),
-    ...(drRunner ? { dr: drRunner, drProbeFor: probeFor } : {}),
-    ...(drCards ? { drCards } : {}),
-    drRuns,
+    ...(drServices ? { drServices } : {}),
     kicker,
     refreshCycles: cycles,
     cycleRuns,

@@ -3,7 +3,7 @@
 // `{ kick: jobId }` right after a change.
 // It posts and updates cards with the Web API client, and needs no Slack app: composeCore.
 import { ConfigurationError } from '../config/errors.js';
-import { isDrRunId } from '../jobs/dr/dr-runner.js';
+import { isDrRunId } from '../jobs/dr/dr-run-id.js';
 import type { TickReport } from '../jobs/worker.js';
 import { composeCore } from './core-composition.js';
 import { lambdaComposition } from './lambda-runtime.js';
@@ -11,7 +11,7 @@ import { lambdaComposition } from './lambda-runtime.js';
 const composition = lambdaComposition(composeCore);
 
 export async function handler(event: { kick?: unknown }): Promise<TickReport> {
-  const { worker, refresh, dr, slackClient, log } = await composition();
+  const { worker, refresh, drServices, slackClient, log } = await composition();
   // Without it every restore would run unseen: its card is how people follow and approve it.
   if (!slackClient) {
     throw new ConfigurationError(
@@ -19,7 +19,7 @@ export async function handler(event: { kick?: unknown }): Promise<TickReport> {
     );
   }
   if (typeof event.kick === 'string' && isDrRunId(event.kick)) {
-    await dr?.advance(event.kick);
+    await (await drServices?.())?.runner.advance(event.kick);
     return { active: 0, checked: 0, acted: 1, changed: 0, errors: [] };
   }
   if (typeof event.kick === 'string') return worker.advance(event.kick);
@@ -27,6 +27,8 @@ export async function handler(event: { kick?: unknown }): Promise<TickReport> {
   // A refresh cycle's trouble is its run's to report: it never costs the jobs their tick.
   await refresh?.tick().catch((error: Error) => log('refresh tick failed', { error: error.message }));
   // After the jobs' pass: a DR run whose restore just finished goes on in this same tick.
-  await dr?.tick().catch((error: Error) => log('DR tick failed', { error: error.message }));
+  await drServices?.()
+    .then((dr) => dr.runner.tick())
+    .catch((error: Error) => log('DR tick failed', { error: error.message }));
   return report;
 }

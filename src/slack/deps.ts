@@ -4,14 +4,11 @@ import type { CardStates } from '../domain/ports/card-states.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { CycleRunRepository } from '../domain/ports/cycle-runs.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
-import type { DrRunRepository } from '../domain/ports/dr-runs.js';
 import type { JobRepository } from '../domain/ports/job-repository.js';
 import type { Kicker } from '../domain/ports/kicker.js';
-import type { RecoveryProbe } from '../domain/ports/recovery.js';
 import type { RefreshCycle } from '../domain/refresh/cycle.js';
-import type { EnvironmentReadiness } from '../jobs/dr/readiness-report.js';
+import type { DrServices } from '../entrypoints/dr-composition.js';
 import type { JobService } from '../jobs/job-service.js';
-import type { DrCards } from './dr-cards.js';
 import type { HomeTabs } from './home-tabs.js';
 import type { MetadataSeal } from './metadata-seal.js';
 import type { RefreshCards } from './refresh-cards.js';
@@ -35,12 +32,8 @@ export interface ListenerDeps {
   /** Seals what modals carry in private_metadata, and opens it again on their interactions. */
   metadataSeal: MetadataSeal;
   driverFor(kind: DatabaseKind, environment: string): DatabaseDriver;
-  /** `/restore dr status`, when the policy has disasterRecovery. */
-  drReadiness?(): Promise<EnvironmentReadiness[]>;
-  /** DR runs, their cards and what a DR request probes, when the policy has disasterRecovery. */
-  drRuns: DrRunRepository;
-  drCards?: DrCards;
-  drProbeFor?(environment: string): RecoveryProbe;
+  /** DR runs, their cards, readiness and probe: the DR services, loaded on first use. */
+  drServices?(): Promise<DrServices>;
   /** Hands a change to the worker (a DR run's id for the DR runner). */
   kicker: Kicker;
   log(message: string, detail?: object): void;

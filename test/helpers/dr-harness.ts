@@ -6,6 +6,7 @@ import { parseEnv } from '../../src/config/env.js';
 import type { DrRun } from '../../src/domain/dr/dr-run.js';
 import type { DatabaseKind } from '../../src/domain/kinds.js';
 import type { Policy } from '../../src/domain/policy.js';
+import type { DrRunRepository } from '../../src/domain/ports/dr-runs.js';
 import { type CoreComposition, composeCore } from '../../src/entrypoints/core-composition.js';
 import { type DrAsk, requestDrRun } from '../../src/jobs/dr/dr-requests.js';
 import { ManualClock } from './manual-clock.js';
@@ -17,6 +18,8 @@ export const APPROVER = { userId: 'U0APPROVER', userGroupIds: ['S0PLATFORM'] };
 
 export interface DrHarness {
   core: CoreComposition;
+  /** The DR runs' store, as the runner and the buttons use it. */
+  runs: DrRunRepository;
   clock: ManualClock;
   sim: SimulatedAws;
   /** A DR run (or drill) as on-call asks for it in the incident channel, declared an hour ago. */
@@ -43,20 +46,22 @@ export async function createDrHarness(options: { policy?: Policy } = {}): Promis
     log: () => undefined,
   });
   const disasterRecovery = core.policy.disasterRecovery;
-  if (!disasterRecovery || !core.dr || !core.drProbeFor) throw new Error('the policy has no disasterRecovery');
-  const probeFor = core.drProbeFor;
+  const dr = await core.drServices?.();
+  if (!disasterRecovery || !dr) throw new Error('the policy has no disasterRecovery');
+  const probeFor = dr.probeFor;
   const run = async (runId: string) => {
-    const found = await core.drRuns.get(runId);
+    const found = await dr.runs.get(runId);
     if (!found) throw new Error(`no DR run ${runId}`);
     return found;
   };
   return {
     core,
+    runs: dr.runs,
     clock,
     sim,
     ask: (kind, source, overrides = {}) =>
       requestDrRun(
-        { policy: core.policy, disasterRecovery, clock, runs: core.drRuns, probeFor },
+        { policy: core.policy, disasterRecovery, clock, runs: dr.runs, probeFor },
         {
           drill: false,
           kind,
@@ -74,7 +79,7 @@ export async function createDrHarness(options: { policy?: Policy } = {}): Promis
         if (done(current)) return current;
         clock.advance(60_000);
         await core.worker.tick();
-        await core.dr?.tick();
+        await dr.runner.tick();
       }
       throw new Error(`DR run ${runId} did not get there in ${ticks} ticks: ${JSON.stringify(await run(runId))}`);
     },

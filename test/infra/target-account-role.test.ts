@@ -51,10 +51,11 @@ describe('infra/target-account-role.yml', () => {
     expect(destructive.filter(({ statement }) => requiresManagedResource(statement)).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('allows every AWS call the drivers and the refresh make, and nothing else beyond what AWS needs behind them', () => {
+  it('allows every AWS call the drivers, the refresh and DR make, and nothing else beyond what AWS needs behind them', () => {
     const driverCalls = new Set([
       ...sdkActionsUnder(new URL('../../src/drivers/', import.meta.url)),
       ...sdkActionsUnder(new URL('../../src/aws/refresh/', import.meta.url)),
+      ...sdkActionsUnder(new URL('../../src/aws/dr/', import.meta.url)),
     ]);
     const allowed = allowedActions(statements);
 
@@ -91,6 +92,9 @@ describe('infra/target-account-role.yml', () => {
       'DatabaseReadPolicy',
       'DatabaseRestorePolicy',
       'DeleteManagedPolicy',
+      'DrFailoverPolicy',
+      'DrSwitchParametersPolicy',
+      'DrSwitchRecordsPolicy',
       'ProtectedResourcesPolicy',
       'RefreshParametersPolicy',
       'RefreshPipelinesPolicy',
@@ -101,6 +105,9 @@ describe('infra/target-account-role.yml', () => {
       DatabaseReadPolicy: [{ Ref: 'RestoreBotRole' }, { Ref: 'ReaderRole' }],
       DatabaseRestorePolicy: [{ Ref: 'RestoreBotRole' }],
       DeleteManagedPolicy: [{ Ref: 'RestoreBotRole' }],
+      DrFailoverPolicy: [{ Ref: 'RestoreBotRole' }],
+      DrSwitchParametersPolicy: [{ Ref: 'RestoreBotRole' }],
+      DrSwitchRecordsPolicy: [{ Ref: 'RestoreBotRole' }],
       ProtectedResourcesPolicy: [{ Ref: 'RestoreBotRole' }],
       RefreshParametersPolicy: [{ Ref: 'RestoreBotRole' }],
       RefreshPipelinesPolicy: [{ Ref: 'RestoreBotRole' }],
@@ -176,6 +183,43 @@ describe('infra/target-account-role.yml', () => {
     expect(JSON.stringify(pipelines?.Resource)).toContain('{"Ref":"RefreshPipelineNames"}');
     expect(template.Resources.RefreshParametersPolicy?.Condition).toBe('RefreshesParameters');
     expect(template.Resources.RefreshPipelinesPolicy?.Condition).toBe('RefreshesPipelines');
+  });
+
+  it("switches only the DR plans' named parameters and records (upserted CNAMEs), and fails over only named global databases", () => {
+    const statementsOf = (id: string) =>
+      (template.Resources[id]?.Properties?.PolicyDocument as { Statement?: Record<string, unknown>[] } | undefined)
+        ?.Statement ?? [];
+    const [parameters] = statementsOf('DrSwitchParametersPolicy');
+    const [records, readRecords] = statementsOf('DrSwitchRecordsPolicy');
+    const [failover] = statementsOf('DrFailoverPolicy');
+    expect(parameters?.Action).toEqual(['ssm:GetParameter', 'ssm:PutParameter']);
+    expect(JSON.stringify(parameters?.Resource)).toContain('{"Ref":"DrParameterNames"}');
+    expect(JSON.stringify(parameters?.Resource)).toContain(':ssm:${DrRegion}:');
+    expect(records?.Action).toBe('route53:ChangeResourceRecordSets');
+    expect(JSON.stringify(records?.Resource)).toContain('{"Ref":"DrHostedZoneIds"}');
+    expect(records?.Condition).toEqual({
+      'ForAllValues:StringEquals': {
+        'route53:ChangeResourceRecordSetsNormalizedRecordNames': { Ref: 'DrRecordNames' },
+        'route53:ChangeResourceRecordSetsRecordTypes': ['CNAME'],
+        'route53:ChangeResourceRecordSetsActions': ['UPSERT'],
+      },
+    });
+    expect(readRecords?.Action).toBe('route53:ListResourceRecordSets');
+    expect(JSON.stringify(failover?.Resource)).toContain('{"Ref":"DrGlobalClusters"}');
+    // No other statement of the role lets it write a parameter, change a record or fail a database over.
+    const writers = statements
+      .filter(({ statement }) =>
+        actionsOf(statement).some((action) =>
+          ['ssm:PutParameter', 'route53:ChangeResourceRecordSets', 'rds:FailoverGlobalCluster'].includes(action),
+        ),
+      )
+      .map(({ policy }) => policy);
+    expect(new Set(writers)).toEqual(
+      new Set(['RefreshParametersPolicy', 'DrSwitchParametersPolicy', 'DrSwitchRecordsPolicy', 'DrFailoverPolicy']),
+    );
+    expect(template.Resources.DrSwitchParametersPolicy?.Condition).toBe('SwitchesParameters');
+    expect(template.Resources.DrSwitchRecordsPolicy?.Condition).toBe('SwitchesRecords');
+    expect(template.Resources.DrFailoverPolicy?.Condition).toBe('FailsOverGlobalClusters');
   });
 
   it('passes cfn-lint when it is installed', () => {

@@ -11,7 +11,7 @@ import type { Clock } from '../../domain/ports/clock.js';
 import type { DrRunRepository } from '../../domain/ports/dr-runs.js';
 import type { RecoveryProbe } from '../../domain/ports/recovery.js';
 import { restoreTimeNotInFuture } from '../../domain/restore-point.js';
-import { newDrRunId } from './dr-runner.js';
+import { newDrRunId } from './dr-run-id.js';
 
 export interface DrRequestDeps {
   policy: Pick<Policy, 'environments' | 'estimates'>;

@@ -8,8 +8,8 @@ import type { Clock } from '../../domain/ports/clock.js';
 import type { DrRunRepository } from '../../domain/ports/dr-runs.js';
 import type { DatabaseEndpoints, DnsRecords, GlobalClusters, RecoveryProbe } from '../../domain/ports/recovery.js';
 import type { ParameterStore } from '../../domain/ports/refresh.js';
-import { jobIdFor, newJobId } from '../job-id.js';
 import type { JobService } from '../job-service.js';
+import { drJobId } from './dr-run-id.js';
 
 /** What the runner reaches in one plan's DR environment (and, for the probe, its primary). */
 export interface DrAdapters {
@@ -37,20 +37,6 @@ export interface DrRunnerDeps {
 const DEFAULT_CLAIM_MS = 45_000;
 /** Steps one advance may take in a row (validated → switch approved → written): none waits for a tick it need not. */
 const STEPS_PER_ADVANCE = 6;
-
-/** DR run ids: `dr-` and a job-like id, so one kicker tells a DR run from a job. */
-export function newDrRunId(): string {
-  return `dr-${newJobId()}`;
-}
-
-export function isDrRunId(id: string): boolean {
-  return id.startsWith('dr-');
-}
-
-/** The restore job of a DR run: the same id on every retry of its start. */
-export function drJobId(run: Pick<DrRun, 'id'>): string {
-  return jobIdFor(`dr:${run.id}`);
-}
 
 /**
  * Drives DR runs on the worker's tick, and at once when a button kicks one: starts the restore (a job

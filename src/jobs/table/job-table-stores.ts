@@ -1,6 +1,5 @@
 import { DynamoDbCardStates } from './card-states.js';
 import { DynamoDbCycleRuns } from './cycle-runs.js';
-import { DynamoDbDrRuns } from './dr-runs.js';
 import { DynamoDbDurationHistory } from './durations.js';
 import { DynamoDbJobs, type DynamoDbJobsOptions } from './jobs.js';
 
@@ -12,6 +11,5 @@ export function createJobTableStores(options: DynamoDbJobsOptions) {
     cardStates: new DynamoDbCardStates(table),
     durations: new DynamoDbDurationHistory(table),
     cycleRuns: new DynamoDbCycleRuns({ ...table, endedRunRetentionMs: options.finishedJobRetentionMs }),
-    drRuns: new DynamoDbDrRuns({ ...table, endedRunRetentionMs: options.finishedJobRetentionMs }),
   };
 }

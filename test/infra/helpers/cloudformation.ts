@@ -196,6 +196,7 @@ const IAM_PREFIX: Record<string, string> = {
   'client-codepipeline': 'codepipeline',
   'client-lambda': 'lambda',
   'client-sts': 'sts',
+  'client-route-53': 'route53',
 };
 
 /** IAM actions of the SDK commands a source file imports (`DescribeTableCommand` → `dynamodb:DescribeTable`). */

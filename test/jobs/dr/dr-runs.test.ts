@@ -22,7 +22,7 @@ afterEach(async () => {
  * (after the step's AWS calls were made), and saved when the next worker, a tick later, gets there.
  */
 function killTheWorkerInEveryStep(): string[] {
-  const store = harness.core.drRuns;
+  const store = harness.runs;
   const save = store.save.bind(store);
   personSave = save;
   const lost = new Set<string>();
@@ -53,7 +53,7 @@ const plan = () => {
 
 /** A decision as a button makes it: the domain's transition, one conditional write, a kick. */
 async function decide(run: DrRun, transition: typeof approveRecovery): Promise<DrRun> {
-  const save = personSave ?? harness.core.drRuns.save.bind(harness.core.drRuns);
+  const save = personSave ?? harness.runs.save.bind(harness.runs);
   const saved = await save(transition(run, plan(), APPROVER, harness.clock.now()));
   await harness.core.kicker.kick(saved.id);
   await harness.core.idle();

@@ -34,11 +34,11 @@ async function tickUntil(runId: string, phase: DrRun['phase']): Promise<DrRun> {
   const { composition, clock } = harness;
   for (let tick = 0; tick < 120; tick += 1) {
     await composition.idle();
-    const run = await composition.drRuns.get(runId);
+    const run = await (await composition.drServices?.())?.runs.get(runId);
     if (run?.phase === phase) return run;
     clock.advance(60_000);
     await composition.worker.tick();
-    await composition.dr?.tick();
+    await (await composition.drServices?.())?.runner.tick();
   }
   throw new Error(`DR run ${runId} never got to ${phase}`);
 }
@@ -117,6 +117,6 @@ describe('a DR run from an incident channel, over signed HTTP', () => {
     // Assess
     expect(JSON.stringify(elsewhere.body)).toContain('DR runs are asked for from an incident channel');
     expect(refusal).toContain('changed nothing');
-    expect((await harness.composition.drRuns.get(runId))?.phase).toBe('awaiting-approval');
+    expect((await (await harness.composition.drServices?.())?.runs.get(runId))?.phase).toBe('awaiting-approval');
   });
 });

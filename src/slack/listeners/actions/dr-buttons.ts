@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { DrRun } from '../../../domain/dr/dr-run.js';
+import { approveRecovery, approveSwitch, type DrRun, rejectRecovery, switchBack } from '../../../domain/dr/dr-run.js';
 import type { RecoveryPlanPolicy } from '../../../domain/dr/dr-schema.js';
 import { JobConflictError, JobTransitionError } from '../../../domain/job/errors.js';
 import type { Principal } from '../../../domain/policy-rules.js';
@@ -10,6 +10,14 @@ import { refusalText } from './job-button.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type Decision = (run: DrRun, plan: RecoveryPlanPolicy, principal: Principal, now: Date) => DrRun;
+
+/** Each DR button's decision, by the name its registration gives. */
+export const DR_DECISIONS = {
+  approve: approveRecovery,
+  reject: rejectRecovery,
+  switch: approveSwitch,
+  switchBack,
+} satisfies Record<string, Decision>;
 
 /** A decision that keeps meeting newer versions of the run (the worker saving its steps) is given up after this many. */
 const ATTEMPTS = 5;
@@ -30,10 +38,11 @@ export function drButton(deps: ListenerDeps, decide: Decision) {
     };
     const runId = action.value ?? '';
     const key = drCardKey(runId);
-    const [stored, cards] = await Promise.all([deps.drRuns.get(runId), deps.cardStates.load([key])]);
+    const dr = await deps.drServices?.();
+    const [stored, cards] = await Promise.all([dr?.runs.get(runId), deps.cardStates.load([key])]);
     const card = cards.get(key);
     const plan = stored && deps.policy.disasterRecovery?.environments[stored.environment];
-    if (!stored || !plan || !card || !clickIsOnCard(body, card)) {
+    if (!dr || !stored || !plan || !card || !clickIsOnCard(body, card)) {
       await tell(':no_entry: this button is not on the card of a DR run the bot knows, so it changed nothing');
       return;
     }
@@ -42,15 +51,15 @@ export function drButton(deps: ListenerDeps, decide: Decision) {
     try {
       for (let attempt = 0; attempt < ATTEMPTS && run; attempt += 1) {
         try {
-          const saved = await deps.drRuns.save(decide(run, plan, principal, deps.clock.now()));
-          await deps.drCards?.runChanged(saved).catch((error: Error) => {
+          const saved = await dr.runs.save(decide(run, plan, principal, deps.clock.now()));
+          await dr.cards?.runChanged(saved).catch((error: Error) => {
             deps.log('DR card not updated', { runId, error: error.message });
           });
           await deps.kicker.kick(saved.id);
           return;
         } catch (error) {
           if (!(error instanceof JobConflictError)) throw error;
-          run = await deps.drRuns.get(runId);
+          run = await dr.runs.get(runId);
         }
       }
       await tell(':no_entry: too many changes at once on this DR run: nothing was changed, press again');

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { approveRecovery, approveSwitch, rejectRecovery, switchBack } from '../../../domain/dr/dr-run.js';
 import { approveRun, postponeRun, runNow, skipRun } from '../../../domain/refresh/cycle-run.js';
+import { memoizeSuccess } from '../../../util/memoize-success.js';
 import type { ListenerDeps } from '../../deps.js';
 import {
   DR_ACTIONS,
@@ -13,7 +13,6 @@ import {
 import { approveButton } from './approve.js';
 import { cancelButton } from './cancel.js';
 import { detailsButton } from './details.js';
-import { drButton } from './dr-buttons.js';
 import { deleteNowButton, extendButton } from './expiry.js';
 import { fromJobCard } from './from-job-card.js';
 import { refreshButton } from './refresh-buttons.js';
@@ -40,10 +39,14 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.runNow, refreshButton(deps, runNow));
   app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.postpone, refreshButton(deps, postponeRun));
   app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.skip, refreshButton(deps, skipRun));
-  app.action<BlockAction<ButtonAction>>(DR_ACTIONS.approve, drButton(deps, approveRecovery));
-  app.action<BlockAction<ButtonAction>>(DR_ACTIONS.reject, drButton(deps, rejectRecovery));
-  app.action<BlockAction<ButtonAction>>(DR_ACTIONS.switch, drButton(deps, approveSwitch));
-  app.action<BlockAction<ButtonAction>>(DR_ACTIONS.switchBack, drButton(deps, switchBack));
+  // Disaster recovery's code is loaded on its first click: other clicks' cold starts do not carry it.
+  const drButtons = memoizeSuccess(() => import('./dr-buttons.js'));
+  for (const decision of ['approve', 'reject', 'switch', 'switchBack'] as const) {
+    app.action<BlockAction<ButtonAction>>(DR_ACTIONS[decision], async (args) => {
+      const { drButton, DR_DECISIONS } = await drButtons();
+      await drButton(deps, DR_DECISIONS[decision])(args);
+    });
+  }
   for (const input of [
     RESTORE_MODAL.kind,
     RESTORE_MODAL.source,

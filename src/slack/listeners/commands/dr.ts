@@ -5,6 +5,7 @@ import { JobTransitionError } from '../../../domain/job/errors.js';
 import type { DatabaseKind } from '../../../domain/kinds.js';
 import { parseRestorePoint } from '../../../domain/restore-point.js';
 import { requestDrRun } from '../../../jobs/dr/dr-requests.js';
+import { readinessMessage } from '../../blocks/dr-readiness.js';
 import { usageMessage } from '../../blocks/messages.js';
 import { code } from '../../blocks/text.js';
 import { notInChannelText } from '../../channel-membership.js';
@@ -19,6 +20,22 @@ export interface DrRunAsk {
   at?: string;
 }
 
+const NO_PLANS = 'The policy has no disaster-recovery plans (disasterRecovery).';
+
+/** `/restore dr status` and `/restore dr [drill] ...`. */
+export async function drCommand(
+  deps: ListenerDeps,
+  command: Pick<SlashCommand, 'user_id' | 'channel_id' | 'channel_name'>,
+  client: WebClient,
+  parsed: { type: 'dr-status' } | ({ type: 'dr-run' } & DrRunAsk),
+): Promise<{ text: string; blocks?: unknown[] }> {
+  if (parsed.type === 'dr-status') {
+    const dr = await deps.drServices?.();
+    return dr ? readinessMessage(await dr.readiness()) : { text: NO_PLANS };
+  }
+  return askForDrRun(deps, command, client, parsed);
+}
+
 /**
  * `/restore dr [drill] <kind> <source> [--at <time>]`: the run is planned and its card posted in the
  * incident channel, where approvers approve it. The incident's start is the channel's creation, as
@@ -31,9 +48,8 @@ export async function askForDrRun(
   ask: DrRunAsk,
 ): Promise<{ text: string; blocks?: unknown[] }> {
   const disasterRecovery = deps.policy.disasterRecovery;
-  if (!disasterRecovery || !deps.drProbeFor) {
-    return { text: 'The policy has no disaster-recovery plans (disasterRecovery): there is nothing to recover.' };
-  }
+  const dr = await deps.drServices?.();
+  if (!disasterRecovery || !dr) return { text: NO_PLANS };
   const channel = await channelFacts(client, command.channel_id);
   if (!channel.isMember) return { text: notInChannelText(command.channel_id) };
   const [principal, timeZone] = await Promise.all([
@@ -44,7 +60,7 @@ export async function askForDrRun(
     const at = ask.at ? parseRestorePoint(ask.at, { now: deps.clock.now(), timeZone }) : undefined;
     if (at && at.type !== 'time') return usageMessage('--at takes a time, such as "20 minutes ago"', COMMAND_FORMS.dr);
     const run = await requestDrRun(
-      { policy: deps.policy, disasterRecovery, clock: deps.clock, runs: deps.drRuns, probeFor: deps.drProbeFor },
+      { policy: deps.policy, disasterRecovery, clock: deps.clock, runs: dr.runs, probeFor: dr.probeFor },
       {
         drill: ask.drill,
         kind: ask.kind,
@@ -55,7 +71,7 @@ export async function askForDrRun(
         ...(channel.createdAt ? { declaredAt: channel.createdAt } : {}),
       },
     );
-    await deps.drCards?.runChanged(run).catch((error: Error) => {
+    await dr.cards?.runChanged(run).catch((error: Error) => {
       deps.log('DR card not posted', { runId: run.id, error: error.message });
     });
     if (run.phase === 'recovering') await deps.kicker.kick(run.id);

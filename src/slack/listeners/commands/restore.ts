@@ -4,7 +4,6 @@ import { RestoreInputError } from '../../../domain/errors.js';
 import { isToldToPerson, JobNotFoundError } from '../../../domain/job/errors.js';
 import { isVisibleTo } from '../../../domain/job/visibility.js';
 import { runCycleNow } from '../../../jobs/refresh/run-decisions.js';
-import { readinessMessage } from '../../blocks/dr-readiness.js';
 import { helpMessage, jobListMessage, jobStatusMessage, usageMessage } from '../../blocks/messages.js';
 import { refreshListMessage, refreshNowText, unknownCycleText, upcomingRefreshes } from '../../blocks/refresh-list.js';
 import { botCanPostIn, notInChannelText } from '../../channel-membership.js';
@@ -15,7 +14,6 @@ import { initialModalState } from '../../restore-modal/state.js';
 import { buildRestoreModal } from '../../restore-modal/view.js';
 import { refusalText } from '../actions/job-button.js';
 import { decisionDeps } from '../actions/refresh-buttons.js';
-import { askForDrRun } from './dr.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -72,12 +70,10 @@ export function restoreCommand(deps: ListenerDeps) {
           throw error;
         }
       }
-      case 'dr-status': {
-        if (!deps.drReadiness) return reply({ text: 'The policy has no disaster-recovery plans (disasterRecovery).' });
-        return reply(readinessMessage(await deps.drReadiness()));
-      }
+      // Disaster recovery's code is loaded on its first use: other commands' cold starts do not carry it.
+      case 'dr-status':
       case 'dr-run':
-        return reply(await askForDrRun(deps, command, client, parsed));
+        return reply(await (await import('./dr.js')).drCommand(deps, command, client, parsed));
       case 'status': {
         const job = await visibleJob(parsed.jobId);
         if (!job) return reply(notFound(parsed.jobId));
