@@ -108,8 +108,54 @@ function botAccountRefresh(policy) {
   return { parameterArns: [...parameters].sort(), pipelineArns: [...pipelines].sort() };
 }
 
+/**
+ * What DR switches and failovers touch in the bot's own account (a drEnvironment with no role): the
+ * worker role is allowed exactly the named SSM parameters (in the DR Region) and Route 53 records,
+ * as the target-account role's DrParameterNames, DrHostedZoneIds and DrRecordNames; failover of the
+ * account's global databases where a plan recovers Aurora or DocumentDB there.
+ */
+function botAccountDr(policy) {
+  const parameters = new Set();
+  const zones = new Set();
+  const records = new Set();
+  let failsOver = false;
+  let accountId;
+  for (const plan of Object.values(policy.disasterRecovery?.environments ?? {})) {
+    const environment = policy.environments?.[plan.drEnvironment];
+    if (!environment || environment.roleArn) continue;
+    accountId = environment.accountId;
+    for (const database of plan.databases) {
+      const { parameter, record } = database.switch ?? {};
+      if (parameter) {
+        parameters.add(
+          `arn:*:ssm:${environment.region}:${environment.accountId}:parameter/${parameter.replace(/^\//, '')}`,
+        );
+      }
+      if (record) {
+        zones.add(`arn:*:route53:::hostedzone/${record.hostedZoneId.replace(/^\/hostedzone\//, '')}`);
+        records.add(record.name.toLowerCase().replace(/\.$/, ''));
+      }
+      if (database.kind === 'aurora-cluster' || database.kind === 'docdb-cluster') failsOver = true;
+    }
+  }
+  return {
+    parameterArns: [...parameters].sort(),
+    zoneArns: [...zones].sort(),
+    recordNames: [...records].sort(),
+    globalClusterArns: failsOver && accountId ? [`arn:*:rds::${accountId}:global-cluster:*`] : [],
+  };
+}
+
 module.exports = {
   botAccountRefresh,
+  botAccountDr,
+  drParameterArns: () => botAccountDr(readPolicy()).parameterArns,
+  drZoneArns: () => botAccountDr(readPolicy()).zoneArns,
+  drRecordNames: () => botAccountDr(readPolicy()).recordNames,
+  drGlobalClusterArns: () => botAccountDr(readPolicy()).globalClusterArns,
+  switchesParametersInBotAccount: () => String(botAccountDr(readPolicy()).parameterArns.length > 0),
+  switchesRecordsInBotAccount: () => String(botAccountDr(readPolicy()).zoneArns.length > 0),
+  failsOverInBotAccount: () => String(botAccountDr(readPolicy()).globalClusterArns.length > 0),
   refreshParameterArns: () => botAccountRefresh(readPolicy()).parameterArns,
   refreshPipelineArns: () => botAccountRefresh(readPolicy()).pipelineArns,
   refreshesParametersInBotAccount: () => String(botAccountRefresh(readPolicy()).parameterArns.length > 0),

@@ -5,6 +5,12 @@ import { examplePolicy } from '../helpers/simulated-environment.js';
 const require = createRequire(import.meta.url);
 const vars = require('../../infra/serverless-vars.cjs') as {
   botAccountRefresh(policy: unknown): { parameterArns: string[]; pipelineArns: string[] };
+  botAccountDr(policy: unknown): {
+    parameterArns: string[];
+    zoneArns: string[];
+    recordNames: string[];
+    globalClusterArns: string[];
+  };
 };
 
 /** policy.example.yml with acceptance in the bot's own account (no role to assume there). */
@@ -42,5 +48,36 @@ describe("serverless-vars.cjs: a refresh in the bot's own account", () => {
     expect(() => vars.botAccountRefresh(acceptanceInBotAccount({ nameParameter: 'main_cicd_name' }))).toThrow(
       "refresh cycle acceptance-refresh starts a pipeline in the bot's own account named only by main_cicd_name: add pipeline.name to the policy",
     );
+  });
+});
+
+describe("serverless-vars.cjs: DR into the bot's own account", () => {
+  it('allows nothing when the DR environment has a role of its own', () => {
+    expect(vars.botAccountDr(examplePolicy())).toEqual({
+      parameterArns: [],
+      zoneArns: [],
+      recordNames: [],
+      globalClusterArns: [],
+    });
+  });
+
+  it('names exactly the switched parameters (in the DR Region) and records, and the global databases to fail over', () => {
+    const policy = examplePolicy();
+    const dr = policy.environments['production-dr'];
+    if (dr) delete dr.roleArn;
+    const allowed = vars.botAccountDr(policy);
+    expect(allowed.parameterArns).toEqual(
+      [
+        'carts/table-arn',
+        'catalog/database-endpoint',
+        'inventory/database-endpoint',
+        'orders-events/table-arn',
+        'orders/aurora-endpoint',
+        'orders/database-endpoint',
+      ].map((name) => `arn:*:ssm:us-west-2:111111111111:parameter/${name}`),
+    );
+    expect(allowed.zoneArns).toEqual(['arn:*:route53:::hostedzone/Z0INTERNAL']);
+    expect(allowed.recordNames).toEqual(['orders-db.internal.example.com']);
+    expect(allowed.globalClusterArns).toEqual(['arn:*:rds::111111111111:global-cluster:*']);
   });
 });
