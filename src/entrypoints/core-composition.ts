@@ -81,6 +81,8 @@ export interface CompositionOptions {
    * is an async invoke of the worker function (composition.ts); benchmarks pass their own.
    */
   kicker?: Kicker;
+  /** How the DR runner waits between close looks at a run in progress (tests and benchmarks move their clock). */
+  drSleep?(ms: number): Promise<void>;
   log?: Log;
 }
 
@@ -246,6 +248,8 @@ export async function composeCore(options: CompositionOptions): Promise<CoreComp
           cardStates,
           ...(slackClient ? { slackClient } : {}),
           workerId,
+          advanceJob: (jobId) => worker.advance(jobId),
+          ...(options.drSleep ? { sleep: options.drSleep } : {}),
           log,
         }),
       )

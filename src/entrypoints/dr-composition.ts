@@ -32,6 +32,10 @@ export interface DrCompositionDeps {
   cardStates: CardStates;
   slackClient?: WebClient;
   workerId: string;
+  /** The worker's `advance`, for following a DR run's restore job closely. */
+  advanceJob(jobId: string): Promise<unknown>;
+  /** Waits between close looks: real timers unless a test moves its own clock. */
+  sleep?(ms: number): Promise<void>;
   log: Log;
 }
 
@@ -83,6 +87,8 @@ export function composeDr(deps: DrCompositionDeps): DrServices {
     adaptersFor,
     jobs: deps.service,
     workerId: deps.workerId,
+    advanceJob: deps.advanceJob,
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     log: deps.log,
     ...(cards ? { runChanged: (run) => cards.runChanged(run) } : {}),
   });

@@ -27,8 +27,13 @@ export async function handler(event: { kick?: unknown }): Promise<TickReport> {
   // A refresh cycle's trouble is its run's to report: it never costs the jobs their tick.
   await refresh?.tick().catch((error: Error) => log('refresh tick failed', { error: error.message }));
   // After the jobs' pass: a DR run whose restore just finished goes on in this same tick.
+  // While a DR run waits on AWS, this invocation keeps looking at it (every 10 s, for 40 s): steps
+  // that finish between ticks are acted on within seconds, not at the next minute.
   await drServices?.()
-    .then((dr) => dr.runner.tick())
+    .then(async (dr) => {
+      await dr.runner.tick();
+      await dr.runner.followClosely();
+    })
     .catch((error: Error) => log('DR tick failed', { error: error.message }));
   return report;
 }

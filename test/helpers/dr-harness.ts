@@ -43,6 +43,8 @@ export async function createDrHarness(options: { policy?: Policy } = {}): Promis
     clock,
     awsPluginsFor: simulatedPlugins(sim),
     runtime: 'local',
+    // The runner's close looks wait on the manual clock: each moves it on instead of sleeping.
+    drSleep: async (ms) => clock.advance(ms),
     log: () => undefined,
   });
   const disasterRecovery = core.policy.disasterRecovery;

@@ -298,3 +298,31 @@ describe('who may do what on a DR run', () => {
     );
   });
 });
+
+describe('the worker following a DR run closely between its ticks', () => {
+  it('sees the restore done within ten seconds of AWS finishing it, not at the next minute', async () => {
+    // Arrange
+    const asked = await harness.ask('rds-instance', 'orders-db');
+    await decide(asked, approveRecovery);
+    const dr = await harness.core.drServices?.();
+    const restoreCall = harness.sim.callsOf('RestoreDBInstanceToPointInTime')[0];
+    const doneByAws = (restoreCall?.at.getTime() ?? 0) + 20 * 60_000;
+
+    // Act: the deployed tick, once a minute: jobs, DR runs, then the close looks (they move the clock).
+    let nextTickAt = harness.clock.now().getTime();
+    for (let tick = 0; tick < 40 && (await harness.run(asked.id)).phase === 'recovering'; tick += 1) {
+      nextTickAt += 60_000;
+      harness.clock.advance(Math.max(0, nextTickAt - harness.clock.now().getTime()));
+      await harness.core.worker.tick();
+      await dr?.runner.tick();
+      await dr?.runner.followClosely();
+    }
+    const run = await harness.run(asked.id);
+
+    // Assess
+    const available = run.timeline.find((entry) => entry.event === 'available')?.at.getTime() ?? 0;
+    expect(run.phase).toBe('awaiting-switch');
+    expect(available - doneByAws).toBeGreaterThanOrEqual(0);
+    expect(available - doneByAws).toBeLessThanOrEqual(10_000);
+  });
+});
