@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { SandboxPage, SlackStandIn } from '@db-restore-bot/slack-sandbox';
 import { loadPolicy } from '../src/config/policy.js';
 import { parseDuration } from '../src/domain/duration.js';
+import type { Policy } from '../src/domain/policy.js';
 import { type Clock, systemClock } from '../src/domain/ports/clock.js';
 import { type Composition, compose } from '../src/entrypoints/composition.js';
 import type { Log } from '../src/entrypoints/core-composition.js';
@@ -80,9 +81,11 @@ export async function startLocalServer(
   const refreshNotice = retimeIn === undefined ? undefined : sandboxRefreshNotice(policy, startedAt);
 
   const receiver = composition.slack?.receiver;
+  const drNotice = standIn && aws.sim ? sandboxDrNotice(policy) : undefined;
   const notices = [
     ...awsTold.notices,
     ...(refreshNotice ? [refreshNotice] : []),
+    ...(drNotice ? [drNotice] : []),
     ...(table.notice ? [table.notice] : []),
     ...slack.notices,
   ];
@@ -144,4 +147,16 @@ export async function startLocalServer(
       return stopping;
     },
   };
+}
+
+/** What a new user can try of disaster recovery in the sandbox: its incident channel and a drill. */
+function sandboxDrNotice(policy: Policy): string | undefined {
+  const disasterRecovery = policy.disasterRecovery;
+  if (!disasterRecovery) return undefined;
+  const patterns = disasterRecovery.incidentChannels.join(', ');
+  return (
+    `Disaster recovery: #inc-orders-outage is an incident channel (incidentChannels: ${patterns}). As Owen Oncall, ` +
+    "type /restore dr status for each database's DR path and RPO, or /restore dr drill aurora orders to rehearse a " +
+    'recovery into us-west-2 (an approver approves it; nothing is switched).'
+  );
 }

@@ -227,6 +227,49 @@ describe.skipIf(!hasChromium && !inCi)('the sandbox page in headless Chromium', 
     }
   }, 60_000);
 
+  it('runs a DR drill from the incident channel: on-call asks, an approver approves, the card ends with its scorecard', async () => {
+    // Prepare: as on-call, in the incident channel the sandbox says to try.
+    await page.goto(`${sandbox.url}/?as=U0ONCALL`);
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Owen Oncall');
+    await page.getByText('#inc-orders-outage is an incident channel', { exact: false }).waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: '# inc-orders-outage' }).click();
+    await expect.poll(() => page.locator('.channel-header h1').textContent()).toBe('# inc-orders-outage');
+
+    // Act: on-call asks for a drill of the Aurora cluster.
+    await composer(page).fill('/restore dr drill aurora orders');
+    await composer(page).press('Enter');
+
+    // Assess: the card shows the path, the newest point and what the drill leaves alone.
+    const card = page.locator('article.message', {
+      has: page.locator('.block-header', { hasText: 'DR drill: orders → us-west-2' }),
+    });
+    await card.getByRole('button', { name: 'Approve drill' }).waitFor();
+    expect(await card.textContent()).toContain('cross-Region snapshot copy');
+    expect(await card.textContent()).toContain('Nothing is switched: this is a drill');
+
+    // Act: on-call cannot approve their own drill; the approver does, and confirms.
+    await card.getByRole('button', { name: 'Approve drill' }).click();
+    await page.getByRole('alertdialog', { name: 'Start this drill?' }).getByRole('button', { name: 'Start' }).click();
+    await page.locator('article.ephemeral', { hasText: 'you asked for this drill' }).waitFor();
+    await page.getByRole('button', { name: /Ari Approver/ }).click();
+    await expect.poll(() => page.locator('.viewer').textContent()).toContain('Ari Approver');
+    await card.getByRole('button', { name: 'Approve drill' }).click();
+    await page.getByRole('alertdialog', { name: 'Start this drill?' }).getByRole('button', { name: 'Start' }).click();
+
+    // Assess: the same card follows the drill to its scorecard, with the timeline stamped.
+    await expect.poll(() => card.textContent(), { timeout: 40_000 }).toContain('Drill done');
+    const text = await card.textContent();
+    expect(text).toContain('Validated');
+    expect(text).toContain('Drill copy deleted');
+    expect(text).toMatch(/RPO .*objective 5m/);
+    expect(
+      await card
+        .getByRole('button')
+        .filter({ hasText: /Approve|Switch/ })
+        .count(),
+    ).toBe(0);
+  }, 90_000);
+
   it('opens as the requester, saying so, when the URL names a person the workspace does not have', async () => {
     // Act
     await page.goto(`${sandbox.url}/?as=U0NOBODY`);
