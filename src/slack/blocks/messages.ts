@@ -28,6 +28,8 @@ export function helpMessage(): SlackMessage {
           `• \`${COMMAND_FORMS.list}\`: restores waiting for approval or running, here or yours (with --all, finished ones too)`,
           `• \`${COMMAND_FORMS.status}\`: where one restore stands, with a link to its card`,
           `• \`${COMMAND_FORMS.refresh}\`: the scheduled refreshes and when each runs next; with a cycle and \`now\`, run its next one now`,
+          "• `/restore dr status`: each production database's DR path, its newest recoverable point and RPO",
+          '• `/restore dr [drill] <kind> <source> [--at <time>]`: in an incident channel, recover it in the DR Region (a drill switches nothing)',
           `• \`${COMMAND_FORMS.cancel}\`: withdraw your request before it is approved`,
           `• \`${COMMAND_FORMS.help}\`: this message`,
         ]

@@ -78,3 +78,31 @@ describe('parseRestoreCommand', () => {
     expect(command.type === 'usage' && command.problem).not.toMatch(/did you mean/);
   });
 });
+
+describe('parseRestoreCommand: disaster recovery', () => {
+  it.each([
+    ['dr status', { type: 'dr-status' }],
+    ['dr rds orders-db', { type: 'dr-run', drill: false, kind: 'rds-instance', source: 'orders-db' }],
+    ['DR drill aurora orders', { type: 'dr-run', drill: true, kind: 'aurora-cluster', source: 'orders' }],
+    [
+      'dr dynamodb carts --at "20 minutes ago"',
+      { type: 'dr-run', drill: false, kind: 'dynamodb-table', source: 'carts', at: '20 minutes ago' },
+    ],
+  ])('reads %j', (text, expected) => {
+    expect(parseRestoreCommand(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['dr', /"dr" takes status, or the kind/],
+    ['dr status now', /"dr status" takes nothing after it/],
+    ['dr drill', /"dr" takes status, or the kind/],
+    ['dr aurora', /name the production database: \/restore dr aurora <source>/],
+    ['dr statsu', /"statsu" is not a kind: did you mean status\?/],
+    ['dr rds orders-db --as other', /"--as" is not an option of "dr" \(only --at <time>\)/],
+    ['dr rds orders-db --at 20 minutes ago', /quote a time of several words, --at "20 minutes ago"/],
+  ])('answers %j with the dr usage', (text, problem) => {
+    const command = parseRestoreCommand(text);
+    expect(command.type === 'usage' && command.problem).toMatch(problem);
+    expect(command.type === 'usage' && command.form).toContain('/restore dr status');
+  });
+});
