@@ -15,7 +15,19 @@ export function refreshCycleOfActor(actor: string): string | undefined {
   return actor.startsWith(REFRESH_PREFIX) ? actor.slice(REFRESH_PREFIX.length) : undefined;
 }
 
-/** A Slack user (not the worker, not a cycle): the one kind of actor a message can mention or be sent to. */
+const DRILL_PREFIX = 'drill:';
+
+/** The requester of a scheduled DR drill's runs: the drill schedule the policy declares. */
+export function drillActor(drillName: string): string {
+  return `${DRILL_PREFIX}${drillName}`;
+}
+
+/** The drill schedule an actor is, or undefined. */
+export function drillOfActor(actor: string): string | undefined {
+  return actor.startsWith(DRILL_PREFIX) ? actor.slice(DRILL_PREFIX.length) : undefined;
+}
+
+/** A Slack user (not the worker, not a cycle or drill): the one kind of actor a message can mention or be sent to. */
 export function isPerson(actor: string): boolean {
-  return actor !== 'worker' && refreshCycleOfActor(actor) === undefined;
+  return actor !== 'worker' && refreshCycleOfActor(actor) === undefined && drillOfActor(actor) === undefined;
 }

@@ -205,6 +205,29 @@ function checkDisasterRecovery(
       }
     }
   }
+  const covered = Object.values(disasterRecovery.environments).flatMap((plan) =>
+    plan.databases.map((database) => `${database.kind}/${database.identifier.toLowerCase()}`),
+  );
+  const names = new Set<string>();
+  for (const [index, drill] of disasterRecovery.drills.entries()) {
+    if (names.has(drill.name)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['disasterRecovery', 'drills', index, 'name'],
+        message: `"${drill.name}" names two drills`,
+      });
+    }
+    names.add(drill.name);
+    for (const [position, database] of drill.databases.entries()) {
+      if (!covered.includes(`${database.kind}/${database.identifier.toLowerCase()}`)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['disasterRecovery', 'drills', index, 'databases', position, 'identifier'],
+          message: `${database.identifier} is not a ${database.kind} of any DR plan's databases`,
+        });
+      }
+    }
+  }
 }
 
 /** Cycle names are unique; every database names environments of the policy, targets none protected and none twice. */

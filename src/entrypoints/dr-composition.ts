@@ -10,6 +10,7 @@ import type { Clock } from '../domain/ports/clock.js';
 import type { DatabaseDriver } from '../domain/ports/database-driver.js';
 import type { DrRunRepository } from '../domain/ports/dr-runs.js';
 import type { RecoveryProbe } from '../domain/ports/recovery.js';
+import { requestScheduledDrill, scheduledDrillRunId } from '../jobs/dr/dr-requests.js';
 import { type DrAdapters, DrRunner } from '../jobs/dr/dr-runner.js';
 import { type EnvironmentReadiness, readinessReport } from '../jobs/dr/readiness-report.js';
 import type { JobService } from '../jobs/job-service.js';
@@ -80,6 +81,7 @@ export function composeDr(deps: DrCompositionDeps): DrServices {
         log: deps.log,
       })
     : undefined;
+  const requestDeps = { policy: deps.policy, disasterRecovery, clock: deps.clock, runs, probeFor };
   const runner = new DrRunner({
     runs,
     disasterRecovery,
@@ -91,6 +93,13 @@ export function composeDr(deps: DrCompositionDeps): DrServices {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     log: deps.log,
     ...(cards ? { runChanged: (run) => cards.runChanged(run) } : {}),
+    drills: {
+      schedules: disasterRecovery.drills,
+      request: (drill, database, occurrence) => requestScheduledDrill(requestDeps, drill, database, occurrence),
+      report: async (drill, database, occurrence, problem) => {
+        await cards?.reportDrillProblem(scheduledDrillRunId(drill, database, occurrence), drill.channel, problem);
+      },
+    },
   });
   return {
     runs,

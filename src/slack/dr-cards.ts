@@ -51,6 +51,21 @@ export class DrCards {
     await this.deps.cardStates.save(key, next);
   }
 
+  /**
+   * A scheduled drill that could not be made (no path in the DR Region now): said once in its channel,
+   * keyed by the run it would have been, so every later tick within the occurrence stays quiet.
+   */
+  async reportDrillProblem(runId: string, channel: string, problem: string): Promise<void> {
+    const key = drCardKey(runId);
+    if ((await this.deps.cardStates.load([key])).get(key)) return;
+    const { ts } = await this.deps.client.chat.postMessage({
+      channel,
+      text: `:warning: A scheduled DR drill could not start: ${problem}`,
+    });
+    if (ts)
+      await this.deps.cardStates.save(key, { channelId: channel, messageTs: ts, renderedVersion: 0, eventsPosted: 0 });
+  }
+
   private async postReports(run: DrRun, channel: string, threadTs: string, posted: number): Promise<number> {
     const plan = this.deps.disasterRecovery.environments[run.environment];
     if (!plan) return posted;

@@ -317,3 +317,14 @@ describe('the policy’s disaster recovery', () => {
     expect(messageOf(document)).toContain(expected);
   });
 });
+
+describe('the policy’s drill schedules', () => {
+  it('refuses a drill of a database no DR plan covers, naming the field', async () => {
+    const { parse } = await import('yaml');
+    const document: Document = parse(await readFile(examplePath, 'utf8'));
+    document.disasterRecovery.drills[0].databases.push({ kind: 'rds-instance', identifier: 'audit-db' });
+    expect(messageOf(document)).toContain(
+      "disasterRecovery.drills.0.databases.1.identifier: audit-db is not a rds-instance of any DR plan's databases",
+    );
+  });
+});

@@ -31,8 +31,8 @@ export interface DrHarness {
 }
 
 /** The core composition (no Slack) on the seeded demo accounts, with the job table on dynalite and a manual clock. */
-export async function createDrHarness(options: { policy?: Policy } = {}): Promise<DrHarness> {
-  const clock = new ManualClock();
+export async function createDrHarness(options: { policy?: Policy; clock?: ManualClock } = {}): Promise<DrHarness> {
+  const clock = options.clock ?? new ManualClock();
   const sim = createSimulatedAws({ clock });
   seedDemoAccounts(sim);
   const dynamo = await startEmbeddedDynamoDb();

@@ -112,8 +112,16 @@ export interface NewDrRun
   now: Date;
 }
 
-/** The run as first written: it waits for its first approval, or starts at once where on-call may. */
-export function newDrRun(input: NewDrRun, plan: RecoveryPlanPolicy, requester: Principal): DrRun {
+/**
+ * The run as first written: it waits for its first approval, or starts at once where on-call may
+ * (or where a drill schedule of the policy runs without approval: `approvedByPolicy` says so).
+ */
+export function newDrRun(
+  input: NewDrRun,
+  plan: RecoveryPlanPolicy,
+  requester: Principal,
+  options: { approvedByPolicy?: string } = {},
+): DrRun {
   const { declaredAt, switchTargets, now, ...fields } = input;
   const switches: EndpointSwitch[] = [];
   if (!input.drill && switchTargets.parameter) {
@@ -136,6 +144,9 @@ export function newDrRun(input: NewDrRun, plan: RecoveryPlanPolicy, requester: P
     updatedAt: now,
     version: 0,
   };
+  if (options.approvedByPolicy) {
+    return stamped({ ...run, phase: 'recovering' }, 'approved', now, undefined, options.approvedByPolicy);
+  }
   const startsAtOnce =
     !input.drill && declaredAt !== undefined && plan.onCallStartsWithoutApproval && isListed(plan.onCall, requester);
   if (!startsAtOnce) return run;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATABASE_KINDS } from '../kinds.js';
 import { durationText, principals, slackChannelId, ssmParameterName } from '../policy-fields.js';
+import { cadenceSchema } from '../refresh/cycle-schema.js';
 
 /**
  * Disaster recovery as the policy file declares it: which channels are incident channels, and per
@@ -82,6 +83,22 @@ const recoveryPlan = z
   })
   .strict();
 
+/** A drill on a schedule, like a refresh cycle: each occurrence rehearses its databases' recovery. */
+const drillSchedule = z
+  .object({
+    name: z.string().regex(/^[a-z0-9-]+$/, 'drill names are lower-case words and digits, such as quarterly-dr-drill'),
+    channel: slackChannelId.describe('Where the drill cards and scorecards are posted.'),
+    cadence: cadenceSchema,
+    approvalRequired: z
+      .boolean()
+      .default(false)
+      .describe('A DR approver must approve each drill on its card before it restores anything.'),
+    databases: z
+      .array(z.object({ kind: z.enum(DATABASE_KINDS), identifier: z.string().min(1) }).strict())
+      .min(1, 'must name at least one database'),
+  })
+  .strict();
+
 export const disasterRecoverySchema = z
   .object({
     incidentChannels: z
@@ -101,9 +118,14 @@ export const disasterRecoverySchema = z
     environments: z
       .record(z.string(), recoveryPlan)
       .describe('Per production environment: how its databases are recovered in the DR Region.'),
+    drills: z
+      .array(drillSchedule)
+      .default([])
+      .describe('Drills on a schedule: each occurrence rehearses the recovery of its databases, switching nothing.'),
   })
   .strict();
 
 export type DisasterRecoveryPolicy = z.output<typeof disasterRecoverySchema>;
 export type RecoveryPlanPolicy = DisasterRecoveryPolicy['environments'][string];
 export type DrDatabasePolicy = RecoveryPlanPolicy['databases'][number];
+export type DrillSchedule = DisasterRecoveryPolicy['drills'][number];

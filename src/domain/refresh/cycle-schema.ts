@@ -32,22 +32,25 @@ const refreshDatabase = z
   })
   .strict();
 
+/** Every `everyDays` days at a local time in a time zone, from a first local date (refreshes and DR drills). */
+export const cadenceSchema = z
+  .object({
+    everyDays: z.number().int().min(1).max(366),
+    anchor: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2027-01-04')
+      .refine((text) => isValid(parseISO(text)), { message: 'is not a date of the calendar' })
+      .describe("The first occurrence's local date."),
+    at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time such as 02:00'),
+    timeZone: z.string().refine(isKnownTimeZone, { message: 'must be an IANA time zone such as Europe/Amsterdam' }),
+  })
+  .strict();
+
 export const refreshCycleSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9-]+$/, 'cycle names are lower-case words and digits, such as acceptance-refresh'),
     channel: z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C024BE91L'),
-    cadence: z
-      .object({
-        everyDays: z.number().int().min(1).max(366),
-        anchor: z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2027-01-04')
-          .refine((text) => isValid(parseISO(text)), { message: 'is not a date of the calendar' })
-          .describe("The first occurrence's local date."),
-        at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time such as 02:00'),
-        timeZone: z.string().refine(isKnownTimeZone, { message: 'must be an IANA time zone such as Europe/Amsterdam' }),
-      })
-      .strict(),
+    cadence: cadenceSchema,
     announceBefore: durationText.default('1d').describe('The card is posted this long before the run.'),
     remindBefore: durationText.default('30m').describe('A reminder this long before the run.'),
     postponeBy: durationText.default('1d').describe('How far Postpone moves the run.'),

@@ -1,5 +1,11 @@
+import { drillActor } from '../../domain/actors.js';
 import { assertMayRequestDr, type DrRun, newDrRun } from '../../domain/dr/dr-run.js';
-import type { DisasterRecoveryPolicy, DrDatabasePolicy, RecoveryPlanPolicy } from '../../domain/dr/dr-schema.js';
+import type {
+  DisasterRecoveryPolicy,
+  DrDatabasePolicy,
+  DrillSchedule,
+  RecoveryPlanPolicy,
+} from '../../domain/dr/dr-schema.js';
 import { isIncidentChannel } from '../../domain/dr/incident-channels.js';
 import { chooseRecoveryPath, type RecoveryPath } from '../../domain/dr/recovery-path.js';
 import { NotAuthorizedError, RestoreInputError } from '../../domain/errors.js';
@@ -11,6 +17,7 @@ import type { Clock } from '../../domain/ports/clock.js';
 import type { DrRunRepository } from '../../domain/ports/dr-runs.js';
 import type { RecoveryProbe } from '../../domain/ports/recovery.js';
 import { restoreTimeNotInFuture } from '../../domain/restore-point.js';
+import { jobIdFor } from '../job-id.js';
 import { newDrRunId } from './dr-run-id.js';
 
 export interface DrRequestDeps {
@@ -40,17 +47,82 @@ export interface DrAsk {
  * approval, with the path, its newest point and the estimate the card shows. Nothing in AWS changes.
  */
 export async function requestDrRun(deps: DrRequestDeps, ask: DrAsk): Promise<DrRun> {
-  const now = deps.clock.now();
   if (!isIncidentChannel(deps.disasterRecovery, ask.channel)) {
     throw new NotAuthorizedError(
       `DR runs are asked for from an incident channel (${deps.disasterRecovery.incidentChannels.join(', ')}): this channel is not one`,
     );
   }
-  const { environment, plan, database } = planOf(deps.disasterRecovery, ask.kind, ask.source);
-  assertMayRequestDr(plan, environment, ask.principal);
-  if (ask.at) restoreTimeNotInFuture(ask.at, now);
-  const drEnvironment = deps.policy.environments[plan.drEnvironment];
-  const drRegion = drEnvironment?.region ?? plan.drEnvironment;
+  const covered = planOf(deps.disasterRecovery, ask.kind, ask.source);
+  assertMayRequestDr(covered.plan, covered.environment, ask.principal);
+  if (ask.at) restoreTimeNotInFuture(ask.at, deps.clock.now());
+  return deps.runs.create(
+    await planDrRun(deps, covered, {
+      id: deps.newRunId?.() ?? newDrRunId(),
+      drill: ask.drill,
+      channelId: ask.channel.id,
+      requester: ask.principal,
+      ...(ask.at ? { at: ask.at } : {}),
+      ...(ask.drill || !ask.declaredAt ? {} : { declaredAt: ask.declaredAt }),
+    }),
+  );
+}
+
+/**
+ * A scheduled drill's run of one database, for one occurrence: its id comes from the drill, the
+ * occurrence and the database, so however many workers get there, the occurrence is drilled once.
+ * The requester is the drill schedule; it starts at once unless the schedule wants an approval.
+ */
+export async function requestScheduledDrill(
+  deps: DrRequestDeps,
+  drill: DrillSchedule,
+  database: DrillSchedule['databases'][number],
+  occurrence: Date,
+): Promise<DrRun> {
+  const id = scheduledDrillRunId(drill, database, occurrence);
+  const existing = await deps.runs.get(id);
+  if (existing) return existing;
+  const covered = planOf(deps.disasterRecovery, database.kind, database.identifier);
+  const run = await planDrRun(deps, covered, {
+    id,
+    drill: true,
+    channelId: drill.channel,
+    requester: { userId: drillActor(drill.name), userGroupIds: [] },
+    ...(drill.approvalRequired
+      ? {}
+      : { approvedByPolicy: `the policy's scheduled drill ${drill.name} runs without approval` }),
+  });
+  return deps.runs.create(run);
+}
+
+export function scheduledDrillRunId(
+  drill: Pick<DrillSchedule, 'name'>,
+  database: DrillSchedule['databases'][number],
+  occurrence: Date,
+): string {
+  return `dr-${jobIdFor(`drill:${drill.name}#${occurrence.toISOString()}#${database.kind}/${database.identifier}`)}`;
+}
+
+interface Covered {
+  environment: string;
+  plan: RecoveryPlanPolicy;
+  database: DrDatabasePolicy;
+}
+
+interface RunAsk {
+  id: string;
+  drill: boolean;
+  channelId: string;
+  requester: Principal;
+  at?: Date;
+  declaredAt?: Date;
+  approvedByPolicy?: string;
+}
+
+/** The run for a database a plan covers: its path in the DR Region now (or why there is none), its estimate. */
+async function planDrRun(deps: DrRequestDeps, covered: Covered, ask: RunAsk): Promise<DrRun> {
+  const { environment, plan, database } = covered;
+  const now = deps.clock.now();
+  const drRegion = deps.policy.environments[plan.drEnvironment]?.region ?? plan.drEnvironment;
   const facts = await deps.probeFor(environment).facts({ kind: database.kind, identifier: database.identifier });
   const choice = chooseRecoveryPath(facts, {
     kind: database.kind,
@@ -64,31 +136,30 @@ export async function requestDrRun(deps: DrRequestDeps, ask: DrAsk): Promise<DrR
   if (!choice.path) throw new RestoreInputError('source', choice.problem);
   // A drill restores beside where a real recovery would, so it never takes the real one's name.
   const base = database.restoreAs ?? `${database.identifier}-dr`;
-  const restoreAs = ask.drill ? `${base}-drill` : base;
-  const run = newDrRun(
+  return newDrRun(
     {
-      id: deps.newRunId?.() ?? newDrRunId(),
+      id: ask.id,
       drill: ask.drill,
       environment,
       drEnvironment: plan.drEnvironment,
       drRegion,
-      database: { kind: database.kind, identifier: database.identifier, restoreAs },
-      channelId: ask.channel.id,
-      requestedBy: ask.principal.userId,
+      database: { kind: database.kind, identifier: database.identifier, restoreAs: ask.drill ? `${base}-drill` : base },
+      channelId: ask.channelId,
+      requestedBy: ask.requester.userId,
       ...(ask.at ? { at: ask.at } : {}),
       path: choice.path,
       recoversTo: choice.recoversTo,
       why: choice.why,
       rpoNature: choice.rpoNature,
       estimateMinutes: estimateMinutes(deps.policy, database.kind, choice.path),
-      ...(ask.drill || !ask.declaredAt ? {} : { declaredAt: ask.declaredAt }),
+      ...(ask.declaredAt ? { declaredAt: ask.declaredAt } : {}),
       switchTargets: database.switch,
       now,
     },
     plan,
-    ask.principal,
+    ask.requester,
+    ask.approvedByPolicy ? { approvedByPolicy: ask.approvedByPolicy } : {},
   );
-  return deps.runs.create(run);
 }
 
 function planOf(

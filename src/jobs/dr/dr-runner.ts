@@ -1,6 +1,6 @@
 import { drillScorecard, drRestoreMethod, drRestoreRequest } from '../../domain/dr/dr-restores.js';
 import { type DrRun, failDr, finishDr, nextDrTask, stamped } from '../../domain/dr/dr-run.js';
-import type { DisasterRecoveryPolicy } from '../../domain/dr/dr-schema.js';
+import type { DisasterRecoveryPolicy, DrillSchedule } from '../../domain/dr/dr-schema.js';
 import { RestoreInputError } from '../../domain/errors.js';
 import { JobConflictError, TargetBusyError } from '../../domain/job/errors.js';
 import type { Job } from '../../domain/job/job.js';
@@ -8,6 +8,7 @@ import type { Clock } from '../../domain/ports/clock.js';
 import type { DrRunRepository } from '../../domain/ports/dr-runs.js';
 import type { DatabaseEndpoints, DnsRecords, GlobalClusters, RecoveryProbe } from '../../domain/ports/recovery.js';
 import type { ParameterStore } from '../../domain/ports/refresh.js';
+import { nextOccurrence, occurrenceAt } from '../../domain/refresh/cadence.js';
 import type { JobService } from '../job-service.js';
 import { drJobId } from './dr-run-id.js';
 
@@ -35,6 +36,19 @@ export interface DrRunnerDeps {
   advanceJob?(jobId: string): Promise<unknown>;
   /** Waits `ms` (real timers on Lambda; a test's or benchmark's clock moves instead). */
   sleep?(ms: number): Promise<void>;
+  /** The policy's drill schedules: each occurrence's runs are made on the first tick after it. */
+  drills?: {
+    schedules: readonly DrillSchedule[];
+    /** Makes (once) the drill's run of one database for an occurrence. */
+    request(drill: DrillSchedule, database: DrillSchedule['databases'][number], occurrence: Date): Promise<DrRun>;
+    /** Tells the drill's channel (once per occurrence and database) why a drill could not be made. */
+    report(
+      drill: DrillSchedule,
+      database: DrillSchedule['databases'][number],
+      occurrence: Date,
+      problem: string,
+    ): Promise<void>;
+  };
   log?(message: string, detail?: object): void;
 }
 
@@ -44,6 +58,8 @@ export const CLOSE_FOLLOW_EVERY_MS = 10_000;
 /** ...for at most this long: under the worker's 55-second timeout, before the next tick comes. */
 export const CLOSE_FOLLOW_BUDGET_MS = 40_000;
 const WAITING_ON_AWS = new Set(['recovering', 'switching', 'switching-back']);
+/** A scheduled drill is made up to this long after its time, never later. */
+const DRILL_GRACE_MS = 3_600_000;
 /** Steps one advance may take in a row (validated → switch approved → written): none waits for a tick it need not. */
 const STEPS_PER_ADVANCE = 6;
 
@@ -63,10 +79,42 @@ export class DrRunner {
   }
 
   async tick(): Promise<void> {
+    await this.startDueDrills();
     for (const run of await this.deps.runs.listOpen()) {
       await this.advanceRun(run).catch((error: Error) => {
         this.deps.log?.('DR run not advanced', { runId: run.id, error: error.message });
       });
+    }
+  }
+
+  /**
+   * A scheduled drill's occurrence is drilled on the first tick after it (within DRILL_GRACE_MS: a
+   * worker down for longer does not drill hours late). Its runs' ids come from the occurrence, so
+   * every tick after that finds them made. A database with no path is reported in the channel.
+   */
+  private async startDueDrills(): Promise<void> {
+    const drills = this.deps.drills;
+    if (!drills) return;
+    const now = this.deps.clock.now();
+    for (const drill of drills.schedules) {
+      const next = nextOccurrence(drill, now);
+      if (next.index === 0) continue;
+      const occurrence = occurrenceAt(drill, next.index - 1);
+      if (now.getTime() - occurrence.getTime() > DRILL_GRACE_MS) continue;
+      for (const database of drill.databases) {
+        try {
+          const run = await drills.request(drill, database, occurrence);
+          if (run.version === 0) await this.deps.runChanged?.(run);
+        } catch (error) {
+          if (!(error instanceof RestoreInputError)) {
+            this.deps.log?.('scheduled drill not made', { drill: drill.name, error: (error as Error).message });
+            continue;
+          }
+          await drills.report(drill, database, occurrence, error.message).catch((failure: Error) => {
+            this.deps.log?.('scheduled drill problem not reported', { drill: drill.name, error: failure.message });
+          });
+        }
+      }
     }
   }
 

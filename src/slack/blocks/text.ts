@@ -3,7 +3,7 @@
  * wrote (reasons, failures, check details) is escaped and cut to size before it goes in a block.
  */
 
-import { refreshCycleOfActor } from '../../domain/actors.js';
+import { drillOfActor, refreshCycleOfActor } from '../../domain/actors.js';
 
 const ELLIPSIS = '…';
 
@@ -53,7 +53,9 @@ export function code(text: string): string {
 export function mention(actor: string): string {
   if (actor === 'worker') return 'the bot';
   const cycle = refreshCycleOfActor(actor);
-  return cycle ? `the scheduled refresh ${cycle}` : `<@${actor}>`;
+  if (cycle) return `the scheduled refresh ${cycle}`;
+  const drill = drillOfActor(actor);
+  return drill ? `the scheduled drill ${drill}` : `<@${actor}>`;
 }
 
 /** `1 approval`, `2 approvals`. */

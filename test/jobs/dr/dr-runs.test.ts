@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { approveRecovery, approveSwitch, type DrRun, switchBack } from '../../../src/domain/dr/dr-run.js';
-import { APPROVER, createDrHarness, type DrHarness } from '../../helpers/dr-harness.js';
+import { APPROVER, createDrHarness, type DrHarness, INCIDENT } from '../../helpers/dr-harness.js';
+import { ManualClock } from '../../helpers/manual-clock.js';
+import { examplePolicy } from '../../helpers/simulated-environment.js';
 
 const DR = { accountId: '111111111111', region: 'us-west-2' };
 
@@ -324,5 +326,52 @@ describe('the worker following a DR run closely between its ticks', () => {
     expect(run.phase).toBe('awaiting-switch');
     expect(available - doneByAws).toBeGreaterThanOrEqual(0);
     expect(available - doneByAws).toBeLessThanOrEqual(10_000);
+  });
+});
+
+describe('a scheduled DR drill', () => {
+  it('is made once at its time, starts without approval, and makes no run for a database with no path', async () => {
+    // Arrange: a drill of the Aurora cluster and of billing-db (nothing replicated) due in five minutes.
+    await harness.stop();
+    const policy = examplePolicy();
+    const clock = new ManualClock();
+    const due = new Date(clock.now().getTime() + 5 * 60_000);
+    policy.disasterRecovery?.drills.push({
+      name: 'quarterly-dr-drill',
+      channel: INCIDENT.id,
+      cadence: {
+        everyDays: 91,
+        anchor: due.toISOString().slice(0, 10),
+        at: due.toISOString().slice(11, 16),
+        timeZone: 'UTC',
+      },
+      approvalRequired: false,
+      databases: [
+        { kind: 'aurora-cluster', identifier: 'orders' },
+        { kind: 'rds-instance', identifier: 'billing-db' },
+      ],
+    });
+    harness = await createDrHarness({ policy, clock });
+    const dr = await harness.core.drServices?.();
+    const drillRuns = async () => (await harness.runs.listOpen()).filter((run) => run.requestedBy.startsWith('drill:'));
+
+    // Act: ticks before, at and after its time.
+    await dr?.runner.tick();
+    const before = await drillRuns();
+    harness.clock.advance(5 * 60_000);
+    await dr?.runner.tick();
+    await dr?.runner.tick();
+    const made = await drillRuns();
+    const drilled = await harness.tickUntil(made[0]?.id ?? '', (run) => run.phase === 'drilled');
+
+    // Assess
+    expect(before).toEqual([]);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ drill: true, database: { identifier: 'orders', restoreAs: 'orders-dr-drill' } });
+    expect(made[0]?.timeline.find((entry) => entry.event === 'approved')?.detail).toContain(
+      "the policy's scheduled drill quarterly-dr-drill runs without approval",
+    );
+    expect(drilled.outcome).toMatch(/^drill done/);
+    expect(harness.sim.callsOf('RestoreDBClusterFromSnapshot')).toHaveLength(1);
   });
 });
