@@ -343,11 +343,12 @@ export class DrRunner {
       switches.push(target.switched ? target : await this.write(adapters, target, endpoint, 'switched'));
     }
     const next = { ...run, switches, updatedAt: now };
-    if (JSON.stringify(switches) === JSON.stringify(run.switches)) return run;
+    // Every endpoint switched (or none to switch: the policy names none for this database).
     if (switches.every((target) => target.switched)) {
-      return stamped({ ...next, phase: 'switched' }, 'switched', now, undefined, describeSwitches(switches));
+      const what = switches.length > 0 ? describeSwitches(switches) : 'nothing to switch: the policy names no endpoint';
+      return stamped({ ...next, phase: 'switched' }, 'switched', now, undefined, what);
     }
-    return next;
+    return JSON.stringify(switches) === JSON.stringify(run.switches) ? run : next;
   }
 
   private async switchBack(run: DrRun, now: Date): Promise<DrRun> {
@@ -361,9 +362,10 @@ export class DrRunner {
           : await this.write(adapters, target, target.previous, 'switchedBack'),
       );
     }
-    if (JSON.stringify(switches) === JSON.stringify(run.switches)) return run;
     const next = { ...run, switches, updatedAt: now };
-    if (!switches.every((target) => target.switchedBack)) return next;
+    if (!switches.every((target) => target.switchedBack)) {
+      return JSON.stringify(switches) === JSON.stringify(run.switches) ? run : next;
+    }
     return finishDr(
       stamped(next, 'switched-back', now, undefined, describeSwitches(switches, 'previous')),
       'switched-back',

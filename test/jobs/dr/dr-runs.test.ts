@@ -375,3 +375,24 @@ describe('a scheduled DR drill', () => {
     expect(harness.sim.callsOf('RestoreDBClusterFromSnapshot')).toHaveLength(1);
   });
 });
+
+describe('a DR run of a database whose plan names no endpoint', () => {
+  it('is switched at its second approval with nothing to write, and says so', async () => {
+    // Arrange
+    const database = plan().databases.find((candidate) => candidate.identifier === 'orders');
+    if (database) database.switch = {};
+    const asked = await harness.ask('aurora-cluster', 'orders');
+
+    // Act
+    await decide(asked, approveRecovery);
+    const validated = await harness.tickUntil(asked.id, (run) => run.phase === 'awaiting-switch');
+    await decide(validated, approveSwitch);
+    const switched = await harness.tickUntil(asked.id, (run) => run.phase === 'switched', 3);
+
+    // Assess
+    expect(switched.timeline.find((entry) => entry.event === 'switched')?.detail).toBe(
+      'nothing to switch: the policy names no endpoint',
+    );
+    expect(harness.sim.callsOf('PutParameter')).toEqual([]);
+  });
+});
