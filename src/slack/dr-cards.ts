@@ -1,10 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import { achievedObjectives, type DrRun } from '../domain/dr/dr-run.js';
 import type { DisasterRecoveryPolicy } from '../domain/dr/dr-schema.js';
-import type { CardState, CardStates } from '../domain/ports/card-states.js';
+import type { CardStates } from '../domain/ports/card-states.js';
 import type { Clock } from '../domain/ports/clock.js';
 import { buildDrCard } from './blocks/dr-card.js';
 import { describeDuration } from './blocks/time.js';
+import { drawRunCard } from './run-cards.js';
 
 export interface DrCardsDeps {
   client: WebClient;
@@ -34,21 +35,15 @@ export class DrCards {
   async runChanged(run: DrRun): Promise<void> {
     const plan = this.deps.disasterRecovery.environments[run.environment];
     if (!plan) return;
-    const key = drCardKey(run.id);
-    const state = (await this.deps.cardStates.load([key])).get(key);
-    if (state && state.renderedVersion >= run.version) return;
-    const card = buildDrCard(run, plan, this.deps.clock.now());
-    const channel = run.channelId;
-    let messageTs = state?.messageTs;
-    if (messageTs) {
-      await this.deps.client.chat.update({ channel, ts: messageTs, text: card.text, blocks: card.blocks });
-    } else {
-      messageTs = (await this.deps.client.chat.postMessage({ channel, text: card.text, blocks: card.blocks })).ts;
-    }
-    if (!messageTs) return;
-    const posted = await this.postReports(run, channel, messageTs, state?.eventsPosted ?? 0);
-    const next: CardState = { channelId: channel, messageTs, renderedVersion: run.version, eventsPosted: posted };
-    await this.deps.cardStates.save(key, next);
+    await drawRunCard({
+      client: this.deps.client,
+      cardStates: this.deps.cardStates,
+      key: drCardKey(run.id),
+      channel: run.channelId,
+      version: run.version,
+      draw: () => buildDrCard(run, plan, this.deps.clock.now()),
+      postReplies: (threadTs, posted) => this.postReports(run, run.channelId, threadTs, posted),
+    });
   }
 
   /**

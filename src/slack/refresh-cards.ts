@@ -1,10 +1,11 @@
 import type { WebClient } from '@slack/web-api';
-import type { CardState, CardStates } from '../domain/ports/card-states.js';
+import type { CardStates } from '../domain/ports/card-states.js';
 import type { Clock } from '../domain/ports/clock.js';
 import type { RefreshCycle } from '../domain/refresh/cycle.js';
 import { type CycleRun, isEnded } from '../domain/refresh/cycle-run.js';
 import { buildRefreshCard } from './blocks/refresh-card.js';
 import { mention } from './blocks/text.js';
+import { drawRunCard } from './run-cards.js';
 
 export interface RefreshCardsDeps {
   client: WebClient;
@@ -31,21 +32,15 @@ export class RefreshCards {
   constructor(private readonly deps: RefreshCardsDeps) {}
 
   async runChanged(run: CycleRun, cycle: RefreshCycle): Promise<void> {
-    const key = refreshCardKey(run.id);
-    const state = (await this.deps.cardStates.load([key])).get(key);
-    if (state && state.renderedVersion >= run.version) return;
-    const card = buildRefreshCard(run, cycle, this.deps.clock.now());
-    const channel = cycle.channelId;
-    let messageTs = state?.messageTs;
-    if (messageTs) {
-      await this.deps.client.chat.update({ channel, ts: messageTs, text: card.text, blocks: card.blocks });
-    } else {
-      messageTs = (await this.deps.client.chat.postMessage({ channel, text: card.text, blocks: card.blocks })).ts;
-    }
-    if (!messageTs) return;
-    const replies = await this.postReplies(run, cycle, channel, messageTs, state?.eventsPosted ?? 0);
-    const next: CardState = { channelId: channel, messageTs, renderedVersion: run.version, eventsPosted: replies };
-    await this.deps.cardStates.save(key, next);
+    await drawRunCard({
+      client: this.deps.client,
+      cardStates: this.deps.cardStates,
+      key: refreshCardKey(run.id),
+      channel: cycle.channelId,
+      version: run.version,
+      draw: () => buildRefreshCard(run, cycle, this.deps.clock.now()),
+      postReplies: (threadTs, posted) => this.postReplies(run, cycle, cycle.channelId, threadTs, posted),
+    });
   }
 
   private async postReplies(

@@ -7,6 +7,7 @@ import type { ListenerDeps } from '../../deps.js';
 import { drCardKey } from '../../dr-cards.js';
 import { clickIsOnCard } from './from-job-card.js';
 import { refusalText } from './job-button.js';
+import { tellClicker } from './tell-clicker.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type Decision = (run: DrRun, plan: RecoveryPlanPolicy, principal: Principal, now: Date) => DrRun;
@@ -32,10 +33,7 @@ export function drButton(deps: ListenerDeps, decide: Decision) {
   return async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
     await ack();
     const user = body.user.id;
-    const tell = async (text: string) => {
-      const channel = body.channel?.id;
-      if (channel) await client.chat.postEphemeral({ channel, user, text });
-    };
+    const tell = tellClicker(client, body);
     const runId = action.value ?? '';
     const key = drCardKey(runId);
     const dr = await deps.drServices?.();

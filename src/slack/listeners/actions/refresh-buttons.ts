@@ -6,6 +6,7 @@ import type { ListenerDeps } from '../../deps.js';
 import { refreshCardKey } from '../../refresh-cards.js';
 import { clickIsOnCard } from './from-job-card.js';
 import { refusalText } from './job-button.js';
+import { tellClicker } from './tell-clicker.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -18,10 +19,7 @@ export function refreshButton(deps: ListenerDeps, decide: (run: CycleRun, contex
   return async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
     await ack();
     const user = body.user.id;
-    const tell = async (text: string) => {
-      const channel = body.channel?.id;
-      if (channel) await client.chat.postEphemeral({ channel, user, text });
-    };
+    const tell = tellClicker(client, body);
     const runId = action.value ?? '';
     const run = await deps.cycleRuns.get(runId);
     const cycle = run && deps.refreshCycles.find((candidate) => candidate.name === run?.cycle);
