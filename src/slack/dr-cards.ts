@@ -97,7 +97,7 @@ function resultText(run: DrRun, plan: Parameters<typeof achievedObjectives>[1]):
     case 'rejected':
       return `:no_entry: ${run.drill ? 'DR drill' : 'Disaster recovery'} of ${run.database.identifier} was rejected.`;
     case 'drilled':
-      return `:checkered_flag: DR drill of ${run.database.identifier} into ${run.drRegion}: ${rpo}${rto}. Nothing was switched; the copy is deleted.`;
+      return `:checkered_flag: DR drill of ${run.database.identifier} into ${run.drRegion}: ${rpo}${rto}. Nothing was switched${run.timeline.some((entry) => entry.event === 'copy-expired') ? `; ${run.database.restoreAs} is being deleted` : ''}.`;
     default:
       return `:large_green_circle: ${run.database.identifier} runs in ${run.drRegion} now (${run.endpoint ?? run.database.restoreAs}): ${rpo}${rto}.`;
   }

@@ -299,16 +299,18 @@ export class DrRunner {
           );
     const next = { ...run, ...(endpoint ? { endpoint } : {}), updatedAt: now };
     if (!run.drill) return { ...next, phase: 'awaiting-switch' };
+    let expired = next;
     if (run.jobId) {
       // The copy is deleted (with its final snapshot) by the worker, as any copy: Delete now on its job.
       const requester = { userId: run.requestedBy, userGroupIds: [] };
-      await this.deps.jobs.deleteCopyNow(run.jobId, requester).catch((error: Error) => {
-        this.deps.log?.('drill copy not expired', { runId: run.id, error: error.message });
-      });
+      try {
+        await this.deps.jobs.deleteCopyNow(run.jobId, requester);
+        expired = stamped(next, 'copy-expired', now, undefined, `${run.database.restoreAs} is being deleted`);
+      } catch (error) {
+        // Said by its absence from the timeline; the copy still expires at its own time.
+        this.deps.log?.('drill copy not expired', { runId: run.id, error: (error as Error).message });
+      }
     }
-    const expired = run.jobId
-      ? stamped(next, 'copy-expired', now, undefined, `${run.database.restoreAs} is deleted`)
-      : next;
     return finishDr(expired, 'drilled', drillScorecard(expired, this.plan(run)), now);
   }
 
