@@ -6,6 +6,7 @@ import {
   approveJob,
   cancelJob,
   createJob,
+  discardCopy,
   expireCopyNow,
   extendExpiry,
   rejectJob,
@@ -134,6 +135,13 @@ export class JobService {
   async deleteCopyNow(jobId: string, principal: Principal): Promise<Job> {
     return this.change(jobId, (current) =>
       expireCopyNow(current, principal, this.rulesFor(current), this.deps.planner.clock.now()),
+    );
+  }
+
+  /** A never-expiring copy given up (a DR recovery not switched to): deleted now, with its final snapshot. */
+  async discardCopy(jobId: string, principal: Principal, why: string): Promise<Job> {
+    return this.change(jobId, (current) =>
+      discardCopy(current, principal, this.rulesFor(current), why, this.deps.planner.clock.now()),
     );
   }
 

@@ -68,7 +68,7 @@ export class DrCards {
     // In the channel as well as the thread: the incident's people see the outcome without opening it.
     const report = (text: string) =>
       this.deps.client.chat.postMessage({ channel, thread_ts: threadTs, reply_broadcast: true, text });
-    const ended = ['switched', 'drilled', 'failed', 'rejected', 'switched-back'].includes(run.phase);
+    const ended = ['switched', 'drilled', 'failed', 'rejected', 'switched-back', 'discarded'].includes(run.phase);
     if (done < RESULT && ended) {
       await report(resultText(run, plan));
       done = RESULT;
@@ -94,6 +94,8 @@ function resultText(run: DrRun, plan: Parameters<typeof achievedObjectives>[1]):
   switch (run.phase) {
     case 'failed':
       return `:x: ${run.drill ? 'DR drill' : 'Disaster recovery'} of ${run.database.identifier} failed: ${run.outcome ?? ''}`;
+    case 'discarded':
+      return `:wastebasket: Disaster recovery of ${run.database.identifier} was discarded: ${run.outcome ?? ''}.`;
     case 'rejected':
       return `:no_entry: ${run.drill ? 'DR drill' : 'Disaster recovery'} of ${run.database.identifier} was rejected.`;
     case 'drilled':

@@ -52,6 +52,7 @@ export const DR_ACTIONS = {
   reject: 'dr_reject',
   switch: 'dr_switch',
   switchBack: 'dr_switch_back',
+  discard: 'dr_discard',
 } as const;
 
 /** The read-only modal with a job's whole story. */

@@ -57,6 +57,8 @@ export type DrPhase =
   | 'switched'
   | 'switching-back'
   | 'switched-back'
+  | 'discarding'
+  | 'discarded'
   | 'drilled'
   | 'failed'
   | 'rejected';
@@ -88,6 +90,7 @@ export type TimelineEvent =
   | 'switch-back-requested'
   | 'switched-back'
   | 'copy-expired'
+  | 'discarded'
   | 'rejected'
   | 'failed';
 
@@ -98,7 +101,7 @@ export interface TimelineEntry {
   detail?: string;
 }
 
-const ENDED: ReadonlySet<DrPhase> = new Set(['switched-back', 'drilled', 'failed', 'rejected']);
+const ENDED: ReadonlySet<DrPhase> = new Set(['switched-back', 'discarded', 'drilled', 'failed', 'rejected']);
 
 export function isDrRunEnded(run: Pick<DrRun, 'phase'>): boolean {
   return ENDED.has(run.phase);
@@ -215,6 +218,32 @@ export function switchBack(run: DrRun, plan: RecoveryPlanPolicy, principal: Prin
   return stamped({ ...run, phase: 'switching-back' }, 'switch-back-requested', now, principal.userId);
 }
 
+/**
+ * Discard: the recovery is not switched to after all (the primary came back); the recovered database
+ * is deleted with its final snapshot, as any copy. Only before the switch, and only for a restore: a
+ * global database already failed over cannot be undone by the bot, and a table replica is not its.
+ */
+export function discardRecovery(run: DrRun, plan: RecoveryPlanPolicy, principal: Principal, now: Date): DrRun {
+  if (!isListed(plan.approvers, principal)) {
+    throw new JobTransitionError(`only a DR approver of ${run.environment} can discard a recovery`, plan.approvers);
+  }
+  if (run.phase !== 'awaiting-switch') {
+    throw new JobTransitionError(
+      run.phase === 'switched' || run.phase === 'switching'
+        ? 'the application was switched to it: the bot never deletes a database it switched to'
+        : `this ${noun(run)} is ${phaseWords(run)}: there is nothing to discard`,
+    );
+  }
+  if (!run.jobId) {
+    throw new JobTransitionError(
+      run.path.type === 'global-failover'
+        ? 'the global database has failed over: the bot cannot undo that; fail it back by hand'
+        : 'nothing was restored for it (a global table replica): there is nothing to discard',
+    );
+  }
+  return stamped({ ...run, phase: 'discarding' }, 'discarded', now, principal.userId);
+}
+
 /** Adds `event` to the timeline (once: a retried step does not stamp it again). */
 export function stamped(run: DrRun, event: TimelineEvent, at: Date, by?: string, detail?: string): DrRun {
   if (run.timeline.some((entry) => entry.event === event)) return run;
@@ -228,7 +257,7 @@ export function stampOf(run: Pick<DrRun, 'timeline'>, event: TimelineEvent): Dat
 
 export function finishDr(
   run: DrRun,
-  phase: 'switched-back' | 'drilled' | 'failed' | 'rejected',
+  phase: 'switched-back' | 'discarded' | 'drilled' | 'failed' | 'rejected',
   outcome: string,
   now: Date,
 ): DrRun {
@@ -268,6 +297,7 @@ export type DrTask =
   | { type: 'follow-recovery' }
   | { type: 'switch' }
   | { type: 'switch-back' }
+  | { type: 'discard' }
   | { type: 'none' };
 
 export function nextDrTask(run: DrRun): DrTask {
@@ -280,6 +310,8 @@ export function nextDrTask(run: DrRun): DrTask {
       return { type: 'switch' };
     case 'switching-back':
       return { type: 'switch-back' };
+    case 'discarding':
+      return { type: 'discard' };
     default:
       return { type: 'none' };
   }
@@ -308,6 +340,8 @@ function phaseWords(run: Pick<DrRun, 'phase'>): string {
     switched: 'switched',
     'switching-back': 'switching back',
     'switched-back': 'been switched back',
+    discarding: 'being discarded',
+    discarded: 'been discarded',
     drilled: 'ended (the drill is done)',
     failed: 'failed',
     rejected: 'been rejected',

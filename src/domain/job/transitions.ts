@@ -298,6 +298,26 @@ export function expireCopyNow(job: Job, principal: Principal, rules: ApprovalRul
   );
 }
 
+/**
+ * A copy made to live on (a DR recovery never expires) is given up: it is deleted now, with its final
+ * snapshot, as any expired copy. Only for a succeeded restore with no expiry yet; a copy that
+ * expires already has Delete now.
+ */
+export function discardCopy(job: Job, principal: Principal, rules: ApprovalRules, why: string, now: Date): Job {
+  if (job.status !== 'succeeded')
+    throw new JobTransitionError(`the restore is ${job.status}: there is no copy to discard`);
+  if (job.expiry) throw new JobTransitionError(`the copy already expires (${job.expiry.state}): use Delete now`);
+  if (principal.userId !== job.request.requester.userId && !isListed(rules.approvers, principal)) {
+    throw new JobTransitionError(`only the requester or an approver for ${job.plan.target.environment} can do that`);
+  }
+  const expiry: CopyExpiry = {
+    at: now,
+    state: 'scheduled',
+    finalSnapshot: expiredSnapshotIdentifier(job.plan.target.identifier, job.id),
+  };
+  return withEvent({ ...job, expiry }, now, principal.userId, 'deleting', why);
+}
+
 /** The copy's expiry changed (Extend) and its `restore-bot:expires-at` tag still shows another instant. */
 export function needsExpiryTag(job: Job, now: Date): boolean {
   const expiry = job.expiry;

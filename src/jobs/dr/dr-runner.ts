@@ -27,7 +27,7 @@ export interface DrRunnerDeps {
   clock: Clock;
   /** The adapters of the plan of the production environment named. */
   adaptersFor(environment: string): DrAdapters;
-  jobs: Pick<JobService, 'requestScheduled' | 'get' | 'deleteCopyNow'>;
+  jobs: Pick<JobService, 'requestScheduled' | 'get' | 'deleteCopyNow' | 'discardCopy'>;
   /** Told of every saved change: the incident channel's card follows it. */
   runChanged?(run: DrRun): Promise<void>;
   workerId: string;
@@ -182,6 +182,8 @@ export class DrRunner {
         return this.switch(run, now);
       case 'switch-back':
         return this.switchBack(run, now);
+      case 'discard':
+        return this.discard(run, now);
       case 'none':
         return run;
     }
@@ -372,6 +374,28 @@ export class DrRunner {
       stamped(next, 'switched-back', now, undefined, describeSwitches(switches, 'previous')),
       'switched-back',
       'switched back: every endpoint has its value from before the switch',
+      now,
+    );
+  }
+
+  /**
+   * Discarded: the recovered database is deleted now, with its final snapshot, by its job as any copy.
+   * A job whose copy already expires (a worker died after asking) is not asked again.
+   */
+  private async discard(run: DrRun, now: Date): Promise<DrRun> {
+    const job = await this.deps.jobs.get(run.jobId ?? '');
+    if (!job.expiry) {
+      const by = run.timeline.find((entry) => entry.event === 'discarded')?.by ?? run.requestedBy;
+      await this.deps.jobs.discardCopy(
+        job.id,
+        { userId: by, userGroupIds: [] },
+        `discarded on DR run ${run.id}: not switched to`,
+      );
+    }
+    return finishDr(
+      run,
+      'discarded',
+      `${run.database.restoreAs} was not switched to and is being deleted, with its final snapshot`,
       now,
     );
   }

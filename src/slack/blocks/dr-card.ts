@@ -21,6 +21,7 @@ const EVENT_WORDS: Record<TimelineEvent, string> = {
   'switch-back-requested': 'Switch back asked',
   'switched-back': 'Switched back',
   'copy-expired': 'Drill copy deleted',
+  discarded: 'Discarded',
   rejected: 'Rejected',
   failed: 'Failed',
 };
@@ -63,6 +64,9 @@ function statusText(run: DrRun): string {
       return ':arrows_counterclockwise: *Switching back* to the values from before the switch…';
     case 'switched-back':
       return ':leftwards_arrow_with_hook: *Switched back*: every endpoint has its value from before the switch.';
+    case 'discarding':
+    case 'discarded':
+      return `:wastebasket: *Discarded*: ${code(run.database.restoreAs)} was not switched to; it is deleted with its final snapshot.`;
     case 'drilled':
       return `:checkered_flag: *Drill done*: ${mrkdwnSnippet(run.outcome ?? '', 500)}`;
     case 'failed':
@@ -149,6 +153,18 @@ function actions(run: DrRun): ActionsBlock[] {
         ),
       }),
     );
+    // Only a restore can be given up: a failover cannot be undone, a table replica is not the bot's.
+    if (run.jobId) {
+      elements.push(
+        button('Discard', DR_ACTIONS.discard, {
+          confirm: confirm(
+            'Discard this recovery?',
+            `${run.database.restoreAs} is not switched to; it is deleted, with a final snapshot.`,
+            'Discard',
+          ),
+        }),
+      );
+    }
   }
   if (run.phase === 'switched') {
     elements.push(

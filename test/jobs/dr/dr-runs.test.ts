@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { approveRecovery, approveSwitch, type DrRun, switchBack } from '../../../src/domain/dr/dr-run.js';
+import {
+  approveRecovery,
+  approveSwitch,
+  type DrRun,
+  discardRecovery,
+  switchBack,
+} from '../../../src/domain/dr/dr-run.js';
 import { APPROVER, createDrHarness, type DrHarness, INCIDENT } from '../../helpers/dr-harness.js';
 import { ManualClock } from '../../helpers/manual-clock.js';
 import { examplePolicy } from '../../helpers/simulated-environment.js';
@@ -394,5 +400,52 @@ describe('a DR run of a database whose plan names no endpoint', () => {
       'nothing to switch: the policy names no endpoint',
     );
     expect(harness.sim.callsOf('PutParameter')).toEqual([]);
+  });
+});
+
+describe('discarding a DR recovery nobody switched to', () => {
+  it('deletes the recovered database with its final snapshot, as any copy; a switched-to one never', async () => {
+    // Arrange
+    const asked = await harness.ask('rds-instance', 'orders-db');
+    await decide(asked, approveRecovery);
+    const validated = await harness.tickUntil(asked.id, (run) => run.phase === 'awaiting-switch');
+
+    // Act
+    await decide(validated, discardRecovery);
+    const discarded = await harness.tickUntil(asked.id, (run) => run.phase === 'discarded', 3);
+    for (
+      let tick = 0;
+      tick < 20 && (await harness.core.service.get(discarded.jobId ?? '')).expiry?.state !== 'deleted';
+      tick += 1
+    ) {
+      harness.clock.advance(60_000);
+      await harness.core.worker.tick();
+    }
+
+    // Assess
+    expect(discarded.outcome).toContain('orders-db-dr was not switched to and is being deleted');
+    const deletion = harness.sim.callsOf('DeleteDBInstance');
+    expect(deletion).toHaveLength(1);
+    expect(deletion[0]?.input).toMatchObject({ DBInstanceIdentifier: 'orders-db-dr', SkipFinalSnapshot: false });
+    expect(harness.sim.callsOf('PutParameter')).toEqual([]);
+  });
+
+  it('is refused once the application was switched to it, and for a failover the bot cannot undo', async () => {
+    // Arrange
+    const restored = await harness.ask('rds-instance', 'orders-db');
+    await decide(restored, approveRecovery);
+    await decide(await harness.tickUntil(restored.id, (run) => run.phase === 'awaiting-switch'), approveSwitch);
+    const switched = await harness.tickUntil(restored.id, (run) => run.phase === 'switched');
+    const failover = await harness.ask('aurora-cluster', 'inventory');
+    await decide(failover, approveRecovery);
+    const failedOver = await harness.tickUntil(failover.id, (run) => run.phase === 'awaiting-switch');
+
+    // Act and assess
+    expect(() => discardRecovery(switched, plan(), APPROVER, harness.clock.now())).toThrow(
+      'the bot never deletes a database it switched to',
+    );
+    expect(() => discardRecovery(failedOver, plan(), APPROVER, harness.clock.now())).toThrow(
+      'the global database has failed over: the bot cannot undo that',
+    );
   });
 });

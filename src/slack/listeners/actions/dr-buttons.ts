@@ -1,5 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { approveRecovery, approveSwitch, type DrRun, rejectRecovery, switchBack } from '../../../domain/dr/dr-run.js';
+import {
+  approveRecovery,
+  approveSwitch,
+  type DrRun,
+  discardRecovery,
+  rejectRecovery,
+  switchBack,
+} from '../../../domain/dr/dr-run.js';
 import type { RecoveryPlanPolicy } from '../../../domain/dr/dr-schema.js';
 import { JobConflictError, JobTransitionError } from '../../../domain/job/errors.js';
 import type { Principal } from '../../../domain/policy-rules.js';
@@ -18,6 +25,7 @@ export const DR_DECISIONS = {
   reject: rejectRecovery,
   switch: approveSwitch,
   switchBack,
+  discard: discardRecovery,
 } satisfies Record<string, Decision>;
 
 /** A decision that keeps meeting newer versions of the run (the worker saving its steps) is given up after this many. */

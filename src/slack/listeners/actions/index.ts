@@ -41,7 +41,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(REFRESH_ACTIONS.skip, refreshButton(deps, skipRun));
   // Disaster recovery's code is loaded on its first click: other clicks' cold starts do not carry it.
   const drButtons = memoizeSuccess(() => import('./dr-buttons.js'));
-  for (const decision of ['approve', 'reject', 'switch', 'switchBack'] as const) {
+  for (const decision of ['approve', 'reject', 'switch', 'switchBack', 'discard'] as const) {
     app.action<BlockAction<ButtonAction>>(DR_ACTIONS[decision], async (args) => {
       const { drButton, DR_DECISIONS } = await drButtons();
       await drButton(deps, DR_DECISIONS[decision])(args);
