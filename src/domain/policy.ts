@@ -34,6 +34,16 @@ const restoreDefaults = z
     'rds-instance': restoreDefaultsOfKind.optional(),
     'aurora-cluster': restoreDefaultsOfKind.optional(),
     'docdb-cluster': restoreDefaultsOfKind.optional(),
+    // A table lives in no VPC: only its key, for a restore into another Region (a DR recovery).
+    'dynamodb-table': z
+      .object({
+        kmsKeyId: z
+          .string()
+          .min(1)
+          .describe('The KMS key of this Region a table encrypted with a customer key is restored with.'),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .default({});

@@ -44,8 +44,8 @@ export function targetSettings(input: SettingsInput): TargetSettings {
     });
   }
   const local = input.existingTarget;
-  const defaults =
-    (source.kind === 'dynamodb-table' ? undefined : targetEnvironment.restoreDefaults[source.kind]) ?? {};
+  const defaults: { subnetGroup?: string; securityGroupIds?: string[]; kmsKeyId?: string } =
+    targetEnvironment.restoreDefaults[source.kind] ?? {};
   const settings = withoutUndefined({
     ...common,
     instanceClass: local?.instanceClass ?? source.instanceClass,
@@ -56,6 +56,13 @@ export function targetSettings(input: SettingsInput): TargetSettings {
     optionGroup: local?.optionGroup,
     kmsKeyId: local?.kmsKeyId ?? defaults.kmsKeyId,
   });
+  // A key is a key of one Region: a table encrypted with its own (not AWS's) needs one where it goes.
+  if (source.kind === 'dynamodb-table' && source.table?.sseKmsKeyArn && !settings.kmsKeyId) {
+    throw new RestoreInputError(
+      'targetEnvironment',
+      `${source.identifier} is encrypted with a KMS key of its own Region: set environments.${input.targetEnvironmentName}.restoreDefaults.dynamodb-table.kmsKeyId in the policy to a key of ${input.targetEnvironmentName}'s Region`,
+    );
+  }
   const encrypted = input.method.type === 'snapshot' && input.method.snapshot.encrypted;
   if (encrypted && !settings.kmsKeyId) {
     throw new RestoreInputError(

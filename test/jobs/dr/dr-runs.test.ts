@@ -449,3 +449,33 @@ describe('discarding a DR recovery nobody switched to', () => {
     );
   });
 });
+
+describe('a DR restore of a table encrypted with a key of its own', () => {
+  it('restores with the DR Region’s key from restoreDefaults, and is refused where the policy names none', async () => {
+    // Arrange: carts has a customer key in eu-west-1; --at takes the point-in-time path, not its replica.
+    const at = new Date(harness.clock.now().getTime() - 30 * 60_000);
+    const asked = await harness.ask('dynamodb-table', 'carts', { at });
+
+    // Act
+    await decide(asked, approveRecovery);
+    const validated = await harness.tickUntil(asked.id, (run) => run.phase === 'awaiting-switch');
+    const dr = harness.core.policy.environments['production-dr'];
+    if (dr) delete dr.restoreDefaults['dynamodb-table'];
+    const again = await harness.ask('dynamodb-table', 'carts', { at, drill: true });
+    await decide(again, approveRecovery);
+    const refused = await harness.tickUntil(again.id, (run) => run.phase === 'failed', 3);
+
+    // Assess
+    expect(asked.path.type).toBe('point-in-time');
+    expect(harness.sim.callsOf('RestoreTableToPointInTime')[0]?.input).toMatchObject({
+      TargetTableName: 'carts-dr',
+      RestoreDateTime: at,
+      SSESpecificationOverride: {
+        KMSMasterKeyId: 'arn:aws:kms:us-west-2:111111111111:key/3c4e5f60-2a7b-4c8d-9e0f-2c3d4e5f6a03',
+      },
+    });
+    expect(validated.phase).toBe('awaiting-switch');
+    expect(refused.outcome).toContain('restoreDefaults.dynamodb-table.kmsKeyId');
+    expect(harness.sim.callsOf('RestoreTableToPointInTime')).toHaveLength(1);
+  });
+});
