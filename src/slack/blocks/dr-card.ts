@@ -87,8 +87,8 @@ function planText(run: DrRun, plan: RecoveryPlanPolicy): string {
       ? 'Nothing to switch: the policy names no parameter or record for it.'
       : `Switch (second approval): ${run.switches.map((target) => (target.type === 'parameter' ? `parameter ${code(target.name)}` : `CNAME ${code(target.name)} (TTL ${target.ttl ?? 60} s)`)).join(', ')}.`;
   return [
-    `*Path:* ${PATH_LABELS[run.path.type]}: ${mrkdwnSnippet(run.why, 600)}.`,
-    `*Newest recoverable point:* ${slackDate(run.recoversTo)} · RPO ${rpo} against ${plan.objectives.rpo} (${run.rpoNature})`,
+    `*Path:* ${PATH_LABELS[run.path.type]}. ${sentence(mrkdwnSnippet(run.why, 600))}.`,
+    `*Newest recoverable point:* ${slackDate(run.recoversTo)} · RPO ${rpo} (objective ${plan.objectives.rpo}) · this path's RPO: ${run.rpoNature}`,
     `*Estimate:* about ${describeDuration(estimateMs)} of AWS time against the RTO of ${plan.objectives.rto}${estimateMs > rtoMs ? ' :warning: over it' : ''}`,
     switched,
   ].join('\n');
@@ -178,4 +178,9 @@ function actions(run: DrRun): ActionsBlock[] {
     );
   }
   return elements.length > 0 ? [{ type: 'actions', block_id: `dr_actions`, elements }] : [];
+}
+
+/** A clause as the start of a sentence. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
