@@ -8,8 +8,19 @@ import { describeDuration, slackDate } from './time.js';
 
 const MAX_PROBLEM = 400;
 
+/** A drill schedule and its next occurrence, for the report's last lines. */
+export interface UpcomingDrill {
+  name: string;
+  channelId: string;
+  nextAt: Date;
+  databases: string[];
+}
+
 /** `/restore dr status`: per production environment, each database's DR path, newest point and RPO now. */
-export function readinessMessage(report: readonly EnvironmentReadiness[]): SlackMessage {
+export function readinessMessage(
+  report: readonly EnvironmentReadiness[],
+  drills: readonly UpcomingDrill[] = [],
+): SlackMessage {
   if (report.length === 0) {
     const text = 'The policy has no disaster-recovery plans (disasterRecovery).';
     return { text, blocks: [section(text)] };
@@ -23,6 +34,19 @@ export function readinessMessage(report: readonly EnvironmentReadiness[]): Slack
         [
           `*${environment.environment}* → *${environment.plan.drEnvironment}* (${environment.drRegion}) · objectives RPO ${objectives.rpo}, RTO ${objectives.rto}`,
           ...environment.databases.map(databaseLine),
+        ].join('\n'),
+      ),
+    );
+  }
+  if (drills.length > 0) {
+    blocks.push(
+      section(
+        [
+          '*Scheduled drills*',
+          ...drills.map(
+            (drill) =>
+              `• *${drill.name}* next ${slackDate(drill.nextAt)} in <#${drill.channelId}>: ${drill.databases.map(code).join(', ')}`,
+          ),
         ].join('\n'),
       ),
     );

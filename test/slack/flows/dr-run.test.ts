@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrRun } from '../../../src/domain/dr/dr-run.js';
 import { DR_ACTIONS } from '../../../src/slack/ids.js';
+import { ManualClock } from '../../helpers/manual-clock.js';
+import { examplePolicy } from '../../helpers/simulated-environment.js';
 import { CHANNEL, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
 
 const INCIDENT = 'C0INCORDERS';
@@ -118,5 +120,45 @@ describe('a DR run from an incident channel, over signed HTTP', () => {
     expect(JSON.stringify(elsewhere.body)).toContain('DR runs are asked for from an incident channel');
     expect(refusal).toContain('changed nothing');
     expect((await (await harness.composition.drServices?.())?.runs.get(runId))?.phase).toBe('awaiting-approval');
+  });
+});
+
+describe('a scheduled drill that cannot start', () => {
+  it('is said once in its channel, however many ticks meet it', async () => {
+    // Arrange: its own bot, with a drill of billing-db (nothing replicated) due in five minutes.
+    const clock = new ManualClock();
+    const policy = examplePolicy();
+    const due = new Date(clock.now().getTime() + 5 * 60_000);
+    policy.disasterRecovery?.drills.push({
+      name: 'billing-drill',
+      channel: INCIDENT,
+      cadence: {
+        everyDays: 30,
+        anchor: due.toISOString().slice(0, 10),
+        at: due.toISOString().slice(11, 16),
+        timeZone: 'UTC',
+      },
+      approvalRequired: false,
+      databases: [{ kind: 'rds-instance', identifier: 'billing-db' }],
+    });
+    const own = await startSlackHarness({ policy, clock });
+    try {
+      const dr = await own.composition.drServices?.();
+
+      // Act
+      clock.advance(5 * 60_000);
+      for (let tick = 0; tick < 3; tick += 1) {
+        await dr?.runner.tick();
+        clock.advance(60_000);
+      }
+
+      // Assess
+      const notices = own.standIn.messages(INCIDENT).filter((message) => /could not start/.test(message.text ?? ''));
+      expect(notices.map((message) => message.text)).toEqual([
+        ':warning: A scheduled DR drill could not start: billing-db cannot be recovered in us-west-2: no automated backups replicated there and no snapshot copies: start cross-Region automated backup replication (StartDBInstanceAutomatedBackupsReplication) or copy snapshots there',
+      ]);
+    } finally {
+      await own.stop();
+    }
   });
 });

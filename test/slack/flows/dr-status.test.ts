@@ -51,6 +51,9 @@ describe('/restore dr status over signed HTTP, on the demo account', () => {
       /^:white_check_mark: .*cross-Region point-in-time restore · .*RPO now 5 min/,
     );
     expect(body.text).toBe('DR readiness: 3 databases need attention');
+    expect(text).toMatch(
+      /\*Scheduled drills\*\n• \*quarterly-catalog-drill\* next <!date\^\d+\^.*> in <#C0INCORDERS>: `catalog`/,
+    );
     // Reads only: nothing in either Region was changed to answer.
     const writes = harness.sim.calls.filter(
       (call) => !/^(Describe|List|Get)/.test(call.operation) && call.operation !== 'AssumeRole',

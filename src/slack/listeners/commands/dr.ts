@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { RestoreInputError } from '../../../domain/errors.js';
 import { JobTransitionError } from '../../../domain/job/errors.js';
 import type { DatabaseKind } from '../../../domain/kinds.js';
+import { nextOccurrence } from '../../../domain/refresh/cadence.js';
 import { parseRestorePoint } from '../../../domain/restore-point.js';
 import { requestDrRun } from '../../../jobs/dr/dr-requests.js';
 import { readinessMessage } from '../../blocks/dr-readiness.js';
@@ -31,7 +32,15 @@ export async function drCommand(
 ): Promise<{ text: string; blocks?: unknown[] }> {
   if (parsed.type === 'dr-status') {
     const dr = await deps.drServices?.();
-    return dr ? readinessMessage(await dr.readiness()) : { text: NO_PLANS };
+    if (!dr) return { text: NO_PLANS };
+    const now = deps.clock.now();
+    const drills = (deps.policy.disasterRecovery?.drills ?? []).map((drill) => ({
+      name: drill.name,
+      channelId: drill.channel,
+      nextAt: nextOccurrence(drill, now).at,
+      databases: drill.databases.map((database) => database.identifier),
+    }));
+    return readinessMessage(await dr.readiness(), drills);
   }
   return askForDrRun(deps, command, client, parsed);
 }
