@@ -1,10 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import { achievedObjectives, type DrRun } from '../domain/dr/dr-run.js';
-import type { DisasterRecoveryPolicy } from '../domain/dr/dr-schema.js';
+import type { DrRun } from '../domain/dr/dr-run.js';
+import type { DisasterRecoveryPolicy, RecoveryPlanPolicy } from '../domain/dr/dr-schema.js';
 import type { CardStates } from '../domain/ports/card-states.js';
 import type { Clock } from '../domain/ports/clock.js';
-import { buildDrCard } from './blocks/dr-card.js';
-import { describeDuration } from './blocks/time.js';
+import { achievedRpoText, achievedRtoText, buildDrCard } from './blocks/dr-card.js';
 import { drawRunCard } from './run-cards.js';
 
 export interface DrCardsDeps {
@@ -42,7 +41,7 @@ export class DrCards {
       channel: run.channelId,
       version: run.version,
       draw: () => buildDrCard(run, plan, this.deps.clock.now()),
-      postReplies: (threadTs, posted) => this.postReports(run, run.channelId, threadTs, posted),
+      postReplies: (threadTs, posted) => this.postReports(run, plan, threadTs, posted),
     });
   }
 
@@ -61,9 +60,8 @@ export class DrCards {
       await this.deps.cardStates.save(key, { channelId: channel, messageTs: ts, renderedVersion: 0, eventsPosted: 0 });
   }
 
-  private async postReports(run: DrRun, channel: string, threadTs: string, posted: number): Promise<number> {
-    const plan = this.deps.disasterRecovery.environments[run.environment];
-    if (!plan) return posted;
+  private async postReports(run: DrRun, plan: RecoveryPlanPolicy, threadTs: string, posted: number): Promise<number> {
+    const channel = run.channelId;
     let done = posted;
     // In the channel as well as the thread: the incident's people see the outcome without opening it.
     const report = (text: string) =>
@@ -83,14 +81,10 @@ export class DrCards {
   }
 }
 
-function resultText(run: DrRun, plan: Parameters<typeof achievedObjectives>[1]): string {
-  const achieved = achievedObjectives(run, plan);
-  const circle = (met: boolean | undefined) => (met ? ':large_green_circle:' : ':red_circle:');
-  const rpo = `${circle(achieved.rpoMet)} RPO ${achieved.rpoMs < 60_000 ? 'under a minute' : describeDuration(achieved.rpoMs)} (objective ${plan.objectives.rpo})`;
-  const rto =
-    achieved.rtoMs === undefined
-      ? ''
-      : ` · ${circle(achieved.rtoMet)} RTO ${describeDuration(achieved.rtoMs)}${run.drill ? ' to a validated database' : ''} (objective ${plan.objectives.rto})`;
+function resultText(run: DrRun, plan: RecoveryPlanPolicy): string {
+  const rpo = achievedRpoText(run, plan);
+  const achievedRto = achievedRtoText(run, plan);
+  const rto = achievedRto ? ` · ${achievedRto}` : '';
   switch (run.phase) {
     case 'failed':
       return `:x: ${run.drill ? 'DR drill' : 'Disaster recovery'} of ${run.database.identifier} failed: ${run.outcome ?? ''}`;

@@ -148,8 +148,7 @@ export class DrRunner {
 
   private async advanceRun(stored: DrRun): Promise<void> {
     if (nextDrTask(stored).type === 'none') return;
-    const now = this.deps.clock.now();
-    if (!(await this.deps.runs.claim(stored, this.deps.workerId, now, new Date(now.getTime() + this.claimMs)))) return;
+    if (!(await this.claim(stored))) return;
     let run = stored;
     for (let step = 0; step < STEPS_PER_ADVANCE; step += 1) {
       const next = await this.step(run);
@@ -166,9 +165,13 @@ export class DrRunner {
       });
       if (nextDrTask(run).type === 'none') return;
       // Saved: the claim went with the save; take it again to go on.
-      const at = this.deps.clock.now();
-      if (!(await this.deps.runs.claim(run, this.deps.workerId, at, new Date(at.getTime() + this.claimMs)))) return;
+      if (!(await this.claim(run))) return;
     }
+  }
+
+  private claim(run: DrRun): Promise<boolean> {
+    const now = this.deps.clock.now();
+    return this.deps.runs.claim(run, this.deps.workerId, now, new Date(now.getTime() + this.claimMs));
   }
 
   private async step(run: DrRun): Promise<DrRun> {
@@ -192,7 +195,7 @@ export class DrRunner {
   private async startRecovery(run: DrRun, now: Date): Promise<DrRun> {
     const { path } = run;
     if (path.type === 'global-failover') {
-      const kind = run.database.kind === 'docdb-cluster' ? 'docdb-cluster' : 'aurora-cluster';
+      const kind = globalKind(run);
       const clusters = this.adapters(run).globalClusters;
       const state = await clusters.state(kind, path.secondary.globalClusterId);
       const target = path.secondary.clusterArn;
@@ -264,8 +267,7 @@ export class DrRunner {
 
   private async followFailover(run: DrRun, now: Date): Promise<DrRun> {
     if (run.path.type !== 'global-failover') return run;
-    const kind = run.database.kind === 'docdb-cluster' ? 'docdb-cluster' : 'aurora-cluster';
-    const state = await this.adapters(run).globalClusters.state(kind, run.path.secondary.globalClusterId);
+    const state = await this.adapters(run).globalClusters.state(globalKind(run), run.path.secondary.globalClusterId);
     if (state.writerArn !== run.path.secondary.clusterArn || state.status !== 'available') return run;
     const writer = `${run.path.secondary.clusterIdentifier} takes writes (global database ${run.path.secondary.globalClusterId} ${state.status})`;
     const next = stamped(
@@ -342,34 +344,23 @@ export class DrRunner {
       );
       return { ...run, switches, updatedAt: now };
     }
-    const switches = [];
-    for (const target of run.switches) {
-      switches.push(target.switched ? target : await this.write(adapters, target, endpoint, 'switched'));
-    }
-    const next = { ...run, switches, updatedAt: now };
+    const { switches, done } = await this.writeAll(adapters, run, 'switched', () => endpoint);
+    if (!done) return switches === run.switches ? run : { ...run, switches, updatedAt: now };
     // Every endpoint switched (or none to switch: the policy names none for this database).
-    if (switches.every((target) => target.switched)) {
-      const what = switches.length > 0 ? describeSwitches(switches) : 'nothing to switch: the policy names no endpoint';
-      return stamped({ ...next, phase: 'switched' }, 'switched', now, undefined, what);
-    }
-    return JSON.stringify(switches) === JSON.stringify(run.switches) ? run : next;
+    const what = switches.length > 0 ? describeSwitches(switches) : 'nothing to switch: the policy names no endpoint';
+    return stamped({ ...run, switches, phase: 'switched', updatedAt: now }, 'switched', now, undefined, what);
   }
 
   private async switchBack(run: DrRun, now: Date): Promise<DrRun> {
-    const adapters = this.adapters(run);
-    const switches = [];
-    for (const target of run.switches) {
-      // An endpoint that had no value before the switch is left as it is: there is nothing to put back.
-      switches.push(
-        target.switchedBack || !target.previous
-          ? { ...target, switchedBack: true }
-          : await this.write(adapters, target, target.previous, 'switchedBack'),
-      );
-    }
+    // An endpoint that had no value before the switch is left as it is: there is nothing to put back.
+    const { switches, done } = await this.writeAll(
+      this.adapters(run),
+      run,
+      'switchedBack',
+      (target) => target.previous,
+    );
     const next = { ...run, switches, updatedAt: now };
-    if (!switches.every((target) => target.switchedBack)) {
-      return JSON.stringify(switches) === JSON.stringify(run.switches) ? run : next;
-    }
+    if (!done) return switches === run.switches ? run : next;
     return finishDr(
       stamped(next, 'switched-back', now, undefined, describeSwitches(switches, 'previous')),
       'switched-back',
@@ -398,6 +389,27 @@ export class DrRunner {
       `${run.database.restoreAs} was not switched to and is being deleted, with its final snapshot`,
       now,
     );
+  }
+
+  /**
+   * Each endpoint not yet marked `flag` is written with its value (none: nothing to write, marked
+   * at once). `switches` is the run's own array when nothing changed, so no save is made for it.
+   */
+  private async writeAll(
+    adapters: DrAdapters,
+    run: DrRun,
+    flag: 'switched' | 'switchedBack',
+    wanted: (target: DrRun['switches'][number]) => string | undefined,
+  ): Promise<{ switches: DrRun['switches']; done: boolean }> {
+    const written = [];
+    for (const target of run.switches) {
+      const value = wanted(target);
+      if (target[flag]) written.push(target);
+      else if (!value) written.push({ ...target, [flag]: true });
+      else written.push(await this.write(adapters, target, value, flag));
+    }
+    const changed = JSON.stringify(written) !== JSON.stringify(run.switches);
+    return { switches: changed ? written : run.switches, done: written.every((target) => target[flag]) };
   }
 
   /** Points one endpoint at `value`: a parameter is overwritten (SSM keeps the history) unless it holds it already. */
@@ -453,4 +465,9 @@ function describeSwitches(switches: DrRun['switches'], which: 'new' | 'previous'
         `${target.type === 'parameter' ? 'parameter' : 'record'} ${target.name}${which === 'previous' ? ` back to ${target.previous || '(empty)'}` : ''}`,
     )
     .join(', ');
+}
+
+/** The global database's engine, as its API is chosen (DocumentDB's own, or RDS's for Aurora). */
+function globalKind(run: DrRun): 'aurora-cluster' | 'docdb-cluster' {
+  return run.database.kind === 'docdb-cluster' ? 'docdb-cluster' : 'aurora-cluster';
 }

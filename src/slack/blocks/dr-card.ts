@@ -5,7 +5,7 @@ import { PATH_LABELS } from '../../domain/dr/readiness.js';
 import { KIND_LABELS } from '../../domain/kinds.js';
 import { policyDuration } from '../../domain/policy.js';
 import { DR_ACTIONS } from '../ids.js';
-import { context, header, type SlackMessage, section } from './layout.js';
+import { confirmDialog, context, header, runButton, type SlackMessage, section } from './layout.js';
 import { code, mention, mentionAll, mrkdwnSnippet } from './text.js';
 import { describeDuration, slackDate } from './time.js';
 
@@ -104,36 +104,23 @@ function timelineText(run: DrRun, plan: RecoveryPlanPolicy, now: Date): string {
     return `• *${EVENT_WORDS[entry.event]}* ${slackDate(entry.at)}${since}${by}${detail}`;
   });
   const achieved = achievedObjectives(run, plan);
-  const circle = (met: boolean) => (met ? ':large_green_circle:' : ':red_circle:');
   const rto =
     achieved.rtoMs === undefined
       ? `RTO so far ${describeDuration(now.getTime() - requested.getTime())} (objective ${plan.objectives.rto})`
-      : `${circle(achieved.rtoMet ?? false)} RTO ${describeDuration(achieved.rtoMs)}${run.drill ? ' to a validated database' : ''} (objective ${plan.objectives.rto})`;
-  const rpo = `${circle(achieved.rpoMet)} RPO ${achieved.rpoMs < 60_000 ? 'under a minute' : describeDuration(achieved.rpoMs)} (objective ${plan.objectives.rpo})`;
+      : achievedRtoText(run, plan);
+  const rpo = achievedRpoText(run, plan);
   return ['*Timeline*', ...lines, `${rpo} · ${rto}`].join('\n');
 }
 
 function actions(run: DrRun): ActionsBlock[] {
   if (isDrRunEnded(run)) return [];
-  const confirm = (title: string, text: string, action: string) => ({
-    title: { type: 'plain_text' as const, text: title },
-    text: { type: 'plain_text' as const, text },
-    confirm: { type: 'plain_text' as const, text: action },
-    deny: { type: 'plain_text' as const, text: 'Not now' },
-  });
-  const button = (text: string, actionId: string, extra: Partial<Button> = {}): Button => ({
-    type: 'button',
-    text: { type: 'plain_text', text },
-    action_id: actionId,
-    value: run.id,
-    ...extra,
-  });
+  const button = (text: string, actionId: string, extra?: Partial<Button>) => runButton(text, actionId, run.id, extra);
   const elements: Button[] = [];
   if (run.phase === 'awaiting-approval') {
     elements.push(
       button(run.drill ? 'Approve drill' : 'Approve recovery', DR_ACTIONS.approve, {
         style: 'primary',
-        confirm: confirm(
+        confirm: confirmDialog(
           run.drill ? 'Start this drill?' : 'Start this recovery?',
           `${run.database.restoreAs} is recovered in ${run.drRegion}. Nothing in ${run.environment} is changed${run.drill ? '' : '; the switch needs a second approval'}.`,
           'Start',
@@ -146,7 +133,7 @@ function actions(run: DrRun): ActionsBlock[] {
     elements.push(
       button('Approve switch', DR_ACTIONS.switch, {
         style: 'primary',
-        confirm: confirm(
+        confirm: confirmDialog(
           'Point the application at the DR database?',
           `${run.switches.map((target) => target.name).join(', ') || 'Nothing'} will name ${run.endpoint ?? run.database.restoreAs}. The previous values are kept for Switch back.`,
           'Switch',
@@ -157,7 +144,7 @@ function actions(run: DrRun): ActionsBlock[] {
     if (run.jobId) {
       elements.push(
         button('Discard', DR_ACTIONS.discard, {
-          confirm: confirm(
+          confirm: confirmDialog(
             'Discard this recovery?',
             `${run.database.restoreAs} is not switched to; it is deleted, with a final snapshot.`,
             'Discard',
@@ -169,7 +156,7 @@ function actions(run: DrRun): ActionsBlock[] {
   if (run.phase === 'switched') {
     elements.push(
       button('Switch back', DR_ACTIONS.switchBack, {
-        confirm: confirm(
+        confirm: confirmDialog(
           'Switch back?',
           `${run.switches.map((target) => target.name).join(', ')} get the values they held before the switch.`,
           'Switch back',
@@ -183,4 +170,19 @@ function actions(run: DrRun): ActionsBlock[] {
 /** A clause as the start of a sentence. */
 function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const circle = (met: boolean | undefined) => (met ? ':large_green_circle:' : ':red_circle:');
+
+/** The achieved RPO, green or red against its objective (the card's timeline and the channel's report). */
+export function achievedRpoText(run: DrRun, plan: RecoveryPlanPolicy): string {
+  const { rpoMs, rpoMet } = achievedObjectives(run, plan);
+  return `${circle(rpoMet)} RPO ${rpoMs < 60_000 ? 'under a minute' : describeDuration(rpoMs)} (objective ${plan.objectives.rpo})`;
+}
+
+/** The achieved RTO, green or red, once there is one (the switch; a drill's validation). */
+export function achievedRtoText(run: DrRun, plan: RecoveryPlanPolicy): string | undefined {
+  const { rtoMs, rtoMet } = achievedObjectives(run, plan);
+  if (rtoMs === undefined) return undefined;
+  return `${circle(rtoMet)} RTO ${describeDuration(rtoMs)}${run.drill ? ' to a validated database' : ''} (objective ${plan.objectives.rto})`;
 }

@@ -5,7 +5,7 @@ import type { RefreshCycle } from '../../domain/refresh/cycle.js';
 import { type CycleRun, type DatabasePick, isApproved, isEnded } from '../../domain/refresh/cycle-run.js';
 import { formatInstant } from '../../domain/restore-point.js';
 import { REFRESH_ACTIONS } from '../ids.js';
-import { context, header, type SlackMessage, section } from './layout.js';
+import { confirmDialog, context, header, runButton, type SlackMessage, section } from './layout.js';
 import { code, mention, mrkdwnSnippet } from './text.js';
 import { describeDuration, slackDate } from './time.js';
 
@@ -106,30 +106,14 @@ function pickMark(pick: DatabasePick): string {
   return pick.result.outcome === 'refreshed' ? ':white_check_mark:' : ':x:';
 }
 
-function button(text: string, actionId: string, run: CycleRun, extra: Partial<Button> = {}): Button {
-  return {
-    type: 'button',
-    text: { type: 'plain_text', text, emoji: true },
-    action_id: actionId,
-    value: run.id,
-    ...extra,
-  };
-}
-
 function refreshActions(run: CycleRun, cycle: RefreshCycle): ActionsBlock {
-  const confirm = (title: string, text: string, action: string) => ({
-    title: { type: 'plain_text' as const, text: title },
-    text: { type: 'plain_text' as const, text },
-    confirm: { type: 'plain_text' as const, text: action },
-    deny: { type: 'plain_text' as const, text: 'Not now' },
-  });
   // Where a person must approve each run, Approve lets it start at its time; Run now also approves.
   const approve =
     cycle.approvalRequired && !isApproved(run)
       ? [
-          button('Approve', REFRESH_ACTIONS.approve, run, {
+          runButton('Approve', REFRESH_ACTIONS.approve, run.id, {
             style: 'primary',
-            confirm: confirm(
+            confirm: confirmDialog(
               'Approve this refresh?',
               `At ${formatInstant(run.runAt)} the acceptance databases are replaced from the snapshots shown.`,
               'Approve',
@@ -141,18 +125,18 @@ function refreshActions(run: CycleRun, cycle: RefreshCycle): ActionsBlock {
     type: 'actions',
     elements: [
       ...approve,
-      button('Run now', REFRESH_ACTIONS.runNow, run, {
+      runButton('Run now', REFRESH_ACTIONS.runNow, run.id, {
         ...(approve.length === 0 ? { style: 'primary' as const } : {}),
-        confirm: confirm(
+        confirm: confirmDialog(
           'Run the refresh now?',
           'Acceptance databases are replaced from the snapshots shown.',
           'Run now',
         ),
       }),
-      button(`Postpone ${describeDuration(cycle.postponeByMs)}`, REFRESH_ACTIONS.postpone, run),
-      button('Skip this run', REFRESH_ACTIONS.skip, run, {
+      runButton(`Postpone ${describeDuration(cycle.postponeByMs)}`, REFRESH_ACTIONS.postpone, run.id),
+      runButton('Skip this run', REFRESH_ACTIONS.skip, run.id, {
         style: 'danger',
-        confirm: confirm('Skip this refresh?', 'Nothing is refreshed until the next run.', 'Skip it'),
+        confirm: confirmDialog('Skip this refresh?', 'Nothing is refreshed until the next run.', 'Skip it'),
       }),
     ],
   };
